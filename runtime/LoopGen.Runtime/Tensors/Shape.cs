@@ -1,0 +1,113 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.Text;
+
+namespace LoopGen;
+
+/// <summary>The dimensions of a <see cref="Tensor"/>, outermost first. Immutable, compared by value.</summary>
+public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
+{
+    private readonly ImmutableArray<int> _dims;
+
+    /// <summary>Creates a shape from its dimensions; every dimension must be zero or more.</summary>
+    public Shape(params ReadOnlySpan<int> dims)
+    {
+        foreach (var d in dims)
+        {
+            if (d < 0) throw new ArgumentException($"shape dimensions must be >= 0, got ({string.Join(", ", dims.ToArray())})", nameof(dims));
+        }
+        _dims = [.. dims];
+    }
+
+    private Shape(ImmutableArray<int> dims) => _dims = dims;
+
+    /// <summary>The 0-d shape of a scalar.</summary>
+    public static Shape Scalar => new(ImmutableArray<int>.Empty);
+
+    /// <summary>The dimensions.</summary>
+    public ImmutableArray<int> Dims => _dims.IsDefault ? ImmutableArray<int>.Empty : _dims;
+
+    /// <summary>Number of dimensions (0 for a scalar).</summary>
+    public int Rank => Dims.Length;
+
+    /// <summary>Number of dimensions; same as <see cref="Rank"/>.</summary>
+    public int Count => Rank;
+
+    /// <summary>Total number of elements (1 for a scalar, 0 if any dimension is 0).</summary>
+    public long ElementCount
+    {
+        get
+        {
+            long n = 1;
+            foreach (var d in Dims) n *= d;
+            return n;
+        }
+    }
+
+    /// <summary>The dimension at <paramref name="axis"/>.</summary>
+    public int this[int axis] => Dims[axis];
+
+    /// <summary>A copy with one dimension replaced.</summary>
+    public Shape With(int axis, int size) => new(Dims.SetItem(axis, size));
+
+    /// <summary>A copy with <paramref name="size"/> inserted before <paramref name="axis"/>.</summary>
+    public Shape Insert(int axis, int size) => new(Dims.Insert(axis, size));
+
+    /// <summary>A copy without the dimension at <paramref name="axis"/>.</summary>
+    public Shape RemoveAt(int axis) => new(Dims.RemoveAt(axis));
+
+    /// <summary>Row-major strides, in elements.</summary>
+    public long[] Strides()
+    {
+        var strides = new long[Rank];
+        long s = 1;
+        for (int i = Rank - 1; i >= 0; i--)
+        {
+            strides[i] = s;
+            s *= Dims[i];
+        }
+        return strides;
+    }
+
+    /// <summary>The dimensions as an array.</summary>
+    public int[] ToArray() => [.. Dims];
+
+    /// <inheritdoc/>
+    public bool Equals(Shape other) => Dims.AsSpan().SequenceEqual(other.Dims.AsSpan());
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is Shape s && Equals(s);
+
+    /// <inheritdoc/>
+    public override int GetHashCode()
+    {
+        var h = new HashCode();
+        foreach (var d in Dims) h.Add(d);
+        return h.ToHashCode();
+    }
+
+    /// <summary>Value equality.</summary>
+    public static bool operator ==(Shape a, Shape b) => a.Equals(b);
+
+    /// <summary>Value inequality.</summary>
+    public static bool operator !=(Shape a, Shape b) => !a.Equals(b);
+
+    /// <summary>Shapes convert from dimension arrays.</summary>
+    public static implicit operator Shape(int[] dims) => new(dims);
+
+    /// <summary>Numpy-style text: <c>[2,3]</c>, <c>[]</c> for a scalar.</summary>
+    public override string ToString() => "[" + string.Join(",", Dims) + "]";
+
+    /// <summary>The MLIR dimension prefix: <c>2x3x</c>, empty for a scalar.</summary>
+    public string ToMlirPrefix()
+    {
+        var sb = new StringBuilder();
+        foreach (var d in Dims) sb.Append(d).Append('x');
+        return sb.ToString();
+    }
+
+    /// <inheritdoc/>
+    public IEnumerator<int> GetEnumerator() => ((IEnumerable<int>)Dims).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
