@@ -36,13 +36,13 @@ public sealed class Block
         return v;
     }
 
-    /// <summary>Number of operations in this block and, recursively, in its operations' regions.</summary>
+    /// <summary>Number of operations in this block and, recursively, in its operations' regions; terminators are not counted.</summary>
     public int CountOperations()
     {
         int n = 0;
         foreach (var op in Operations)
         {
-            n++;
+            if (!op.IsTerminator) n++;
             foreach (var r in op.Regions) n += r.CountOperations();
         }
         return n;

@@ -1,0 +1,33 @@
+using LoopGen.Backends;
+using LoopGen.Ir.Text;
+using LoopGen.Tracing;
+
+namespace LoopGen.Compilation;
+
+/// <summary>Runs traced functions on a backend: argument buffers in, concrete tensors out.</summary>
+internal static class Executor
+{
+    /// <summary>Runs a compiled module with explicit arguments followed by the captured tensors.</summary>
+    public static Tensor[] Run(IBackend backend, IExecutable executable, IReadOnlyList<Tensor> arguments, IReadOnlyList<Tensor> captured, Tensor[] outputTemplate)
+    {
+        var buffers = new IDeviceBuffer[arguments.Count + captured.Count];
+        for (int i = 0; i < arguments.Count; i++) buffers[i] = arguments[i].BufferOn(backend);
+        for (int i = 0; i < captured.Count; i++) buffers[arguments.Count + i] = captured[i].BufferOn(backend);
+        var outputs = backend.Execute(executable, buffers);
+        var results = new Tensor[outputs.Length];
+        for (int i = 0; i < results.Length; i++) results[i] = Tensor.Concrete(outputs[i], backend, outputTemplate[i].IsWeak);
+        return results;
+    }
+
+    /// <summary>
+    /// Traces <paramref name="fn"/> over <paramref name="inputs"/>, compiles it (cached by module text) and runs it
+    /// at once: how a loop written outside any compiled function still runs as one rolled module.
+    /// </summary>
+    public static Tensor[] TraceAndRun(string name, Tensor[] inputs, Func<Tensor[], Tensor[]> fn)
+    {
+        var traced = Tracer.Trace(name, inputs, fn);
+        var backend = Backend.Current;
+        var compiled = CompileCache.GetOrCompile(backend, MlirPrinter.Print(traced.Module));
+        return Run(backend, compiled.Executable, inputs, traced.Captured, traced.OutputTemplate);
+    }
+}

@@ -1,0 +1,46 @@
+using LoopGen.Backends;
+using LoopGen.Ir;
+
+namespace LoopGen;
+
+/// <summary>
+/// A function traced for one signature but not run, like JAX's <c>jit(f).lower(x)</c>: the StableHLO text and
+/// its statistics. <see cref="Compile"/> measures compilation on a backend without running anything.
+/// </summary>
+public sealed class Lowered
+{
+    internal Lowered(string name, Module module, string text, TimeSpan traceTime)
+    {
+        Name = name;
+        Module = module;
+        Text = text;
+        TraceTime = traceTime;
+    }
+
+    /// <summary>The compiled function's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The module (the IR itself).</summary>
+    public Module Module { get; }
+
+    /// <summary>The canonical StableHLO text (generic MLIR op form), as sent to a backend.</summary>
+    public string Text { get; }
+
+    /// <summary>Size of <see cref="Text"/> in UTF-8 bytes.</summary>
+    public int TextBytes => System.Text.Encoding.UTF8.GetByteCount(Text);
+
+    /// <summary>Number of operations, nested regions included, terminators not counted.</summary>
+    public int OpCount => Module.CountOperations();
+
+    /// <summary>Number of <c>stablehlo.while</c> operations (one per rolled loop).</summary>
+    public int WhileCount => Module.CountOperations(Ops.While);
+
+    /// <summary>How long tracing took.</summary>
+    public TimeSpan TraceTime { get; }
+
+    /// <summary>Compiles the text on <paramref name="backend"/> (default: the current one) and returns how long that took; nothing runs and nothing is cached.</summary>
+    public TimeSpan Compile(IBackend? backend = null) => Compilation.CompileCache.Compile(backend ?? Backend.Current, Text).CompileTime;
+
+    /// <inheritdoc/>
+    public override string ToString() => Text;
+}
