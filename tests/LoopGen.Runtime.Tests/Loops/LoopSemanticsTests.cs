@@ -1,4 +1,4 @@
-using LoopGen.Ir;
+using IrOps = LoopGen.Ir.Ops;
 using LoopGen.Tests.Support;
 
 namespace LoopGen.Tests.Loops;
@@ -97,7 +97,7 @@ public sealed class LoopSemanticsTests
         Assert.True(lowered.TextBytes < 8_000, $"the module text should not embed the invariant: {lowered.TextBytes} bytes");
         var main = lowered.Module.Main;
         Assert.Equal(2, main.Parameters.Count); // x, then the captured w
-        var loop = main.Body.Operations.Single(o => o.Name == Ops.While);
+        var loop = main.Body.Operations.Single(o => o.Name == IrOps.While);
         Assert.Contains(main.Parameters[1], loop.Operands);
         var result = f.Invoke(x).ToArray<float>();
         var wv = w.ToArray<float>();

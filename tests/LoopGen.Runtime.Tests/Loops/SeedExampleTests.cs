@@ -1,4 +1,4 @@
-using LoopGen.Ir;
+using IrOps = LoopGen.Ir.Ops;
 
 namespace LoopGen.Tests.Loops;
 
@@ -99,6 +99,6 @@ public sealed class SeedExampleTests
         Assert.Equal(0, f.Lower(x, 10).WhileCount);
         Assert.True(f.Lower(x, 100).OpCount >= 10 * f.Lower(x, 10).OpCount / 2);
         Assert.Equal(new[] { 100 }, f.Invoke(x, 100).ToArray<int>());
-        Assert.Equal(0, f.Lower(x, 10).Module.CountOperations(Ops.While));
+        Assert.Equal(0, f.Lower(x, 10).Module.CountOperations(IrOps.While));
     }
 }
