@@ -1,6 +1,6 @@
-using static LoopGen.Tests.Ops.OpsSupport;
+using static LoopGen.Tests.TensorOps.OpsSupport;
 
-namespace LoopGen.Tests.Ops;
+namespace LoopGen.Tests.TensorOps;
 
 /// <summary>Elementwise math functions, eagerly, against <see cref="Math"/> on each element.</summary>
 public class MathTests

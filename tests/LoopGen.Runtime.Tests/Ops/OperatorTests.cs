@@ -1,6 +1,6 @@
-using static LoopGen.Tests.Ops.OpsSupport;
+using static LoopGen.Tests.TensorOps.OpsSupport;
 
-namespace LoopGen.Tests.Ops;
+namespace LoopGen.Tests.TensorOps;
 
 /// <summary>C# operators on tensors, eagerly, against loops over arrays.</summary>
 public class OperatorTests

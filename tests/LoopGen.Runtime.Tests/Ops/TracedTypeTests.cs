@@ -1,7 +1,7 @@
 using LoopGen.Ir;
-using static LoopGen.Tests.Ops.OpsSupport;
+using static LoopGen.Tests.TensorOps.OpsSupport;
 
-namespace LoopGen.Tests.Ops;
+namespace LoopGen.Tests.TensorOps;
 
 /// <summary>
 /// Traces each op on symbolic inputs and checks the result type and that every emitted op is well typed (no
