@@ -1,7 +1,7 @@
 using LoopGen.Ir;
 using HloOps = LoopGen.Ir.Ops;
 
-namespace LoopGen.Tests.Ops;
+namespace LoopGen.Tests.TensorOps;
 
 /// <summary>
 /// An independent check that every traced op has the operand and result types StableHLO requires (as listed in

@@ -2,7 +2,7 @@ using LoopGen.Ir;
 using LoopGen.Tests.Support;
 using LoopGen.Tracing;
 
-namespace LoopGen.Tests.Ops;
+namespace LoopGen.Tests.TensorOps;
 
 /// <summary>Random inputs in any dtype, host references over doubles, comparisons and a trace helper.</summary>
 internal static class OpsSupport
@@ -11,6 +11,13 @@ internal static class OpsSupport
 
     /// <summary>A fresh random tensor and its elements as doubles (integers small, so double references are exact).</summary>
     public static (Tensor Tensor, double[] Data) Random(DType dtype, params int[] shape)
+    {
+        // Tensor.From with no shape makes a vector, so 0-d inputs are reshaped to [].
+        var (t, d) = RandomFlat(dtype, shape);
+        return (shape.Length == 0 ? t.Reshape() : t, d);
+    }
+
+    private static (Tensor Tensor, double[] Data) RandomFlat(DType dtype, int[] shape)
     {
         int n = 1;
         foreach (var d in shape) n *= d;
@@ -46,7 +53,10 @@ internal static class OpsSupport
     }
 
     /// <summary>A tensor of <paramref name="dtype"/> from doubles.</summary>
-    public static Tensor FromDoubles(double[] data, DType dtype, params int[] shape) => dtype switch
+    public static Tensor FromDoubles(double[] data, DType dtype, params int[] shape) =>
+        shape.Length == 0 ? FromDoublesFlat(data, dtype, shape).Reshape() : FromDoublesFlat(data, dtype, shape);
+
+    private static Tensor FromDoublesFlat(double[] data, DType dtype, int[] shape) => dtype switch
     {
         DType.F32 => Tensor.From(data.Select(v => (float)v).ToArray(), shape),
         DType.F64 => Tensor.From(data, shape),

@@ -1,6 +1,6 @@
-using static LoopGen.Tests.Ops.OpsSupport;
+using static LoopGen.Tests.TensorOps.OpsSupport;
 
-namespace LoopGen.Tests.Ops;
+namespace LoopGen.Tests.TensorOps;
 
 /// <summary>Shape and dtype errors: raised at call time with the op, the argument and the shapes in the message, before any op is emitted.</summary>
 public class ShapeErrorTests

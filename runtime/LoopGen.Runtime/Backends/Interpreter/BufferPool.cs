@@ -1,0 +1,85 @@
+namespace LoopGen.Backends.Interpreter;
+
+/// <summary>
+/// A reference-counted array inside one call. <see cref="Refs"/> counts the frame slots (and control-flow carries)
+/// holding it; when a pooled buffer's count drops to zero its array goes back to the <see cref="BufferPool"/>.
+/// Non-pooled buffers (arguments, constants) are never counted, so they can be shared across threads.
+/// </summary>
+internal sealed class Buf
+{
+    internal Buf(Array data, bool pooled, int classId)
+    {
+        Data = data;
+        Pooled = pooled;
+        ClassId = classId;
+    }
+
+    /// <summary>The elements, row-major.</summary>
+    public Array Data { get; }
+
+    /// <summary>True when the array was produced during this call and may be recycled.</summary>
+    public bool Pooled { get; }
+
+    /// <summary>The pool class (dtype, element count) the array belongs to; -1 when not pooled.</summary>
+    public int ClassId { get; }
+
+    /// <summary>Number of live holders; meaningful only when <see cref="Pooled"/>.</summary>
+    public int Refs;
+}
+
+/// <summary>Counters of one call: how many arrays were allocated and how many came from the pool.</summary>
+internal readonly record struct ExecutionStats(long ArraysAllocated, long ArraysReused);
+
+/// <summary>
+/// Per-call free lists of arrays, one per size class. Classes are numbered at compile time, so renting is an
+/// array index, not a dictionary lookup. Not thread-safe: each call owns one.
+/// </summary>
+internal sealed class BufferPool
+{
+    private readonly Stack<Buf>?[] _free;
+
+    internal BufferPool(int classCount) => _free = new Stack<Buf>?[classCount];
+
+    /// <summary>Arrays created by <see cref="Rent"/>.</summary>
+    public long Allocated { get; private set; }
+
+    /// <summary>Arrays handed out again by <see cref="Rent"/>.</summary>
+    public long Reused { get; private set; }
+
+    /// <summary>
+    /// A buffer of <paramref name="count"/> elements of <paramref name="dtype"/> with <see cref="Buf.Refs"/> = 0.
+    /// Its contents are arbitrary: kernels write every element.
+    /// </summary>
+    public Buf Rent(int classId, DType dtype, long count)
+    {
+        var stack = _free[classId];
+        if (stack is { Count: > 0 })
+        {
+            Reused++;
+            return stack.Pop();
+        }
+        Allocated++;
+        return new Buf(NewArray(dtype, count), pooled: true, classId);
+    }
+
+    /// <summary>Puts a buffer nobody holds any more back on its free list.</summary>
+    public void Return(Buf buf)
+    {
+        (_free[buf.ClassId] ??= new Stack<Buf>()).Push(buf);
+    }
+
+    /// <summary>A new zeroed host array for the dtype.</summary>
+    public static Array NewArray(DType dtype, long count)
+    {
+        int n = checked((int)count);
+        return dtype switch
+        {
+            DType.Pred => new bool[n],
+            DType.S32 => new int[n],
+            DType.S64 => new long[n],
+            DType.F32 => new float[n],
+            DType.F64 => new double[n],
+            _ => throw new NotSupportedException($"the interpreter has no kernels for dtype {dtype.Name()}"),
+        };
+    }
+}

@@ -1,0 +1,116 @@
+using LoopGen.Ir;
+
+namespace LoopGen.Backends.Interpreter.Kernels;
+
+/// <summary>
+/// while, if, case. Regions run in the caller's frame (their values have slots there, and captured outer values
+/// are simply read). Values handed across a region boundary are reference-counted holds, never copies: a carry the
+/// body passes through unchanged, a swapped carry or a captured outer value stays one array, and a carry the body
+/// replaced goes back to the pool as soon as the body no longer needs it.
+/// </summary>
+internal static class ControlFlow
+{
+    /// <summary>Factory for <see cref="Ops.While"/>.</summary>
+    public static Kernel While(Step s, ProgramCompiler compiler)
+    {
+        int n = s.In.Length;
+        if (s.Out.Length != n || s.Regions.Length != 2) throw Check.Fail(s, "expected as many results as operands, and cond and body regions");
+        for (int i = 0; i < n; i++) Check.Same(s, s.InTypes[i], s.OutTypes[i], $"result {i}");
+        var (cond, body) = (s.Regions[0], s.Regions[1]);
+        var condBlock = s.Op.Regions[0];
+        var bodyBlock = s.Op.Regions[1];
+        if (cond.Args.Length != n || body.Args.Length != n) throw Check.Fail(s, $"cond and body must each take the {n} carries");
+        for (int i = 0; i < n; i++)
+        {
+            Check.Same(s, s.InTypes[i], condBlock.Arguments[i].Type, $"cond argument {i}");
+            Check.Same(s, s.InTypes[i], bodyBlock.Arguments[i].Type, $"body argument {i}");
+        }
+        var condRet = condBlock.Operations[^1].Operands;
+        if (condRet.Count != 1 || condRet[0].Type != TensorType.Scalar(DType.Pred)) throw Check.Fail(s, "cond must return one 0-d pred");
+        var bodyRet = bodyBlock.Operations[^1].Operands;
+        if (bodyRet.Count != n) throw Check.Fail(s, $"body returns {bodyRet.Count} values, expected the {n} carries");
+        for (int i = 0; i < n; i++) Check.Same(s, s.InTypes[i], bodyRet[i].Type, $"body result {i}");
+
+        return (frame, st) =>
+        {
+            var carries = new Buf[st.In.Length];
+            for (int i = 0; i < carries.Length; i++)
+            {
+                carries[i] = frame.InBuf(st, i);
+                Frame.Hold(carries[i]);
+            }
+            while (true)
+            {
+                for (int i = 0; i < carries.Length; i++) frame.Bind(cond.Args[i], carries[i]);
+                frame.RunBlock(cond);
+                bool go = ((bool[])frame.Returned(cond, 0).Data)[0];
+                frame.FinishBlock(cond);
+                if (!go) break;
+
+                // The body's arguments take over the holds; a carry the body replaces is freed when its
+                // argument dies, so the next iteration can rent the same array.
+                for (int i = 0; i < carries.Length; i++)
+                {
+                    frame.Bind(body.Args[i], carries[i]);
+                    frame.Drop(carries[i]);
+                }
+                frame.RunBlock(body);
+                for (int i = 0; i < carries.Length; i++)
+                {
+                    carries[i] = frame.Returned(body, i);
+                    Frame.Hold(carries[i]);
+                }
+                frame.FinishBlock(body);
+            }
+            // The loop's holds become the result slots' holds.
+            for (int i = 0; i < carries.Length; i++) frame.Slots[st.Out[i]] = carries[i];
+        };
+    }
+
+    /// <summary>Factory for <see cref="Ops.If"/>.</summary>
+    public static Kernel If(Step s, ProgramCompiler compiler)
+    {
+        if (s.In.Length != 1 || s.Regions.Length != 2) throw Check.Fail(s, "expected one pred operand and two regions");
+        Check.Same(s, TensorType.Scalar(DType.Pred), s.InTypes[0], "pred");
+        CheckBranches(s);
+        return static (frame, st) =>
+        {
+            var branch = st.Regions[((bool[])frame.In(st, 0))[0] ? 0 : 1];
+            RunBranch(frame, st, branch);
+        };
+    }
+
+    /// <summary>Factory for <see cref="Ops.Case"/>: an index out of range runs the last branch.</summary>
+    public static Kernel Case(Step s, ProgramCompiler compiler)
+    {
+        if (s.In.Length != 1 || s.Regions.Length == 0) throw Check.Fail(s, "expected one index operand and at least one region");
+        var idx = s.InTypes[0];
+        if (idx.Shape.Rank != 0 || !idx.DType.IsInteger()) throw Check.Fail(s, $"index must be a 0-d integer, got {idx}");
+        CheckBranches(s);
+        return static (frame, st) =>
+        {
+            long i = Strided.ReadIndex(frame.In(st, 0));
+            var regions = st.Regions;
+            RunBranch(frame, st, regions[i < 0 || i >= regions.Length ? regions.Length - 1 : (int)i]);
+        };
+    }
+
+    private static void RunBranch(Frame frame, Step st, BlockPlan branch)
+    {
+        frame.RunBlock(branch);
+        for (int i = 0; i < st.Out.Length; i++) frame.Bind(st.Out[i], frame.Returned(branch, i));
+        frame.FinishBlock(branch);
+    }
+
+    private static void CheckBranches(Step s)
+    {
+        for (int r = 0; r < s.Regions.Length; r++)
+        {
+            var block = s.Op.Regions[r];
+            if (block.Arguments.Count != 0) throw Check.Fail(s, $"branch {r} must take no arguments");
+            var ret = block.Operations[^1].Operands;
+            if (ret.Count != s.Out.Length) throw Check.Fail(s, $"branch {r} returns {ret.Count} values, the op has {s.Out.Length} results");
+            for (int i = 0; i < ret.Count; i++) Check.Same(s, s.OutTypes[i], ret[i].Type, $"branch {r} result {i}");
+        }
+    }
+}
