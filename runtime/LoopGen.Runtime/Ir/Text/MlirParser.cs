@@ -4,7 +4,11 @@ namespace LoopGen.Ir.Text;
 public static class MlirParser
 {
     /// <summary>Parses a module; throws <see cref="MlirParseException"/> with line and column on bad input.</summary>
-    public static Module Parse(string text) => throw new NotImplementedException();
+    public static Module Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return new TextParser(text).ParseModule();
+    }
 }
 
 /// <summary>Bad MLIR text: the message names the line, the column and what was expected.</summary>
