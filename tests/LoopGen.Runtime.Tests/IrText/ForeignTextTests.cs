@@ -152,4 +152,26 @@ public class ForeignTextTests
             ["dense<[1, 2]> : tensor<2xi8>", "dense<(1.0,2.0)> : tensor<complex<f32>>", "array<i32: 1, 2>", "affine_map<(d0) -> (d0)>", "#stablehlo<other FOO>", "7 : i16", "#stablehlo.dot<foo = [1]>"],
             op.Attributes.Select(a => ((OpaqueAttr)a.Value).Text));
     }
+
+    [Fact]
+    public void SeveralResultNames_AndNamedBlockArguments()
+    {
+        var m = MlirParser.Parse("""
+            func.func @main(%ten: tensor<i64>) -> tensor<i64> {
+              %i, %state = "stablehlo.while"(%ten, %ten) ({
+                ^bb0(%a: tensor<i64>, %b: tensor<i64>):
+                  %cond = "stablehlo.convert"(%a) : (tensor<i64>) -> tensor<i1>
+                  stablehlo.return %cond : tensor<i1>
+              }, {
+                ^bb0(%a: tensor<i64>, %b: tensor<i64>):
+                  stablehlo.return %b, %a : tensor<i64>, tensor<i64>
+              }) : (tensor<i64>, tensor<i64>) -> (tensor<i64>, tensor<i64>)
+              func.return %state : tensor<i64>
+            }
+            """);
+        var ops = m.Main.Body.Operations;
+        Assert.Same(ops[0].Results[1], ops[1].Operands[0]);
+        Assert.Equal("state", ops[0].Results[1].NameHint);
+        Assert.Equal([ops[0].Regions[1].Arguments[1], ops[0].Regions[1].Arguments[0]], ops[0].Regions[1].Operations[0].Operands);
+    }
 }

@@ -8,6 +8,8 @@ internal sealed partial class TextParser
 {
     private readonly MlirLexer _lex;
     private readonly List<Dictionary<string, Value[]>> _scopes = [];
+    // Where each op started, for errors found after the op is built (func.return against the signature).
+    private readonly Dictionary<Operation, Token> _opTokens = new(ReferenceEqualityComparer.Instance);
     private Token _tok;
 
     /// <summary>Creates a parser over <paramref name="text"/>.</summary>
@@ -210,8 +212,6 @@ internal sealed partial class TextParser
         CheckReturns(body, results, name);
         return new Function(name, body, results, isPublic);
     }
-
-    private readonly Dictionary<Operation, Token> _opTokens = new(ReferenceEqualityComparer.Instance);
 
     // The function's func.return must hand back what the signature promises.
     private void CheckReturns(Block body, List<TensorType> results, string name)
