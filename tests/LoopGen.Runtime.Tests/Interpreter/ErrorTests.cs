@@ -113,4 +113,14 @@ public class ErrorTests
         Assert.Equal(new[] { 1f, 2f, 3f, 4f }, Backend.Download(r[0]));
         Assert.Equal("interpreter", ((LoopGen.Backends.IBackend)Backend).Name);
     }
+
+    [Fact]
+    public void Every_op_in_the_catalogue_has_a_kernel()
+    {
+        var names = typeof(Ops).GetFields().Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)
+            .Where(n => n is not Ops.Return and not Ops.FuncReturn);
+        var known = LoopGen.Backends.Interpreter.Kernels.KernelRegistry.Names.ToHashSet();
+        var missing = names.Where(n => !known.Contains(n)).ToList();
+        Assert.True(missing.Count == 0, $"no kernel for: {string.Join(", ", missing)}");
+    }
 }

@@ -77,7 +77,7 @@ public sealed class InterpreterBackend : IBackend
                 throw new ArgumentException($"{op.Name} operand {i}: expected {op.Operands[i].Type}, got {hb.Type}", nameof(arguments));
             }
         }
-        return OpPlans.Get(op).Run(arguments);
+        return OpPlans.Run(op, arguments);
     }
 
     private static HostBuffer AsHost(IDeviceBuffer buffer, string paramName) => buffer as HostBuffer

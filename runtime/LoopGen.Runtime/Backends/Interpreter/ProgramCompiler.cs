@@ -49,6 +49,46 @@ internal sealed class ProgramCompiler
         return plan;
     }
 
+    /// <summary>
+    /// Compiles a region-free op on its own for eager mode: operands take slots 0…n-1 and results n…n+m-1, so no
+    /// value numbering or liveness is needed (the frame dies with the call).
+    /// </summary>
+    public Step CompileLoose(Operation op)
+    {
+        if (op.Regions.Count != 0) throw new InvalidOperationException($"{op.Name}: ops with regions go through a one-op program");
+        var factory = Resolve(op);
+        int n = op.Operands.Count, m = op.Results.Count;
+        var inSlots = new int[n];
+        var inTypes = new TensorType[n];
+        for (int i = 0; i < n; i++)
+        {
+            inSlots[i] = i;
+            inTypes[i] = op.Operands[i].Type;
+        }
+        var outSlots = new int[m];
+        var outTypes = new TensorType[m];
+        var classes = new int[m];
+        for (int i = 0; i < m; i++)
+        {
+            outSlots[i] = n + i;
+            outTypes[i] = op.Results[i].Type;
+            classes[i] = ClassOf(outTypes[i].DType, outTypes[i].Shape.ElementCount);
+        }
+        var step = new Step(op, inSlots, outSlots, inTypes, outTypes, classes, []);
+        step.Kernel = factory(step, this);
+        return step;
+    }
+
+    private static KernelFactory Resolve(Operation op)
+    {
+        if (op.IsTerminator) throw new InvalidOperationException($"{op.Name} may only end a block");
+        var factory = KernelRegistry.Find(op.Name)
+            ?? throw new NotSupportedException($"the interpreter does not support the operation '{op.Name}'");
+        foreach (var v in op.Operands) CheckDType(op, v.Type);
+        foreach (var v in op.Results) CheckDType(op, v.Type);
+        return factory;
+    }
+
     private void NumberValues(Block block)
     {
         foreach (var a in block.Arguments) _slots.TryAdd(a, _slots.Count);
@@ -79,12 +119,7 @@ internal sealed class ProgramCompiler
 
     private Step CompileOp(Operation op)
     {
-        if (op.IsTerminator) throw new InvalidOperationException($"{op.Name} may only end a block");
-        var factory = KernelRegistry.Find(op.Name)
-            ?? throw new NotSupportedException($"the interpreter does not support the operation '{op.Name}'");
-        foreach (var v in op.Operands) CheckDType(op, v.Type);
-        foreach (var v in op.Results) CheckDType(op, v.Type);
-
+        var factory = Resolve(op);
         var regions = new BlockPlan[op.Regions.Count];
         for (int i = 0; i < regions.Length; i++) regions[i] = CompileBlock(op.Regions[i], Ops.Return);
         var outTypes = op.Results.Select(r => r.Type).ToArray();
