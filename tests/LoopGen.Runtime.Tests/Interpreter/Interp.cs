@@ -1,6 +1,7 @@
 using LoopGen.Backends;
 using LoopGen.Backends.Interpreter;
 using LoopGen.Ir;
+using LoopGen.Ir.Text;
 using LoopGen.Tests.Support;
 
 namespace LoopGen.Tests.Interpreter;
@@ -12,10 +13,13 @@ internal static class Interp
 
     public static IDeviceBuffer Up(Array data, TensorType type) => Backend.Upload((Array)data.Clone(), type);
 
-    /// <summary>Compiles <paramref name="module"/> from IR and runs it on host arrays.</summary>
+    /// <summary>
+    /// Prints <paramref name="module"/>, compiles the printed text (as every compiled call does) and runs it on host
+    /// arrays, so each interpreter test also checks the printer and the parser.
+    /// </summary>
     public static Array[] Run(Module module, params Array[] args)
     {
-        var program = InterpreterBackend.Compile(module);
+        var program = Backend.Compile(MlirPrinter.Print(module));
         var buffers = args.Select((a, i) => Up(a, program.ParameterTypes[i])).ToArray();
         return [.. Backend.Execute(program, buffers).Select(Backend.Download)];
     }

@@ -121,10 +121,11 @@ internal static class AttrPrinter
                 $"dense data for {d.Type.ToMlir()} must be {expected.Name}, got {d.Data.GetType().Name}");
         }
         long count = d.Type.Shape.ElementCount;
-        if (d.Data.Length != count && !(d.Data.Length == 1 && count > 1))
+        if (d.Data.Length != count && !(d.Data.Length == 1 && count != 1))
         {
             throw new ArgumentException(
                 $"dense data for {d.Type.ToMlir()} has {d.Data.Length} elements, expected {count} (or 1 for a splat)");
+        // A splat over zero elements is allowed (DenseAttr.IsSplat): it prints as dense<> like any empty constant.
         }
     }
 }
