@@ -26,6 +26,11 @@ public sealed class Lowered
     /// <summary>The canonical StableHLO text (generic MLIR op form), as sent to a backend.</summary>
     public string Text { get; }
 
+    /// <summary>The same module in StableHLO's pretty form, as JAX prints it (for people; <see cref="Text"/> is what runs).</summary>
+    public string PrettyText => _pretty ??= Ir.Text.PrettyPrinter.Print(Module);
+
+    private string? _pretty;
+
     /// <summary>Size of <see cref="Text"/> in UTF-8 bytes.</summary>
     public int TextBytes => System.Text.Encoding.UTF8.GetByteCount(Text);
 

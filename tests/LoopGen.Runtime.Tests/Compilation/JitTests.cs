@@ -94,6 +94,8 @@ public sealed class JitTests
         Assert.True(lowered.TraceTime > TimeSpan.Zero);
         Assert.True(lowered.Compile() >= TimeSpan.Zero);
         Assert.Equal(0, f.CacheCount);
+        Assert.Contains("stablehlo.while", lowered.PrettyText);
+        Assert.DoesNotContain("\"stablehlo.while\"", lowered.PrettyText);
     }
 
     [Fact]
