@@ -119,6 +119,12 @@ public sealed partial class Tensor
     /// <summary>Unary plus: the tensor itself.</summary>
     public static Tensor operator +(Tensor x) => x;
 
+    /// <summary><c>x + 1</c> in x's dtype, so a counter carried as a tensor reads as in plain C# (<c>count++</c>).</summary>
+    public static Tensor operator ++(Tensor x) => x + 1;
+
+    /// <summary><c>x - 1</c> in x's dtype (<c>count--</c>).</summary>
+    public static Tensor operator --(Tensor x) => x - 1;
+
     // ---- Comparisons (pred results) --------------------------------------------------------------------------
 
     /// <summary>Elementwise equality; a pred tensor. (Use <see cref="object.ReferenceEquals"/> or <c>is null</c> for identity.)</summary>
