@@ -39,7 +39,7 @@ internal static partial class TypeFileEmitter
                     string arguments = string.Join(", ", method.Parameters.Select(p => p.Name));
                     string receiver = method.IsStatic ? typeName : self;
                     w.WriteLine("public static " + method.ReturnType + " " + Identifiers.Unescape(method.Name) + "_" + method.Ordinal
-                        + "(" + string.Join(", ", parameters) + ") => " + receiver + "." + Naming.CompiledEntry(method.Name) + "(" + arguments + ");");
+                        + "(" + string.Join(", ", parameters) + ") => " + receiver + "." + Identifiers.Escape(Naming.CompiledEntry(Identifiers.Unescape(method.Name))) + "(" + arguments + ");");
                 }
             }
         }

@@ -67,6 +67,10 @@ internal static partial class TypeFileEmitter
     {
         var twin = method.Twin!;
         string name = method.Name;
+        string plain = Identifiers.Unescape(name);
+        string compiledEntry = Identifiers.Escape(Naming.CompiledEntry(plain));
+        string eagerEntry = Identifiers.Escape(Naming.EagerEntry(plain));
+        string lowerEntry = Identifiers.Escape(Naming.LowerEntry(plain));
         string field = Naming.Field(Identifiers.Unescape(name), method.Ordinal);
         string traced = Naming.Traced(Identifiers.Unescape(name), method.Ordinal);
         string parameters = string.Join(", ", method.Parameters.Select(p => p.Type + " " + p.Name));
@@ -86,12 +90,17 @@ internal static partial class TypeFileEmitter
             ? field
             : field + ".GetValue(this, static self => " + compile + "self." + traced + ", \"" + moduleName + "\"))";
 
+        if (!method.IsInterceptable)
+        {
+            w.WriteLine($"// LoopGen: calls to {plain} run eagerly (not intercepted): an interceptor cannot reach a member that is not at least internal. Call {Naming.CompiledEntry(plain)} for the compiled code.");
+        }
+
         // /// <summary>Runs <see cref="M(…)"/> compiled: …</summary>
         // public static R MCompiled(…) => __LoopGen_M_0.Invoke(…);
         w.WriteLine($"/// <summary>Runs <see cref=\"{method.Cref}\"/> compiled: {how}, traced once per signature.</summary>");
         w.WriteLine(GeneratedCodeAttribute);
         string invoke = target + ".Invoke(" + arguments + ")";
-        string head = modifiers + method.ReturnType + " " + Naming.CompiledEntry(name) + "(" + parameters + ")";
+        string head = modifiers + method.ReturnType + " " + compiledEntry + "(" + parameters + ")";
         if (method.ResultConversion is null)
         {
             w.WriteLine(head + " => " + invoke + ";");
@@ -115,13 +124,13 @@ internal static partial class TypeFileEmitter
         // public static R MEager(…) => M(…);
         w.WriteLine($"/// <summary>Runs <see cref=\"{method.Cref}\"/> eagerly, as written (never intercepted): the reference the compiled entry must agree with.</summary>");
         w.WriteLine(GeneratedCodeAttribute);
-        w.WriteLine(modifiers + method.ReturnType + " " + Naming.EagerEntry(name) + "(" + parameters + ") => " + name + "(" + arguments + ");");
+        w.WriteLine(modifiers + method.ReturnType + " " + eagerEntry + "(" + parameters + ") => " + name + "(" + arguments + ");");
         w.WriteLine();
 
         // public static Lowered MLower(…) => __LoopGen_M_0.Lower(…);
         w.WriteLine($"/// <summary>Traces <see cref=\"{method.Cref}\"/> for these arguments' signature without running it: the StableHLO module and its loop and op counts.</summary>");
         w.WriteLine(GeneratedCodeAttribute);
-        w.WriteLine(modifiers + "global::LoopGen.Lowered " + Naming.LowerEntry(name) + "(" + parameters + ") => " + target + ".Lower(" + arguments + ");");
+        w.WriteLine(modifiers + "global::LoopGen.Lowered " + lowerEntry + "(" + parameters + ") => " + target + ".Lower(" + arguments + ");");
         w.WriteLine();
 
         // private static readonly CompiledFunction<…> __LoopGen_M_0 = Jit.Compile<…>(__LoopGen_M_0_Traced, "Type.M");

@@ -62,6 +62,13 @@ internal static class MethodParser
         if (CompileChecks.WhyNot(syntax, symbol) is { } reason) return model with { NotCompiledReason = reason };
         cancellationToken.ThrowIfCancellationRequested();
 
+        // A method that does not compile would give a twin that does not either: the user fixes the method first.
+        if (syntax.ContainsDiagnostics
+            || context.SemanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return model with { NotCompiledReason = "it has compilation errors" };
+        }
+
         // Phase 3: lift the loops.
         GeneratorTestHooks.BeforeLift.Value?.Invoke(symbol.Name);
         var (twin, problems) = MethodLifter.Lift(syntax, symbol, context.SemanticModel, unrolled, cancellationToken);
