@@ -9,6 +9,9 @@ internal static class Naming
     /// <summary>The public eager reference of method <paramref name="name"/>: the plain body, never intercepted.</summary>
     public static string EagerEntry(string name) => name + "Eager";
 
+    /// <summary>The public lowering entry of method <paramref name="name"/>: traces for the arguments' signature without running (tests count its loops and ops).</summary>
+    public static string LowerEntry(string name) => name + "Lower";
+
     /// <summary>The private traced twin; <paramref name="ordinal"/> tells overloads apart.</summary>
     public static string Traced(string name, int ordinal) => "__LoopGen_" + name + "_" + ordinal + "_Traced";
 

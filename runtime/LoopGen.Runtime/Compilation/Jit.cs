@@ -9,6 +9,17 @@ namespace LoopGen;
 public static class Jit
 {
     /// <summary>Compiles <paramref name="fn"/>: traced once per signature (tensor dtypes/shapes and static values), cached, run on the current backend.</summary>
+    /// <typeparam name="TResult">A Tensor, Tensor[] or value tuple of them.</typeparam>
+    /// <param name="fn">The function; it must use tensor operations only on its tensors (no reading values).</param>
+    /// <param name="name">The module's name; by default the method's name.</param>
+    /// <returns>The compiled function.</returns>
+    public static CompiledFunction<TResult> Compile<TResult>(Func<TResult> fn, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(fn);
+        return new(name ?? NameOf(fn), fn);
+    }
+
+    /// <summary>Compiles <paramref name="fn"/>: traced once per signature (tensor dtypes/shapes and static values), cached, run on the current backend.</summary>
     /// <typeparam name="T1">Argument 1: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
     /// <typeparam name="TResult">A Tensor, Tensor[] or value tuple of them.</typeparam>
     /// <param name="fn">The function; it must use tensor operations only on its tensors (no reading values).</param>
@@ -62,6 +73,75 @@ public static class Jit
         return new(name ?? NameOf(fn), fn);
     }
 
+    /// <summary>Compiles <paramref name="fn"/>: traced once per signature (tensor dtypes/shapes and static values), cached, run on the current backend.</summary>
+    /// <typeparam name="T1">Argument 1: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T2">Argument 2: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T3">Argument 3: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T4">Argument 4: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T5">Argument 5: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="TResult">A Tensor, Tensor[] or value tuple of them.</typeparam>
+    /// <param name="fn">The function; it must use tensor operations only on its tensors (no reading values).</param>
+    /// <param name="name">The module's name; by default the method's name.</param>
+    /// <returns>The compiled function.</returns>
+    public static CompiledFunction<T1, T2, T3, T4, T5, TResult> Compile<T1, T2, T3, T4, T5, TResult>(Func<T1, T2, T3, T4, T5, TResult> fn, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(fn);
+        return new(name ?? NameOf(fn), fn);
+    }
+
+    /// <summary>Compiles <paramref name="fn"/>: traced once per signature (tensor dtypes/shapes and static values), cached, run on the current backend.</summary>
+    /// <typeparam name="T1">Argument 1: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T2">Argument 2: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T3">Argument 3: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T4">Argument 4: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T5">Argument 5: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T6">Argument 6: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="TResult">A Tensor, Tensor[] or value tuple of them.</typeparam>
+    /// <param name="fn">The function; it must use tensor operations only on its tensors (no reading values).</param>
+    /// <param name="name">The module's name; by default the method's name.</param>
+    /// <returns>The compiled function.</returns>
+    public static CompiledFunction<T1, T2, T3, T4, T5, T6, TResult> Compile<T1, T2, T3, T4, T5, T6, TResult>(Func<T1, T2, T3, T4, T5, T6, TResult> fn, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(fn);
+        return new(name ?? NameOf(fn), fn);
+    }
+
+    /// <summary>Compiles <paramref name="fn"/>: traced once per signature (tensor dtypes/shapes and static values), cached, run on the current backend.</summary>
+    /// <typeparam name="T1">Argument 1: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T2">Argument 2: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T3">Argument 3: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T4">Argument 4: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T5">Argument 5: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T6">Argument 6: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T7">Argument 7: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="TResult">A Tensor, Tensor[] or value tuple of them.</typeparam>
+    /// <param name="fn">The function; it must use tensor operations only on its tensors (no reading values).</param>
+    /// <param name="name">The module's name; by default the method's name.</param>
+    /// <returns>The compiled function.</returns>
+    public static CompiledFunction<T1, T2, T3, T4, T5, T6, T7, TResult> Compile<T1, T2, T3, T4, T5, T6, T7, TResult>(Func<T1, T2, T3, T4, T5, T6, T7, TResult> fn, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(fn);
+        return new(name ?? NameOf(fn), fn);
+    }
+
+    /// <summary>Compiles <paramref name="fn"/>: traced once per signature (tensor dtypes/shapes and static values), cached, run on the current backend.</summary>
+    /// <typeparam name="T1">Argument 1: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T2">Argument 2: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T3">Argument 3: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T4">Argument 4: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T5">Argument 5: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T6">Argument 6: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T7">Argument 7: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="T8">Argument 8: see <see cref="CompiledFunction{T1, TResult}"/>.</typeparam>
+    /// <typeparam name="TResult">A Tensor, Tensor[] or value tuple of them.</typeparam>
+    /// <param name="fn">The function; it must use tensor operations only on its tensors (no reading values).</param>
+    /// <param name="name">The module's name; by default the method's name.</param>
+    /// <returns>The compiled function.</returns>
+    public static CompiledFunction<T1, T2, T3, T4, T5, T6, T7, T8, TResult> Compile<T1, T2, T3, T4, T5, T6, T7, T8, TResult>(Func<T1, T2, T3, T4, T5, T6, T7, T8, TResult> fn, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(fn);
+        return new(name ?? NameOf(fn), fn);
+    }
     private static string NameOf(Delegate fn)
     {
         // Lambdas compile to names like "<Main>b__0_0"; keep the readable part.

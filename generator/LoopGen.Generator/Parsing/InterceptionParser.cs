@@ -1,0 +1,54 @@
+using System;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LoopGen.Generator.Parsing;
+
+/// <summary>
+/// The transform of the interception pipeline: a call whose target is a <c>[Compile]</c> method of this assembly
+/// becomes an <see cref="InterceptionModel"/>. Whether the target is really generated is decided later, when the
+/// calls meet the methods (a method the lifter rejects gets no interceptor).
+/// </summary>
+internal static class InterceptionParser
+{
+    /// <summary>Cheap syntax filter: every invocation (a method group is not one, so it is never intercepted).</summary>
+    public static bool IsCandidate(SyntaxNode node, CancellationToken cancellationToken) =>
+        node is InvocationExpressionSyntax { Expression: IdentifierNameSyntax or MemberAccessExpressionSyntax or MemberBindingExpressionSyntax };
+
+    /// <summary>The interception of the call, or null when it is not one we redirect. Never throws (but for cancellation).</summary>
+    public static InterceptionModel? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return ParseCore(context, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // An interceptor missed only makes that call eager; failing the build would be worse.
+            return null;
+        }
+    }
+
+    private static InterceptionModel? ParseCore(GeneratorSyntaxContext context, CancellationToken cancellationToken)
+    {
+        var invocation = (InvocationExpressionSyntax)context.Node;
+        if (context.SemanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol target) return null;
+        if (target.MethodKind != MethodKind.Ordinary || !CompileChecks.HasCompile(target)) return null;
+        if (!SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, context.SemanticModel.Compilation.Assembly)) return null;
+        if (!CompileChecks.IsReachableFromAssembly(target) || target.IsGenericMethod || target.ContainingType.IsGenericType) return null;
+        if (CompileChecks.IsGeneratedTree(invocation.SyntaxTree)) return null;
+        if (target.DeclaringSyntaxReferences.Length == 0
+            || target.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is not MethodDeclarationSyntax declaration
+            || HierarchyBuilder.Build(declaration) is not { } hierarchy)
+        {
+            return null;
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        if (context.SemanticModel.GetInterceptableLocation(invocation, cancellationToken) is not { } location) return null;
+        return new InterceptionModel(
+            hierarchy.HintName, Identifiers.Escape(target.Name), HierarchyBuilder.Ordinal(target),
+            location.Version, location.Data, location.GetDisplayLocation());
+    }
+}

@@ -1,0 +1,120 @@
+using System;
+using System.Linq;
+using System.Threading;
+using LoopGen.Generator.Lifting;
+using LoopGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LoopGen.Generator.Parsing;
+
+/// <summary>
+/// The transform of the <c>[Compile]</c> pipeline: from the attributed method to a <see cref="CompiledMethodModel"/>.
+/// All semantic work happens here; what leaves is values only.
+/// </summary>
+internal static class MethodParser
+{
+    /// <summary>Builds the model of the attributed method; null when the code is too broken to place it in a type. Never throws (but for cancellation).</summary>
+    public static CompiledMethodModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
+    {
+        if (context.TargetNode is not MethodDeclarationSyntax syntax || context.TargetSymbol is not IMethodSymbol symbol) return null;
+        try
+        {
+            return ParseCore(context, syntax, symbol, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug here must not fail the user's build (CS8785): the method is skipped and the file says why.
+            return InternalError(syntax, symbol, e);
+        }
+    }
+
+    private static CompiledMethodModel? ParseCore(
+        GeneratorAttributeSyntaxContext context, MethodDeclarationSyntax syntax, IMethodSymbol symbol, CancellationToken cancellationToken)
+    {
+        // Phase 1: where the method lives and what it looks like (syntax and symbol only).
+        if (HierarchyBuilder.Build(syntax) is not { } hierarchy) return null;
+        var parameters = symbol.Parameters
+            .Select(p => new ParameterModel(Identifiers.Escape(p.Name), p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), CompileChecks.IsDynamic(p)))
+            .ToEquatableArray();
+        bool unrolled = context.Attributes.FirstOrDefault()?.NamedArguments
+            .Any(a => a.Key == "Loops" && a.Value.Value is int mode && mode == 1) ?? false;
+        var model = new CompiledMethodModel(
+            hierarchy,
+            Identifiers.Escape(symbol.Name),
+            HierarchyBuilder.Ordinal(symbol),
+            symbol.IsStatic,
+            CompileChecks.AccessibilityText(symbol.DeclaredAccessibility),
+            CompileChecks.IsReachableFromAssembly(symbol),
+            parameters,
+            symbol.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            Identifiers.Escape(symbol.Name) + "(" + string.Join(", ", symbol.Parameters.Select(p => TypeSupport.CrefType(p.Type))) + ")",
+            unrolled,
+            HierarchyBuilder.FileUsings(syntax),
+            HierarchyBuilder.NamespaceUsings(syntax),
+            Twin: null,
+            ResultConversion: null,
+            Problems: EquatableArray<LiftProblem>.Empty,
+            NotCompiledReason: null);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Phase 2: the rules that need no lifting.
+        if (CompileChecks.WhyNot(syntax, symbol) is { } reason) return model with { NotCompiledReason = reason };
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // A method that does not compile would give a twin that does not either: the user fixes the method first.
+        if (syntax.ContainsDiagnostics
+            || context.SemanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return model with { NotCompiledReason = "it has compilation errors" };
+        }
+
+        // Phase 3: lift the loops.
+        GeneratorTestHooks.BeforeLift.Value?.Invoke(symbol.Name);
+        var (twin, problems) = MethodLifter.Lift(syntax, symbol, context.SemanticModel, unrolled, cancellationToken);
+        model = model with { Problems = problems };
+        if (problems.Count > 0)
+        {
+            var first = problems[0];
+            var more = problems.Count > 1 ? $" (and {problems.Count - 1} more)" : "";
+            return model with { NotCompiledReason = $"{first.Message} (line {first.Line}, {first.Code}){more}" };
+        }
+        if (twin is null) return model with { NotCompiledReason = "the lifter produced no twin" };
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Phase 4: the twin's signature must correspond to the original, or the entry could not call it.
+        if (twin.Parameters.Count != symbol.Parameters.Length)
+        {
+            return model with { NotCompiledReason = $"internal error (the twin has {twin.Parameters.Count} parameters, the method {symbol.Parameters.Length})" };
+        }
+        for (int i = 0; i < twin.Parameters.Count; i++)
+        {
+            if (!TypeSupport.ArgumentConverts(symbol.Parameters[i].Type, twin.Parameters[i].Type))
+            {
+                return model with { NotCompiledReason = $"internal error (twin parameter '{twin.Parameters[i].Name}' has type '{twin.Parameters[i].Type}', which '{parameters[i].Type}' does not convert to)" };
+            }
+        }
+        if (TypeSupport.ConvertResult(symbol.ReturnType, twin.ReturnType, "__r") is not { } conversion)
+        {
+            return model with { NotCompiledReason = $"internal error (the twin returns '{twin.ReturnType}', which does not convert to '{model.ReturnType}')" };
+        }
+        return model with { Twin = twin, ResultConversion = conversion == "__r" ? null : conversion };
+    }
+
+    private static CompiledMethodModel? InternalError(MethodDeclarationSyntax syntax, IMethodSymbol symbol, Exception e)
+    {
+        try
+        {
+            if (HierarchyBuilder.Build(syntax) is not { } hierarchy) return null;
+            var message = e.Message.Replace('\r', ' ').Replace('\n', ' ');
+            return new CompiledMethodModel(
+                hierarchy, Identifiers.Escape(symbol.Name), 0, symbol.IsStatic, "private", false,
+                EquatableArray<ParameterModel>.Empty, "", "", false, EquatableArray<string>.Empty, EquatableArray<string>.Empty,
+                null, null, EquatableArray<LiftProblem>.Empty, $"internal error ({e.GetType().Name}: {message})");
+        }
+        catch (Exception)
+        {
+            return null;
+        }
+    }
+}

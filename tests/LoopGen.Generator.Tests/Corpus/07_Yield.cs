@@ -1,0 +1,11 @@
+using System.Collections.Generic;
+using LoopGen;
+namespace Demo;
+public static partial class K
+{
+    [Compile]
+    public static IEnumerable<Tensor> Run(Tensor x, int n)
+    {
+        for (int i = 0; i < n; i++) yield return x + i;
+    }
+}

@@ -1,0 +1,13 @@
+using LoopGen;
+namespace Demo;
+public partial class Box<T> where T : class
+{
+    [Compile]
+    public static Tensor Run(Tensor x, int n)
+    {
+        for (int i = 0; i < n; i++) x = x + 1;
+        return x;
+    }
+
+    public static Tensor Use(Tensor x) => Run(x, 2);
+}
