@@ -255,6 +255,10 @@ internal static class LoopAnalysis
         && n.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic"
         && ctx.IsTensor(n.TypeArguments[0]);
 
+    /// <summary>A symbol's name as C# source: <c>@class</c> for a keyword.</summary>
+    public static string Id(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) is SyntaxKind.VarKeyword ? "@" + name : name;
+
     /// <summary>The C# keyword of a primitive type (for <c>Lifted.As&lt;float&gt;</c>).</summary>
     public static string Keyword(ITypeSymbol t) => t.SpecialType switch
     {

@@ -30,6 +30,12 @@ internal static class MethodLifter
         }
 
         var ctx = new LiftContext(method, model, tensor, cancellationToken);
+        if (symbol.ReturnType is INamedTypeSymbol { IsTupleType: true } tuple && !LoopAnalysis.IsTensorTuple(ctx, tuple))
+        {
+            // The compiled call returns tensors; a C# number inside a returned tuple would need reading back per element.
+            ctx.Problem("tuple-return", method.ReturnType, $"it returns {tuple.ToDisplayString()}: a returned tuple must hold only tensors (return Tensor elements and read numbers with Item<T>() after the call)");
+            return (null, ctx.Problems.ToEquatableArray());
+        }
         foreach (var p in symbol.Parameters)
         {
             if (CompileAttributes.IsDynamic(p) && LoopAnalysis.IsPrimitive(p.Type)) ctx.Traced.Add(p);
@@ -48,7 +54,7 @@ internal static class MethodLifter
 
         var text = new TwinRenderer(ctx, symbol.ReturnType).RenderBody();
         var parameters = symbol.Parameters
-            .Select(p => new TwinParameter(p.Name, ctx.Traced.Contains(p) ? TwinRenderer.TensorType : p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)))
+            .Select(p => new TwinParameter(LoopAnalysis.Id(p.Name), ctx.Traced.Contains(p) ? TwinRenderer.TensorType : p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)))
             .ToEquatableArray();
         var returnType = LoopAnalysis.IsPrimitive(symbol.ReturnType) ? TwinRenderer.TensorType : symbol.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         return (new LiftedMethod(parameters, returnType, text, ctx.LoopCount), EquatableArray<LiftProblem>.Empty);

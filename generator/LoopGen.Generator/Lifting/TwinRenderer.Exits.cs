@@ -60,7 +60,7 @@ internal sealed partial class TwinRenderer
         sb.Append($"{inner}{pack.Value} = {Loop}.Cond(!({active}), {pack.Value}, ({pack.Type} {pack.Param}) =>\n{inner}{{\n");
         string deeper = inner + "    ";
         if (pack.Unpack.Length > 0) sb.Append($"{deeper}{pack.Unpack}\n");
-        foreach (var t in temporaries) sb.Append($"{deeper}{TwinType(t)} {t.Name};\n");
+        foreach (var t in temporaries) sb.Append($"{deeper}{TwinType(t)} {LoopAnalysis.Id(t.Name)};\n");
         sb.Append(ExitAwareList(rest, plan, deeper)).Append(HiddenLine());
         sb.Append($"{deeper}return {pack.Value};\n{inner}}}, ({pack.Type} {pack.Param}) => {pack.Param});\n");
         return sb.ToString();

@@ -31,10 +31,10 @@ internal sealed partial class TwinRenderer
     /// <summary>Packs variables as one lambda parameter: none → an empty Tensor[], one → itself (shadowing), several → a tuple.</summary>
     private Pack PackOf(IReadOnlyList<ISymbol> vars, params Extra[] extras)
     {
-        var names = vars.Select(v => v.Name).Concat(extras.Select(e => e.Name)).ToList();
+        var names = vars.Select(v => LoopAnalysis.Id(v.Name)).Concat(extras.Select(e => e.Name)).ToList();
         var types = vars.Select(TwinType).Concat(extras.Select(_ => TensorType)).ToList();
-        var inits = vars.Select(v => v.Name).Concat(extras.Select(e => e.Init)).ToList();
-        var targets = vars.Select(v => v.Name).Concat(extras.Select(_ => "_")).ToList();
+        var inits = vars.Select(v => LoopAnalysis.Id(v.Name)).Concat(extras.Select(e => e.Init)).ToList();
+        var targets = vars.Select(v => LoopAnalysis.Id(v.Name)).Concat(extras.Select(_ => "_")).ToList();
         int n = _ctx.Next();
         var p = new Pack
         {
@@ -130,7 +130,7 @@ internal sealed partial class TwinRenderer
             var f = plan.Fori!;
             if (f.IsSimple && plan.Outputs.Count == 0)
             {
-                index = f.Primary.Symbol.Name;
+                index = LoopAnalysis.Id(f.Primary.Symbol.Name);
                 lower = Core(f.Primary.Init);
                 upper = f.Comparison == SyntaxKind.LessThanOrEqualExpression ? $"({Core(f.Bound)}) + 1" : Core(f.Bound);
             }
@@ -140,7 +140,7 @@ internal sealed partial class TwinRenderer
                 foreach (var c in f.Counters)
                 {
                     var step = c.Step == 1 ? $" + {index}" : c.Step == -1 ? $" - {index}" : $" + {index} * {c.Step}";
-                    prologue += $"{inner}{TensorType} {c.Symbol.Name} = ({Core(c.Init)}){step};\n";
+                    prologue += $"{inner}{TensorType} {LoopAnalysis.Id(c.Symbol.Name)} = ({Core(c.Init)}){step};\n";
                 }
             }
         }
@@ -269,7 +269,7 @@ internal sealed partial class TwinRenderer
     private void Branch(StringBuilder sb, StatementSyntax? statement, Pack state, CondPlan plan, Pack result, string inner)
     {
         if (state.Unpack.Length > 0) sb.Append($"{inner}{state.Unpack}\n");
-        foreach (var v in plan.Produced.Concat(plan.Temporaries)) sb.Append($"{inner}{TwinType(v)} {v.Name};\n");
+        foreach (var v in plan.Produced.Concat(plan.Temporaries)) sb.Append($"{inner}{TwinType(v)} {LoopAnalysis.Id(v.Name)};\n");
         if (statement is not null) sb.Append(BodyStatements(statement)).Append(HiddenLine());
         sb.Append($"{inner}return {result.Value};\n");
     }
