@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using LoopGen.Generator.Model;
@@ -9,7 +8,8 @@ namespace LoopGen.Generator.Lifting;
 
 /// <summary>
 /// Turns a <c>[Compile]</c> method into its traced twin: loops become <c>Loop.Fori</c> / <c>While</c> / <c>Scan</c> calls
-/// over explicit carries. Shared by the generator and (later) the analyzers, so both agree on what lifts.
+/// over explicit carries, ifs on traced conditions become <c>Loop.Cond</c>, and C# numbers the compiled code computes
+/// become 0-d tensors. Shared by the generator and (later) the analyzers, so both agree on what lifts.
 /// </summary>
 internal static class MethodLifter
 {
@@ -17,18 +17,92 @@ internal static class MethodLifter
     /// <param name="method">The method's declaration.</param>
     /// <param name="symbol">Its symbol.</param>
     /// <param name="model">The semantic model of its tree.</param>
-    /// <param name="unrolled">True for <c>[Compile(Loops = LoopMode.Unrolled)]</c>: the body is traced as written.</param>
+    /// <param name="unrolled">True for <c>[Compile(Loops = LoopMode.Unrolled)]</c>: loops are traced as written.</param>
     /// <param name="cancellationToken">Cancellation.</param>
     public static (LiftedMethod? Method, EquatableArray<LiftProblem> Problems) Lift(
         MethodDeclarationSyntax method, IMethodSymbol symbol, SemanticModel model, bool unrolled, CancellationToken cancellationToken)
     {
-        // Placeholder until the lifting lands: only block bodies traced as written.
+        var tensor = model.Compilation.GetTypeByMetadataName("LoopGen.Tensor");
+        SyntaxNode? body = (SyntaxNode?)method.Body ?? method.ExpressionBody?.Expression;
+        if (tensor is null || body is null)
+        {
+            return (null, new[] { new LiftProblem("no-body", tensor is null ? "the LoopGen runtime is not referenced" : "the method has no body", method.SyntaxTree.FilePath, method.SpanStart, 0, 0) }.ToEquatableArray());
+        }
+
+        var ctx = new LiftContext(method, model, tensor, cancellationToken);
+        if (symbol.ReturnType is INamedTypeSymbol { IsTupleType: true } tuple && !LoopAnalysis.IsTensorTuple(ctx, tuple))
+        {
+            // The compiled call returns tensors; a C# number inside a returned tuple would need reading back per element.
+            ctx.Problem("tuple-return", method.ReturnType, $"it returns {tuple.ToDisplayString()}: a returned tuple must hold only tensors (return Tensor elements and read numbers with Item<T>() after the call)");
+            return (null, ctx.Problems.ToEquatableArray());
+        }
+        foreach (var p in symbol.Parameters)
+        {
+            if (CompileAttributes.IsDynamic(p) && LoopAnalysis.IsPrimitive(p.Type)) ctx.Traced.Add(p);
+        }
+        if (!unrolled)
+        {
+            LoopAnalysis.Analyze(ctx, body);
+            LoopAnalysis.PlanExits(ctx, body);
+        }
         cancellationToken.ThrowIfCancellationRequested();
-        if (method.Body is null) return (null, EquatableArray<LiftProblem>.Empty);
+        TracedTypes.Propagate(ctx, body);
+        TracedTypes.Validate(ctx, body);
+        CheckCollected(ctx, body);
+        CheckCallees(ctx, body);
+        if (ctx.Problems.Count > 0) return (null, ctx.Problems.ToEquatableArray());
+
+        var text = new TwinRenderer(ctx, symbol.ReturnType).RenderBody();
         var parameters = symbol.Parameters
-            .Select(p => new TwinParameter(p.Name, p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)))
+            .Select(p => new TwinParameter(LoopAnalysis.Id(p.Name), ctx.Traced.Contains(p) ? TwinRenderer.TensorType : p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)))
             .ToEquatableArray();
-        var body = method.Body.ToFullString().Trim();
-        return (new LiftedMethod(parameters, symbol.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), body, 0), EquatableArray<LiftProblem>.Empty);
+        var returnType = LoopAnalysis.IsPrimitive(symbol.ReturnType) ? TwinRenderer.TensorType : symbol.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        return (new LiftedMethod(parameters, returnType, text, ctx.LoopCount), EquatableArray<LiftProblem>.Empty);
+    }
+
+    /// <summary>A collected list needs a static trip count and may only be stacked or concatenated after its loop.</summary>
+    private static void CheckCollected(LiftContext ctx, SyntaxNode body)
+    {
+        foreach (var list in ctx.Collected.Values)
+        {
+            var plan = ctx.Loops[list.Loop];
+            bool staticTrips = plan.Kind switch
+            {
+                LoopKind.Foreach => true,
+                LoopKind.Fori => plan.Fori!.Counters.All(c => IsStaticInt(ctx, c.Init)) && IsStaticInt(ctx, plan.Fori.Bound),
+                _ => false,
+            };
+            if (!staticTrips)
+            {
+                ctx.Problem("collected-needs-static-trip-count", list.Add,
+                    $"'{list.List.Name}' collects one value per iteration, which needs a trip count known when tracing; this loop's trip count is only known at run time (use static bounds, or drop [Dynamic])");
+            }
+            foreach (var id in LoopAnalysis.Walk(body).OfType<IdentifierNameSyntax>())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(ctx.Model.GetSymbolInfo(id).Symbol, list.List) || list.Loop.Span.Contains(id.Span)) continue;
+                bool stackedAfter = id.SpanStart > list.Loop.Span.End && id.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax inv } args } arg
+                    && args.Arguments.IndexOf(arg) == 0 && ctx.Model.GetSymbolInfo(inv).Symbol is IMethodSymbol { Name: "Stack" or "Concat" } m && ctx.IsTensor(m.ContainingType);
+                if (!stackedAfter)
+                {
+                    ctx.Problem("collected-output", id, $"after the loop, the collected list '{list.List.Name}' may only be passed to Tensor.Stack or Tensor.Concat");
+                }
+            }
+        }
+    }
+
+    private static bool IsStaticInt(LiftContext ctx, ExpressionSyntax e) =>
+        !TracedTypes.IsTraced(ctx, e) && ctx.Model.GetTypeInfo(e).Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
+
+    /// <summary>A [Compile] method called from compiled code must itself be compilable (its compiled entry is what runs).</summary>
+    private static void CheckCallees(LiftContext ctx, SyntaxNode body)
+    {
+        foreach (var inv in LoopAnalysis.Walk(body).OfType<InvocationExpressionSyntax>())
+        {
+            if (ctx.Model.GetSymbolInfo(inv).Symbol is not IMethodSymbol m || !CompileAttributes.Has(m)) continue;
+            if (m.IsGenericMethod || m.DeclaringSyntaxReferences.Length == 0 || LoopAnalysis.IsPrimitive(m.ReturnType))
+            {
+                ctx.Problem("compiled-callee", inv, $"'{m.Name}' is [Compile] but cannot be called from compiled code here (it must be a non-generic method of this project returning tensors)");
+            }
+        }
     }
 }

@@ -10,27 +10,7 @@ namespace Outer.Inner
 
     internal partial record Holder
     {
-        /// <summary>Runs <see cref="Internal(global::LoopGen.Tensor)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
-        internal static global::LoopGen.Tensor InternalCompiled(global::LoopGen.Tensor x) => __LoopGen_Internal_0.Invoke(x);
-
-        /// <summary>Runs <see cref="Internal(global::LoopGen.Tensor)"/> eagerly, as written (never intercepted): the reference the compiled entry must agree with.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
-        internal static global::LoopGen.Tensor InternalEager(global::LoopGen.Tensor x) => Internal(x);
-
-        /// <summary>Traces <see cref="Internal(global::LoopGen.Tensor)"/> for these arguments' signature without running it: the StableHLO module and its loop and op counts.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
-        internal static global::LoopGen.Lowered InternalLower(global::LoopGen.Tensor x) => __LoopGen_Internal_0.Lower(x);
-
-        private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, global::LoopGen.Tensor> __LoopGen_Internal_0 =
-            global::LoopGen.Jit.Compile<global::LoopGen.Tensor, global::LoopGen.Tensor>(__LoopGen_Internal_0_Traced, "Holder.Internal");
-
-        private static global::LoopGen.Tensor __LoopGen_Internal_0_Traced(global::LoopGen.Tensor x)
-        {
-            var list = new List<Tensor> { x };
-            for (int i = 0; i < 2; i++) list.Add(list[^1] + 1);
-            return Tensor.Stack(list);
-        }
+        // LoopGen: Internal is not compiled: inside the loop, the list 'list' may only be used as 'list.Add(value);' directly in the loop body (not under an if or an inner loop) (line 15, collected-output) (and 1 more)
 
         // LoopGen: calls to Private run eagerly (not intercepted): an interceptor cannot reach a member that is not at least internal. Call PrivateCompiled for the compiled code.
         /// <summary>Runs <see cref="Private(global::LoopGen.Tensor)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
@@ -50,8 +30,18 @@ namespace Outer.Inner
 
         private static global::LoopGen.Tensor __LoopGen_Private_0_Traced(global::LoopGen.Tensor x)
         {
-            for (int i = 0; i < 2; i++) x = x + 1;
-            return x;
+        #line 22 "Source.cs"
+                        x = global::LoopGen.Loop.Fori(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+        #line hidden
+                        {
+        #line 22 "Source.cs"
+        x = x + 1;
+        #line hidden
+                            return x;
+                        }, x, names: new[] { "x" });
+        #line 23 "Source.cs"
+                        return x;
+        #line default
         }
 
         /// <summary>Runs <see cref="ProtectedInternal(global::LoopGen.Tensor)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
@@ -70,8 +60,18 @@ namespace Outer.Inner
 
         private global::LoopGen.Tensor __LoopGen_ProtectedInternal_0_Traced(global::LoopGen.Tensor x)
         {
-            for (int i = 0; i < 2; i++) x = x + 1;
-            return x;
+        #line 29 "Source.cs"
+                        x = global::LoopGen.Loop.Fori(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+        #line hidden
+                        {
+        #line 29 "Source.cs"
+        x = x + 1;
+        #line hidden
+                            return x;
+                        }, x, names: new[] { "x" });
+        #line 30 "Source.cs"
+                        return x;
+        #line default
         }
     }
 }
@@ -80,9 +80,6 @@ namespace LoopGen.Generated
 {
     file static class HolderInterceptors
     {
-        [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<scrubbed>")] // Source.cs(33,46)
-        public static global::LoopGen.Tensor Internal_0(global::LoopGen.Tensor x) => global::Outer.Inner.Holder.InternalCompiled(x);
-
         [global::System.Runtime.CompilerServices.InterceptsLocation(1, "<scrubbed>")] // Source.cs(33,73)
         public static global::LoopGen.Tensor ProtectedInternal_0(this global::Outer.Inner.Holder self, global::LoopGen.Tensor x) => self.ProtectedInternalCompiled(x);
     }

@@ -26,8 +26,18 @@ namespace Demo
 
         private static global::LoopGen.Tensor __LoopGen_Inner_0_Traced(global::LoopGen.Tensor x, int n)
         {
-            for (int i = 0; i < n; i++) x = x + 1;
-            return x;
+        #line 10 "Source.cs"
+                x = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+        #line hidden
+                {
+        #line 10 "Source.cs"
+        x = x + 1;
+        #line hidden
+                    return x;
+                }, x, names: new[] { "x" });
+        #line 11 "Source.cs"
+                return x;
+        #line default
         }
 
         /// <summary>Runs <see cref="Outer(global::LoopGen.Tensor, int)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
@@ -47,8 +57,18 @@ namespace Demo
 
         private static global::LoopGen.Tensor __LoopGen_Outer_0_Traced(global::LoopGen.Tensor x, int n)
         {
-            for (int i = 0; i < n; i++) x = Inner(x, 2) * 0.5f;
-            return x;
+        #line 17 "Source.cs"
+                x = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+        #line hidden
+                {
+        #line 17 "Source.cs"
+        x = InnerCompiled(x, 2) * 0.5f;
+        #line hidden
+                    return x;
+                }, x, names: new[] { "x" });
+        #line 18 "Source.cs"
+                return x;
+        #line default
         }
     }
 }

@@ -21,13 +21,23 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
         public static global::LoopGen.Lowered DynamicLower(global::LoopGen.Tensor x, int n) => __LoopGen_Dynamic_0.Lower(x, n);
 
-        private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, int, global::LoopGen.Tensor> __LoopGen_Dynamic_0 =
-            global::LoopGen.Jit.Compile<global::LoopGen.Tensor, int, global::LoopGen.Tensor>(__LoopGen_Dynamic_0_Traced, "Modes.Dynamic");
+        private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor> __LoopGen_Dynamic_0 =
+            global::LoopGen.Jit.Compile<global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor>(__LoopGen_Dynamic_0_Traced, "Modes.Dynamic");
 
-        private static global::LoopGen.Tensor __LoopGen_Dynamic_0_Traced(global::LoopGen.Tensor x, int n)
+        private static global::LoopGen.Tensor __LoopGen_Dynamic_0_Traced(global::LoopGen.Tensor x, global::LoopGen.Tensor n)
         {
-            for (int i = 0; i < n; i++) x = x + 1;
-            return x;
+        #line 10 "Source.cs"
+                x = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+        #line hidden
+                {
+        #line 10 "Source.cs"
+        x = x + 1;
+        #line hidden
+                    return x;
+                }, x, names: new[] { "x" });
+        #line 11 "Source.cs"
+                return x;
+        #line default
         }
 
         /// <summary>Runs <see cref="Unrolled(global::LoopGen.Tensor, int)"/> compiled: its loops traced unrolled as written (the control group), traced once per signature.</summary>
@@ -47,8 +57,11 @@ namespace Demo
 
         private static global::LoopGen.Tensor __LoopGen_Unrolled_0_Traced(global::LoopGen.Tensor x, int n)
         {
-            for (int i = 0; i < n; i++) x = x + 1;
-            return x;
+        #line 17 "Source.cs"
+                for (int i = 0; i < n; i++) x = x + 1;
+        #line 18 "Source.cs"
+                return x;
+        #line default
         }
     }
 }

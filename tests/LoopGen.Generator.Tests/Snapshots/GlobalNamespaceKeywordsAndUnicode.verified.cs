@@ -25,9 +25,20 @@ public static partial class @class
 
     private static global::LoopGen.Tensor __LoopGen_Σ_0_Traced(global::LoopGen.Tensor @int, int @for)
     {
-        var ñ = @int;
-        for (int @in = 0; @in < @for; @in++) ñ = ñ + @in;
-        return ñ;
+    #line 9 "Source.cs"
+            var ñ = @int;
+    #line 10 "Source.cs"
+            ñ = global::LoopGen.Loop.Fori(0, @for, (global::LoopGen.Tensor @in, global::LoopGen.Tensor ñ) =>
+    #line hidden
+            {
+    #line 10 "Source.cs"
+    ñ = ñ + @in;
+    #line hidden
+                return ñ;
+            }, ñ, names: new[] { "ñ" });
+    #line 11 "Source.cs"
+            return ñ;
+    #line default
     }
 
     /// <summary>Runs <see cref="@event(global::LoopGen.Tensor)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
@@ -47,8 +58,18 @@ public static partial class @class
 
     private static global::LoopGen.Tensor __LoopGen_event_0_Traced(global::LoopGen.Tensor self)
     {
-        for (int i = 0; i < 2; i++) self = self * 2;
-        return self;
+    #line 17 "Source.cs"
+            self = global::LoopGen.Loop.Fori(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor self) =>
+    #line hidden
+            {
+    #line 17 "Source.cs"
+    self = self * 2;
+    #line hidden
+                return self;
+            }, self, names: new[] { "self" });
+    #line 18 "Source.cs"
+            return self;
+    #line default
     }
 }
 

@@ -25,8 +25,18 @@ namespace Demo
 
         private global::LoopGen.Tensor __LoopGen_Apply_0_Traced(global::LoopGen.Tensor x, int steps)
         {
-            for (int i = 0; i < steps; i++) x = x * _scale;
-            return x;
+        #line 14 "Source.cs"
+                x = global::LoopGen.Loop.Fori(0, steps, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+        #line hidden
+                {
+        #line 14 "Source.cs"
+        x = x * _scale;
+        #line hidden
+                    return x;
+                }, x, names: new[] { "x" });
+        #line 15 "Source.cs"
+                return x;
+        #line default
         }
     }
 }

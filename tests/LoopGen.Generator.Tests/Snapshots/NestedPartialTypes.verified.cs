@@ -30,8 +30,18 @@ namespace Demo.Deep
 
                 private static global::LoopGen.Tensor __LoopGen_Step_0_Traced(global::LoopGen.Tensor x, int n)
                 {
-                    for (int i = 0; i < n; i++) x = x + 1;
-                    return x;
+                #line 14 "Source.cs"
+                                    x = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+                #line hidden
+                                    {
+                #line 14 "Source.cs"
+                x = x + 1;
+                #line hidden
+                                        return x;
+                                    }, x, names: new[] { "x" });
+                #line 15 "Source.cs"
+                                    return x;
+                #line default
                 }
             }
         }

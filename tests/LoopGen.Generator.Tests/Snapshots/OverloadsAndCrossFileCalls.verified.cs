@@ -26,8 +26,18 @@ namespace Demo
 
         private static global::LoopGen.Tensor __LoopGen_Scale_0_Traced(global::LoopGen.Tensor x, int n)
         {
-            for (int i = 0; i < n; i++) x = x * 2f;
-            return x;
+        #line 10 "Kernels.cs"
+                x = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+        #line hidden
+                {
+        #line 10 "Kernels.cs"
+        x = x * 2f;
+        #line hidden
+                    return x;
+                }, x, names: new[] { "x" });
+        #line 11 "Kernels.cs"
+                return x;
+        #line default
         }
 
         /// <summary>Runs <see cref="Scale(global::LoopGen.Tensor, global::LoopGen.Tensor, int)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
@@ -47,8 +57,18 @@ namespace Demo
 
         private static global::LoopGen.Tensor __LoopGen_Scale_1_Traced(global::LoopGen.Tensor x, global::LoopGen.Tensor factor, int n)
         {
-            for (int i = 0; i < n; i++) x = x * factor;
-            return x;
+        #line 17 "Kernels.cs"
+                x = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+        #line hidden
+                {
+        #line 17 "Kernels.cs"
+        x = x * factor;
+        #line hidden
+                    return x;
+                }, x, names: new[] { "x" });
+        #line 18 "Kernels.cs"
+                return x;
+        #line default
         }
     }
 }

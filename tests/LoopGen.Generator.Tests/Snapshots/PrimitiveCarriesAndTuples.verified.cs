@@ -9,40 +9,11 @@ namespace Demo
 {
     public static partial class Carries
     {
-        /// <summary>Runs <see cref="Count(global::LoopGen.Tensor, global::System.ValueTuple{int, float}, bool, long, double)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
-        public static (global::LoopGen.Tensor Value, int Count) CountCompiled(global::LoopGen.Tensor x, (int Start, float Scale) config, bool flag, long big, double d) => __LoopGen_Count_0.Invoke(x, config, flag, big, d);
-
-        /// <summary>Runs <see cref="Count(global::LoopGen.Tensor, global::System.ValueTuple{int, float}, bool, long, double)"/> eagerly, as written (never intercepted): the reference the compiled entry must agree with.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
-        public static (global::LoopGen.Tensor Value, int Count) CountEager(global::LoopGen.Tensor x, (int Start, float Scale) config, bool flag, long big, double d) => Count(x, config, flag, big, d);
-
-        /// <summary>Traces <see cref="Count(global::LoopGen.Tensor, global::System.ValueTuple{int, float}, bool, long, double)"/> for these arguments' signature without running it: the StableHLO module and its loop and op counts.</summary>
-        [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
-        public static global::LoopGen.Lowered CountLower(global::LoopGen.Tensor x, (int Start, float Scale) config, bool flag, long big, double d) => __LoopGen_Count_0.Lower(x, config, flag, big, d);
-
-        private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, (int Start, float Scale), bool, long, double, (global::LoopGen.Tensor Value, int Count)> __LoopGen_Count_0 =
-            global::LoopGen.Jit.Compile<global::LoopGen.Tensor, (int Start, float Scale), bool, long, double, (global::LoopGen.Tensor Value, int Count)>(__LoopGen_Count_0_Traced, "Carries.Count");
-
-        private static (global::LoopGen.Tensor Value, int Count) __LoopGen_Count_0_Traced(global::LoopGen.Tensor x, (int Start, float Scale) config, bool flag, long big, double d)
-        {
-            int count = config.Start;
-            float s = config.Scale;
-            for (int i = 0; i < 3; i++)
-            {
-                count += 1;
-                s *= 2f;
-                big += 1;
-                d *= 0.5;
-                flag = !flag;
-                x = x * s;
-            }
-            return (x + d + big, count);
-        }
+        // LoopGen: Count is not compiled: it returns (LoopGen.Tensor Value, int Count): a returned tuple must hold only tensors (return Tensor elements and read numbers with Item<T>() after the call) (line 8, tuple-return)
 
         /// <summary>Runs <see cref="Scalar(float, int)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
-        public static float ScalarCompiled(float a, int n) => __LoopGen_Scalar_0.Invoke(a, n);
+        public static float ScalarCompiled(float a, int n) => __LoopGen_Scalar_0.Invoke(a, n).Item<float>();
 
         /// <summary>Runs <see cref="Scalar(float, int)"/> eagerly, as written (never intercepted): the reference the compiled entry must agree with.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
@@ -52,13 +23,23 @@ namespace Demo
         [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
         public static global::LoopGen.Lowered ScalarLower(float a, int n) => __LoopGen_Scalar_0.Lower(a, n);
 
-        private static readonly global::LoopGen.CompiledFunction<float, int, float> __LoopGen_Scalar_0 =
-            global::LoopGen.Jit.Compile<float, int, float>(__LoopGen_Scalar_0_Traced, "Carries.Scalar");
+        private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, int, global::LoopGen.Tensor> __LoopGen_Scalar_0 =
+            global::LoopGen.Jit.Compile<global::LoopGen.Tensor, int, global::LoopGen.Tensor>(__LoopGen_Scalar_0_Traced, "Carries.Scalar");
 
-        private static float __LoopGen_Scalar_0_Traced(float a, int n)
+        private static global::LoopGen.Tensor __LoopGen_Scalar_0_Traced(global::LoopGen.Tensor a, int n)
         {
-            for (int i = 0; i < n; i++) a *= 1.5f;
-            return a;
+        #line 27 "Source.cs"
+                a = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor a) =>
+        #line hidden
+                {
+        #line 27 "Source.cs"
+        a = global::LoopGen.Lifted.As<float>(a * (1.5f));
+        #line hidden
+                    return a;
+                }, a, names: new[] { "a" });
+        #line 28 "Source.cs"
+                return global::LoopGen.Lifted.As<float>(a);
+        #line default
         }
     }
 }

@@ -26,9 +26,36 @@ namespace Demo
 
         private static global::LoopGen.Tensor __LoopGen_Halve_0_Traced(global::LoopGen.Tensor x, global::LoopGen.Tensor limit)
         {
-            while (x.Sum() > limit) x = x * 0.5f;
-            do { x = x + 1; } while (x.Sum() < limit);
-            return x;
+        #line 10 "Source.cs"
+                x = global::LoopGen.Loop.While((global::LoopGen.Tensor x) =>
+        #line hidden
+                {
+                    return (global::LoopGen.Tensor)(x.Sum() > limit);
+                }, (global::LoopGen.Tensor x) =>
+                {
+        #line 10 "Source.cs"
+        x = x * 0.5f;
+        #line hidden
+                    return x;
+                }, x, names: new[] { "x" });
+        #line 11 "Source.cs"
+                (x, _) = global::LoopGen.Loop.While(((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry2) =>
+        #line hidden
+                {
+                    (global::LoopGen.Tensor x, global::LoopGen.Tensor __first1) = __carry2;
+                    return (__first1 | (global::LoopGen.Tensor)(x.Sum() < limit));
+                }, ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry2) =>
+                {
+                    (global::LoopGen.Tensor x, global::LoopGen.Tensor __first1) = __carry2;
+                    __first1 = false;
+        #line 11 "Source.cs"
+        x = x + 1;
+        #line hidden
+                    return (x, __first1);
+                }, (x, (global::LoopGen.Tensor)true), names: new[] { "x", "(first iteration)" });
+        #line 12 "Source.cs"
+                return x;
+        #line default
         }
 
         /// <summary>Runs <see cref="SumRows(global::LoopGen.Tensor[])"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
@@ -48,9 +75,13 @@ namespace Demo
 
         private static global::LoopGen.Tensor __LoopGen_SumRows_0_Traced(global::LoopGen.Tensor[] rows)
         {
-            var total = Tensor.ZerosLike(rows[0]);
-            foreach (var row in rows) total = total + row;
-            return total;
+        #line 18 "Source.cs"
+                var total = Tensor.ZerosLike(rows[0]);
+        #line 19 "Source.cs"
+                foreach (var row in rows) total = total + row;
+        #line 20 "Source.cs"
+                return total;
+        #line default
         }
     }
 }

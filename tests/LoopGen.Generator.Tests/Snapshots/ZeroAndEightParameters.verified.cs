@@ -26,9 +26,20 @@ namespace Demo
 
         private static global::LoopGen.Tensor __LoopGen_None_0_Traced()
         {
-            Tensor x = 0f;
-            for (int i = 0; i < 3; i++) x = x + 1f;
-            return x;
+        #line 10 "Source.cs"
+                Tensor x = 0f;
+        #line 11 "Source.cs"
+                x = global::LoopGen.Loop.Fori(0, 3, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+        #line hidden
+                {
+        #line 11 "Source.cs"
+        x = x + 1f;
+        #line hidden
+                    return x;
+                }, x, names: new[] { "x" });
+        #line 12 "Source.cs"
+                return x;
+        #line default
         }
 
         /// <summary>Runs <see cref="Eight(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, int, long, float, double)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
@@ -48,8 +59,18 @@ namespace Demo
 
         private static global::LoopGen.Tensor __LoopGen_Eight_0_Traced(global::LoopGen.Tensor a, global::LoopGen.Tensor b, global::LoopGen.Tensor c, global::LoopGen.Tensor d, int e, long f, float g, double h)
         {
-            for (int i = 0; i < e; i++) a = a + b * c - d;
-            return a + f + g + h;
+        #line 18 "Source.cs"
+                a = global::LoopGen.Loop.Fori(0, e, (global::LoopGen.Tensor i, global::LoopGen.Tensor a) =>
+        #line hidden
+                {
+        #line 18 "Source.cs"
+        a = a + b * c - d;
+        #line hidden
+                    return a;
+                }, a, names: new[] { "a" });
+        #line 19 "Source.cs"
+                return a + f + g + h;
+        #line default
         }
     }
 }

@@ -1,0 +1,67 @@
+using System.Collections.Generic;
+using System.Threading;
+using LoopGen.Generator.Model;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LoopGen.Generator.Lifting;
+
+/// <summary>Everything the lifting of one method learns and shares: the model, the plans, the problems.</summary>
+internal sealed class LiftContext
+{
+    public LiftContext(MethodDeclarationSyntax method, SemanticModel model, INamedTypeSymbol tensor, CancellationToken cancellationToken)
+    {
+        Method = method;
+        Model = model;
+        Tensor = tensor;
+        CancellationToken = cancellationToken;
+        FilePath = method.SyntaxTree.FilePath ?? "";
+    }
+
+    public MethodDeclarationSyntax Method { get; }
+
+    public SemanticModel Model { get; }
+
+    /// <summary>The <c>LoopGen.Tensor</c> type.</summary>
+    public INamedTypeSymbol Tensor { get; }
+
+    public CancellationToken CancellationToken { get; }
+
+    public string FilePath { get; }
+
+    /// <summary>C# primitives (locals, parameters, loop counters) that are 0-d tensors in the twin.</summary>
+    public HashSet<ISymbol> Traced { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Lifted loops by their (original) statement.</summary>
+    public Dictionary<StatementSyntax, LoopPlan> Loops { get; } = new();
+
+    /// <summary>Lifted ifs (traced conditions) by their statement.</summary>
+    public Dictionary<IfStatementSyntax, CondPlan> Conds { get; } = new();
+
+    /// <summary>Lists collected by a loop, by the list's local.</summary>
+    public Dictionary<ISymbol, CollectedList> Collected { get; } = new(SymbolEqualityComparer.Default);
+
+    /// <summary>Each <c>break</c>/<c>continue</c> of a lifted loop, with the loop it leaves.</summary>
+    public Dictionary<StatementSyntax, LoopPlan> Exits { get; } = new();
+
+    public List<LiftProblem> Problems { get; } = new();
+
+    /// <summary>Loops emitted as lifted calls (each one <c>stablehlo.while</c> when traced).</summary>
+    public int LoopCount { get; set; }
+
+    private int _unique;
+
+    /// <summary>A fresh suffix for generated names (<c>__carry0</c>, <c>__t1</c>, …).</summary>
+    public int Next() => _unique++;
+
+    public void Problem(string code, SyntaxNode node, string message)
+    {
+        var span = node.GetLocation().GetLineSpan();
+        Problems.Add(new LiftProblem(code, message, FilePath, node.SpanStart, node.Span.Length, span.StartLinePosition.Line + 1));
+    }
+
+    /// <summary>1-based line of a position.</summary>
+    public int LineOf(int position) => Method.SyntaxTree.GetLineSpan(new Microsoft.CodeAnalysis.Text.TextSpan(position, 0)).StartLinePosition.Line + 1;
+
+    public bool IsTensor(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, Tensor);
+}

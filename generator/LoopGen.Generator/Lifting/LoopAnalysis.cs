@@ -1,0 +1,272 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LoopGen.Generator.Lifting;
+
+/// <summary>
+/// Finds the loops of a method and plans each: its kind, its carries (Roslyn data flow: written inside and flowing
+/// into the next iteration or out of the loop), its counters, and the lists it collects outputs into.
+/// </summary>
+internal static class LoopAnalysis
+{
+    public static void Analyze(LiftContext ctx, SyntaxNode body)
+    {
+        foreach (var node in Walk(body))
+        {
+            ctx.CancellationToken.ThrowIfCancellationRequested();
+            switch (node)
+            {
+                case ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax or ForEachStatementSyntax:
+                    PlanLoop(ctx, (StatementSyntax)node);
+                    break;
+                case ReturnStatementSyntax when EnclosingLoop(node, body) is { } loop:
+                    ctx.Problem("return-in-loop", node, $"'return' inside the loop at line {ctx.LineOf(loop.SpanStart)} cannot be lifted; assign the result to a variable and return after the loop");
+                    break;
+                case GotoStatementSyntax or TryStatementSyntax or LockStatementSyntax or YieldStatementSyntax or UnsafeStatementSyntax
+                    or FixedStatementSyntax or UsingStatementSyntax or LocalFunctionStatementSyntax or CheckedStatementSyntax
+                    when EnclosingLoop(node, body) is { } loop:
+                    ctx.Problem("unsupported-statement", node, $"'{node.GetFirstToken().Text}' inside the loop at line {ctx.LineOf(loop.SpanStart)} cannot be lifted into a compiled loop");
+                    break;
+                case AwaitExpressionSyntax or StackAllocArrayCreationExpressionSyntax when EnclosingLoop(node, body) is not null:
+                    ctx.Problem("unsupported-statement", node, $"'{node.GetFirstToken().Text}' cannot appear in a lifted loop");
+                    break;
+                case AssignmentExpressionSyntax a when EnclosingLoop(node, body) is not null && WritesOutsideState(ctx, a.Left) is { } what:
+                    ctx.Problem("outside-state", a, $"the loop writes {what}; a lifted loop may only assign local variables (its carries)");
+                    break;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gives each loop with <c>break</c> or <c>continue</c> its flags: <c>break</c> makes the trip count dynamic (a
+    /// counted loop becomes a while loop over its counters), <c>continue</c> guards the rest of the iteration.
+    /// </summary>
+    public static void PlanExits(LiftContext ctx, SyntaxNode body)
+    {
+        foreach (var exit in Walk(body).Where(n => n is BreakStatementSyntax or ContinueStatementSyntax).Cast<StatementSyntax>())
+        {
+            if (exit.Ancestors().TakeWhile(a => a != body).Any(a => a is SwitchSectionSyntax) && exit is BreakStatementSyntax) continue;
+            if (EnclosingLoop(exit, body) is not { } loop || !ctx.Loops.TryGetValue(loop, out var plan)) continue;
+            ctx.Exits[exit] = plan;
+            int n = ctx.Next();
+            if (exit is BreakStatementSyntax)
+            {
+                plan.BreakFlag ??= "__break" + n;
+                if (plan.Kind == LoopKind.Fori)
+                {
+                    plan.Kind = LoopKind.ForAsWhile;
+                    foreach (var c in plan.Fori!.Counters) plan.Carries.Add(c.Symbol);
+                }
+                else if (plan.Kind == LoopKind.Foreach)
+                {
+                    ctx.Problem("break-continue", exit, "'break' in a foreach over a tensor is not supported yet; use a for loop over the rows");
+                }
+            }
+            else
+            {
+                plan.ContinueFlag ??= "__continue" + n;
+            }
+            if (plan.Outputs.Count > 0)
+            {
+                ctx.Problem("break-continue", exit, $"'{exit.GetFirstToken().Text}' in a loop that collects outputs would leave rows unset; collect only in loops without break/continue");
+            }
+        }
+    }
+
+    /// <summary>Descendants in order, not entering lambdas or local functions (their code runs as plain C# at trace time).</summary>
+    public static IEnumerable<SyntaxNode> Walk(SyntaxNode body) =>
+        body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax));
+
+    /// <summary>The innermost loop statement (up to <paramref name="body"/>) containing <paramref name="node"/>.</summary>
+    public static StatementSyntax? EnclosingLoop(SyntaxNode node, SyntaxNode body)
+    {
+        for (var n = node.Parent; n is not null && n != body; n = n.Parent)
+        {
+            if (n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax) return null;
+            if (n is ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax or ForEachStatementSyntax) return (StatementSyntax)n;
+        }
+        return null;
+    }
+
+    private static string? WritesOutsideState(LiftContext ctx, ExpressionSyntax target)
+    {
+        switch (target)
+        {
+            case ElementAccessExpressionSyntax e when !ctx.IsTensor(ctx.Model.GetTypeInfo(e.Expression).Type):
+                return $"an element of '{e.Expression}'";
+            case MemberAccessExpressionSyntax or IdentifierNameSyntax:
+                var s = ctx.Model.GetSymbolInfo(target).Symbol;
+                return s is IFieldSymbol or IPropertySymbol ? $"{(s.IsStatic ? "static " : "")}{(s is IFieldSymbol ? "field" : "property")} '{s.Name}'" : null;
+            case TupleExpressionSyntax t:
+                return t.Arguments.Select(a => WritesOutsideState(ctx, a.Expression)).FirstOrDefault(w => w is not null);
+            default:
+                return null;
+        }
+    }
+
+    private static void PlanLoop(LiftContext ctx, StatementSyntax loop)
+    {
+        var model = ctx.Model;
+        if (loop is ForEachStatementSyntax fe && !ctx.IsTensor(model.GetTypeInfo(fe.Expression).Type))
+        {
+            return; // foreach over C# values runs at trace time (unrolled): nothing to lift
+        }
+
+        var flow = model.AnalyzeDataFlow(loop);
+        if (flow is null || !flow.Succeeded)
+        {
+            ctx.Problem("no-dataflow", loop, "the loop's data flow could not be analysed");
+            return;
+        }
+        var declared = new HashSet<ISymbol>(flow.VariablesDeclared, SymbolEqualityComparer.Default);
+        var flowing = new HashSet<ISymbol>(flow.DataFlowsIn.Concat(flow.DataFlowsOut), SymbolEqualityComparer.Default);
+        var carries = Ordered(flow.WrittenInside.Where(s => IsVariable(s) && !declared.Contains(s) && flowing.Contains(s)));
+
+        LoopKind kind = loop switch
+        {
+            WhileStatementSyntax => LoopKind.While,
+            DoStatementSyntax => LoopKind.DoWhile,
+            ForEachStatementSyntax => LoopKind.Foreach,
+            _ => LoopKind.Fori,
+        };
+        ForiPattern? fori = null;
+        if (loop is ForStatementSyntax f)
+        {
+            var bodyFlow = model.AnalyzeDataFlow(f.Statement);
+            var writtenInBody = new HashSet<ISymbol>(bodyFlow?.WrittenInside ?? Enumerable.Empty<ISymbol>(), SymbolEqualityComparer.Default);
+            fori = ForiPattern.Match(f, model, writtenInBody);
+            if (fori is null)
+            {
+                kind = LoopKind.ForAsWhile;
+                if (f.Declaration is null)
+                {
+                    // for (i = 0; …): the counter lives outside the loop; it is carried like any other written variable.
+                }
+                else
+                {
+                    foreach (var v in f.Declaration.Variables)
+                    {
+                        if (model.GetDeclaredSymbol(v) is ISymbol s) carries.Add(s);
+                    }
+                }
+            }
+            else
+            {
+                foreach (var c in fori.Counters) ctx.Traced.Add(c.Symbol);
+            }
+        }
+
+        var plan = new LoopPlan(loop, kind, carries) { Fori = fori };
+        foreach (var carry in carries)
+        {
+            var type = TypeOf(carry);
+            if (ctx.IsTensor(type) || IsTensorTuple(ctx, type)) continue;
+            if (IsPrimitive(type))
+            {
+                ctx.Traced.Add(carry);
+                continue;
+            }
+            ctx.Problem("carry-type", loop,
+                $"'{carry.Name}' is carried by the loop but has type {type?.ToDisplayString() ?? "?"}; carries must be Tensor, bool, int, long, float, double or value tuples of tensors");
+        }
+        ctx.Loops[loop] = plan;
+        FindCollected(ctx, plan);
+    }
+
+    /// <summary>Lists declared beside the loop, filled with one top-level <c>Add</c> per iteration, and only stacked or concatenated after it.</summary>
+    private static void FindCollected(LiftContext ctx, LoopPlan plan)
+    {
+        var loop = plan.Statement;
+        var body = LoopBody(loop);
+        var model = ctx.Model;
+        var lists = loop.DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Select(id => model.GetSymbolInfo(id).Symbol)
+            .OfType<ILocalSymbol>()
+            .Where(s => IsTensorList(ctx, s.Type))
+            .Distinct<ILocalSymbol>(SymbolEqualityComparer.Default)
+            .ToList();
+        foreach (var list in lists)
+        {
+            var declarator = list.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<VariableDeclaratorSyntax>().FirstOrDefault();
+            if (declarator?.Parent?.Parent is not LocalDeclarationStatementSyntax declaration || declaration.Parent != loop.Parent)
+            {
+                ctx.Problem("collected-output", loop, $"the list '{list.Name}' filled in the loop must be declared just before it, in the same block");
+                continue;
+            }
+            var adds = new List<ExpressionStatementSyntax>();
+            foreach (var id in loop.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(i).Symbol, list)))
+            {
+                if (id.Parent is MemberAccessExpressionSyntax { Name.Identifier.Text: "Add" } ma && ma.Parent is InvocationExpressionSyntax inv
+                    && inv.Parent is ExpressionStatementSyntax es && es.Parent == body)
+                {
+                    adds.Add(es);
+                }
+                else
+                {
+                    ctx.Problem("collected-output", id, $"inside the loop, the list '{list.Name}' may only be used as '{list.Name}.Add(value);' directly in the loop body (not under an if or an inner loop)");
+                }
+            }
+            if (adds.Count != 1)
+            {
+                if (adds.Count > 1) ctx.Problem("collected-output", adds[1], $"'{list.Name}.Add' may appear once per iteration");
+                continue;
+            }
+            var collected = new CollectedList(list, declaration, loop, adds[0]);
+            ctx.Collected[list] = collected;
+            plan.Outputs.Add(collected);
+        }
+    }
+
+    public static SyntaxNode LoopBody(StatementSyntax loop) => loop switch
+    {
+        ForStatementSyntax f => f.Statement,
+        WhileStatementSyntax w => w.Statement,
+        DoStatementSyntax d => d.Statement,
+        ForEachStatementSyntax fe => fe.Statement,
+        _ => loop,
+    };
+
+    public static List<ISymbol> Ordered(IEnumerable<ISymbol> symbols) =>
+        symbols.Distinct(SymbolEqualityComparer.Default)
+            .OrderBy(s => s.Locations.FirstOrDefault()?.SourceSpan.Start ?? int.MaxValue)
+            .ThenBy(s => s.Name, System.StringComparer.Ordinal)
+            .ToList();
+
+    public static bool IsVariable(ISymbol s) => s is ILocalSymbol || s is IParameterSymbol { IsThis: false };
+
+    public static ITypeSymbol? TypeOf(ISymbol s) => s switch
+    {
+        ILocalSymbol l => l.Type,
+        IParameterSymbol p => p.Type,
+        _ => null,
+    };
+
+    public static bool IsPrimitive(ITypeSymbol? t) => t?.SpecialType is SpecialType.System_Boolean or SpecialType.System_Int32
+        or SpecialType.System_Int64 or SpecialType.System_Single or SpecialType.System_Double;
+
+    public static bool IsTensorTuple(LiftContext ctx, ITypeSymbol? t) =>
+        t is INamedTypeSymbol { IsTupleType: true } tuple && tuple.TupleElements.All(e => ctx.IsTensor(e.Type) || IsTensorTuple(ctx, e.Type));
+
+    public static bool IsTensorList(LiftContext ctx, ITypeSymbol? t) =>
+        t is INamedTypeSymbol { Name: "List", TypeArguments.Length: 1 } n
+        && n.ContainingNamespace?.ToDisplayString() == "System.Collections.Generic"
+        && ctx.IsTensor(n.TypeArguments[0]);
+
+    /// <summary>A symbol's name as C# source: <c>@class</c> for a keyword.</summary>
+    public static string Id(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) is SyntaxKind.VarKeyword ? "@" + name : name;
+
+    /// <summary>The C# keyword of a primitive type (for <c>Lifted.As&lt;float&gt;</c>).</summary>
+    public static string Keyword(ITypeSymbol t) => t.SpecialType switch
+    {
+        SpecialType.System_Boolean => "bool",
+        SpecialType.System_Int32 => "int",
+        SpecialType.System_Int64 => "long",
+        SpecialType.System_Single => "float",
+        SpecialType.System_Double => "double",
+        _ => t.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+    };
+}

@@ -1,0 +1,164 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LoopGen.Generator.Lifting;
+
+/// <summary>
+/// Decides which C# primitives are 0-d tensors in the twin: loop carries and counters, outputs of traced ifs,
+/// <c>[Dynamic]</c> parameters, and — to a fixpoint — every primitive assigned from one of those. Then checks each use
+/// of such a variable is one a tensor can stand in (arithmetic, comparisons, tensor arguments, conditions…).
+/// </summary>
+internal static class TracedTypes
+{
+    public static void Propagate(LiftContext ctx, SyntaxNode body)
+    {
+        bool changed = true;
+        while (changed)
+        {
+            ctx.CancellationToken.ThrowIfCancellationRequested();
+            changed = false;
+            foreach (var node in LoopAnalysis.Walk(body))
+            {
+                switch (node)
+                {
+                    case VariableDeclaratorSyntax { Initializer: { } init } v
+                        when ctx.Model.GetDeclaredSymbol(v) is ILocalSymbol local && LoopAnalysis.IsPrimitive(local.Type) && !ctx.Traced.Contains(local) && IsTraced(ctx, init.Value):
+                        changed |= ctx.Traced.Add(local);
+                        break;
+                    case AssignmentExpressionSyntax a when ctx.Model.GetSymbolInfo(a.Left).Symbol is { } target && LoopAnalysis.IsVariable(target)
+                        && LoopAnalysis.IsPrimitive(LoopAnalysis.TypeOf(target)) && !ctx.Traced.Contains(target) && IsTraced(ctx, a.Right):
+                        changed |= ctx.Traced.Add(target);
+                        break;
+                    case IfStatementSyntax i when !ctx.Conds.ContainsKey(i) && IsTracedCondition(ctx, i.Condition):
+                        PlanCond(ctx, i);
+                        changed = true;
+                        break;
+                }
+            }
+        }
+    }
+
+    /// <summary>True if <paramref name="e"/> reads a traced primitive (so it is a tensor in the twin).</summary>
+    public static bool IsTraced(LiftContext ctx, ExpressionSyntax e) =>
+        e.DescendantNodesAndSelf(n => n is not AnonymousFunctionExpressionSyntax)
+            .OfType<IdentifierNameSyntax>()
+            .Any(id => ctx.Model.GetSymbolInfo(id).Symbol is { } s && ctx.Traced.Contains(s));
+
+    /// <summary>A condition on a tensor (a comparison of tensors, a pred tensor) or on traced primitives.</summary>
+    public static bool IsTracedCondition(LiftContext ctx, ExpressionSyntax condition) =>
+        ctx.IsTensor(ctx.Model.GetTypeInfo(condition).Type) || IsTraced(ctx, condition);
+
+    private static void PlanCond(LiftContext ctx, IfStatementSyntax i)
+    {
+        var plan = new CondPlan();
+        ctx.Conds[i] = plan;
+        var flow = ctx.Model.AnalyzeDataFlow(i);
+        if (flow is null || !flow.Succeeded)
+        {
+            ctx.Problem("no-dataflow", i, "the if statement's data flow could not be analysed");
+            return;
+        }
+        var declared = new HashSet<ISymbol>(flow.VariablesDeclared, SymbolEqualityComparer.Default);
+        var onEntry = new HashSet<ISymbol>(flow.DefinitelyAssignedOnEntry, SymbolEqualityComparer.Default);
+        var onExit = new HashSet<ISymbol>(flow.DefinitelyAssignedOnExit, SymbolEqualityComparer.Default);
+        foreach (var v in LoopAnalysis.Ordered(flow.WrittenInside.Where(s => LoopAnalysis.IsVariable(s) && !declared.Contains(s))))
+        {
+            var type = LoopAnalysis.TypeOf(v);
+            if (LoopAnalysis.IsPrimitive(type)) ctx.Traced.Add(v);
+            else if (!ctx.IsTensor(type) && !LoopAnalysis.IsTensorTuple(ctx, type))
+            {
+                ctx.Problem("carry-type", i, $"'{v.Name}' is assigned under a traced condition but has type {type?.ToDisplayString()}; only tensors and C# numbers can be");
+                continue;
+            }
+            (onEntry.Contains(v) ? plan.State : onExit.Contains(v) ? plan.Produced : plan.Temporaries).Add(v);
+        }
+        foreach (var n in i.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax))
+        {
+            // break/continue of a lifted loop are flags (see TwinRenderer.Exits); anything else cannot leave a traced branch.
+            if (n is ReturnStatementSyntax or GotoStatementSyntax
+                || n is BreakStatementSyntax or ContinueStatementSyntax && LoopAnalysis.EnclosingLoop(n, i) is null && !ctx.Exits.ContainsKey((StatementSyntax)n))
+            {
+                ctx.Problem("exit-in-traced-if", n, $"'{n.GetFirstToken().Text}' under a traced condition (line {ctx.LineOf(i.SpanStart)}) cannot be lifted; assign a variable instead");
+            }
+        }
+    }
+
+    /// <summary>Reports each use of a traced primitive where a tensor cannot stand in for it.</summary>
+    public static void Validate(LiftContext ctx, SyntaxNode body)
+    {
+        foreach (var id in LoopAnalysis.Walk(body).OfType<IdentifierNameSyntax>())
+        {
+            if (ctx.Model.GetSymbolInfo(id).Symbol is not { } s || !ctx.Traced.Contains(s)) continue;
+            if (BadUse(ctx, id) is { } where)
+            {
+                ctx.Problem("traced-primitive-use", where,
+                    $"'{s.Name}' is a {LoopAnalysis.Keyword(LoopAnalysis.TypeOf(s)!)} that the compiled code computes (a loop carries it or it depends on one), "
+                    + $"so there it is a 0-d tensor; it cannot be used as a C# value in '{where}'");
+            }
+        }
+    }
+
+    private static SyntaxNode? BadUse(LiftContext ctx, ExpressionSyntax use)
+    {
+        SyntaxNode node = use;
+        while (true)
+        {
+            var parent = node.Parent;
+            switch (parent)
+            {
+                case ParenthesizedExpressionSyntax or BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax:
+                    node = parent;
+                    continue;
+                case CastExpressionSyntax c when LoopAnalysis.IsPrimitive(ctx.Model.GetTypeInfo(c.Type).Type):
+                    node = parent;
+                    continue;
+                case ConditionalExpressionSyntax:
+                    node = parent;
+                    continue;
+                case AssignmentExpressionSyntax a:
+                    if (a.Left == node) return null;
+                    var target = ctx.Model.GetSymbolInfo(a.Left).Symbol;
+                    if (target is not null && (ctx.Traced.Contains(target) || ctx.IsTensor(LoopAnalysis.TypeOf(target)))) return null;
+                    if (ctx.IsTensor(ctx.Model.GetTypeInfo(a.Left).Type)) return null;
+                    return parent;
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax v }:
+                    return ctx.Model.GetDeclaredSymbol(v) is { } declared && (ctx.Traced.Contains(declared) || ctx.IsTensor(LoopAnalysis.TypeOf(declared))) ? null : parent;
+                case ArgumentSyntax arg:
+                    return TakesTensor(ctx, arg) ? null : arg.Parent?.Parent ?? arg;
+                case ReturnStatementSyntax or ArrowExpressionClauseSyntax:
+                    return null;
+                case ExpressionStatementSyntax:
+                    return null;
+                case IfStatementSyntax or WhileStatementSyntax or DoStatementSyntax:
+                    return null;
+                case ForStatementSyntax f when ctx.Loops.ContainsKey(f):
+                    return null;
+                case TupleExpressionSyntax or ArgumentListSyntax:
+                    return parent;
+                default:
+                    return parent ?? node;
+            }
+        }
+    }
+
+    /// <summary>An argument bound to a parameter of type Tensor or TensorIndex (so a 0-d tensor may be passed).</summary>
+    private static bool TakesTensor(LiftContext ctx, ArgumentSyntax arg)
+    {
+        if (arg.Parent is BracketedArgumentListSyntax { Parent: ElementAccessExpressionSyntax ea })
+        {
+            return ctx.IsTensor(ctx.Model.GetTypeInfo(ea.Expression).Type);
+        }
+        if (arg.Parent?.Parent is not InvocationExpressionSyntax inv || ctx.Model.GetSymbolInfo(inv).Symbol is not IMethodSymbol m) return false;
+        var list = (ArgumentListSyntax)arg.Parent;
+        int index = list.Arguments.IndexOf(arg);
+        IParameterSymbol? p = arg.NameColon is { } nc
+            ? m.Parameters.FirstOrDefault(x => x.Name == nc.Name.Identifier.ValueText)
+            : index < m.Parameters.Length ? m.Parameters[index] : m.Parameters.LastOrDefault(x => x.IsParams);
+        if (p is null) return false;
+        var type = p.IsParams && p.Type is IArrayTypeSymbol at ? at.ElementType : p.Type;
+        return ctx.IsTensor(type) || type.Name is "TensorIndex" && type.ContainingNamespace?.ToDisplayString() == "LoopGen";
+    }
+}

@@ -1,0 +1,101 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LoopGen.Generator.Lifting;
+
+/// <summary>
+/// <c>break</c> and <c>continue</c> as flags (DESIGN.md, semantics 6): <c>break</c> sets a carried flag the loop
+/// condition tests, <c>continue</c> a per-iteration flag; whatever follows a statement that may exit runs under a
+/// <c>Loop.Cond</c> on the flags, so the rest of the iteration is skipped in the compiled loop as in the plain one.
+/// </summary>
+internal sealed partial class TwinRenderer
+{
+    /// <summary>The loop body, rendered so exits skip the rest of the iteration.</summary>
+    private string FlaggedBody(LoopPlan plan)
+    {
+        var body = LoopStatementBody(plan.Statement);
+        if (plan.BreakFlag is null && plan.ContinueFlag is null) return BodyStatements(body);
+        var statements = body is BlockSyntax b ? b.Statements.ToList() : new List<StatementSyntax> { body };
+        return ExitAwareList(statements, plan, Indent(plan.Statement) + "    ");
+    }
+
+    /// <summary>Statements in order; after the first one that may exit, the rest is guarded by the flags.</summary>
+    private string ExitAwareList(IReadOnlyList<StatementSyntax> statements, LoopPlan plan, string inner)
+    {
+        var sb = new StringBuilder();
+        for (int k = 0; k < statements.Count; k++)
+        {
+            var s = statements[k];
+            sb.Append(StatementLine(s)).Append(EnsureNewline(sb));
+            if (s is BreakStatementSyntax or ContinueStatementSyntax) break; // the rest is unreachable
+            if (k + 1 < statements.Count && Exits(s, plan))
+            {
+                sb.Append(Guard(statements.Skip(k + 1).ToList(), plan, inner));
+                break;
+            }
+        }
+        return sb.ToString();
+    }
+
+    private bool Exits(SyntaxNode node, LoopPlan plan) =>
+        node.DescendantNodesAndSelf().OfType<StatementSyntax>().Any(s => _ctx.Exits.TryGetValue(s, out var p) && p == plan);
+
+    /// <summary><c>if (!(break | continue)) { rest }</c> as a Cond whose state is what the rest writes, flags included.</summary>
+    private string Guard(List<StatementSyntax> rest, LoopPlan plan, string inner)
+    {
+        var flow = Model.AnalyzeDataFlow(rest[0], rest[rest.Count - 1]);
+        var declared = new HashSet<ISymbol>(flow?.VariablesDeclared ?? Enumerable.Empty<ISymbol>(), SymbolEqualityComparer.Default);
+        var onEntry = new HashSet<ISymbol>(flow?.DefinitelyAssignedOnEntry ?? Enumerable.Empty<ISymbol>(), SymbolEqualityComparer.Default);
+        var written = LoopAnalysis.Ordered((flow?.WrittenInside ?? Enumerable.Empty<ISymbol>()).Where(s => LoopAnalysis.IsVariable(s) && !declared.Contains(s)));
+        var state = written.Where(onEntry.Contains).ToList();
+        var temporaries = written.Where(s => !onEntry.Contains(s)).ToList();
+        var flags = FlagsOf(plan);
+        var pack = PackOf(state, flags);
+        var active = string.Join(" | ", flags.Select(f => f.Name));
+        var sb = new StringBuilder();
+        sb.Append(HiddenLine());
+        sb.Append($"{inner}{pack.Value} = {Loop}.Cond(!({active}), {pack.Value}, ({pack.Type} {pack.Param}) =>\n{inner}{{\n");
+        string deeper = inner + "    ";
+        if (pack.Unpack.Length > 0) sb.Append($"{deeper}{pack.Unpack}\n");
+        foreach (var t in temporaries) sb.Append($"{deeper}{TwinType(t)} {LoopAnalysis.Id(t.Name)};\n");
+        sb.Append(ExitAwareList(rest, plan, deeper)).Append(HiddenLine());
+        sb.Append($"{deeper}return {pack.Value};\n{inner}}}, ({pack.Type} {pack.Param}) => {pack.Param});\n");
+        return sb.ToString();
+    }
+
+    /// <summary>The flags of a loop, as variables already in scope (state of a Cond).</summary>
+    private static Extra[] FlagsOf(LoopPlan plan)
+    {
+        var flags = new List<Extra>();
+        if (plan.BreakFlag is { } b) flags.Add(new Extra(b, b, "(break)"));
+        if (plan.ContinueFlag is { } c) flags.Add(new Extra(c, c, "(continue)"));
+        return flags.ToArray();
+    }
+
+    /// <summary>Flags a traced if must carry because a break/continue inside it leaves an enclosing loop.</summary>
+    private Extra[] FlagsExitedWithin(IfStatementSyntax i) =>
+        i.DescendantNodes().OfType<StatementSyntax>()
+            .Select(s => _ctx.Exits.TryGetValue(s, out var p) ? p : null)
+            .Where(p => p is not null && p.Statement.Span.Contains(i.Span))
+            .Distinct()
+            .SelectMany(p => FlagsOf(p!))
+            .ToArray();
+
+    private string? ExitStatement(StatementSyntax s) =>
+        _ctx.Exits.TryGetValue(s, out var plan)
+            ? Wrap(s, s is BreakStatementSyntax ? $"{plan.BreakFlag} = true;" : $"{plan.ContinueFlag} = true;")
+            : null;
+
+    /// <summary>A nested block of a flagged loop body that may exit: its rest is guarded too.</summary>
+    private string? ExitAwareBlock(BlockSyntax b)
+    {
+        var plan = _ctx.Exits.Where(kv => b.Span.Contains(kv.Key.Span) && kv.Value.Statement.Span.Contains(b.Span) && kv.Value.Statement != b.Parent)
+            .Select(kv => kv.Value).FirstOrDefault();
+        if (plan is null || !b.Statements.Any(s => Exits(s, plan))) return null;
+        var inner = Indent(b.Statements[0]);
+        return Lead(b) + "{\n" + ExitAwareList(b.Statements.ToList(), plan, inner) + Indent(b) + "}" + Trail(b);
+    }
+}

@@ -1,0 +1,68 @@
+using System.ComponentModel;
+
+namespace LoopGen;
+
+/// <summary>
+/// Helpers the LoopGen generator emits into traced twins. Not meant to be written by hand: they give lifted code the
+/// exact C# meaning of what the user wrote (a C# <c>float</c> local carried by a loop stays f32, a collected
+/// <c>List&lt;Tensor&gt;</c> becomes one stacked scan output).
+/// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class Lifted
+{
+    /// <summary>A C# primitive value as a 0-d tensor of exactly its C# type (not weakly typed).</summary>
+    /// <typeparam name="T">bool, int, long, float or double.</typeparam>
+    /// <param name="value">The value.</param>
+    public static Tensor As<T>(T value)
+        where T : unmanaged
+        => Tensor.Scalar(value);
+
+    /// <summary>A traced value converted as C# converts to <typeparamref name="T"/> (an <c>int</c> assigned to a <c>float</c> local, …).</summary>
+    /// <typeparam name="T">bool, int, long, float or double.</typeparam>
+    /// <param name="value">The value.</param>
+    public static Tensor As<T>(Tensor value)
+        where T : unmanaged
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var dtype = DTypes.Of<T>();
+        return value.DType == dtype && !value.IsWeak ? value : value.Cast(dtype);
+    }
+
+    /// <summary><c>Tensor.Stack(list, axis)</c> of a list collected by a loop, given the loop's stacked output (leading axis = iterations).</summary>
+    /// <param name="stacked">The scan output, <c>[n, …row]</c>.</param>
+    /// <param name="axis">The axis the rows are stacked along.</param>
+    public static Tensor Stack(Tensor stacked, int axis = 0)
+    {
+        ArgumentNullException.ThrowIfNull(stacked);
+        int rank = stacked.Rank;
+        if (axis < 0) axis += rank;
+        if (axis < 0 || axis >= rank) throw new ArgumentOutOfRangeException(nameof(axis), axis, $"Stack: axis out of range for rows of rank {rank - 1}");
+        return axis == 0 ? stacked : stacked.Transpose(MoveFirstTo(rank, axis));
+    }
+
+    /// <summary><c>Tensor.Concat(list, axis)</c> of a list collected by a loop, given the loop's stacked output.</summary>
+    /// <param name="stacked">The scan output, <c>[n, …row]</c>.</param>
+    /// <param name="axis">The axis of the rows to join along.</param>
+    public static Tensor Concat(Tensor stacked, int axis = 0)
+    {
+        ArgumentNullException.ThrowIfNull(stacked);
+        int rowRank = stacked.Rank - 1;
+        if (rowRank < 1) throw new ArgumentException("Concat: collected values must have at least one dimension; use Stack for scalars", nameof(stacked));
+        if (axis < 0) axis += rowRank;
+        if (axis < 0 || axis >= rowRank) throw new ArgumentOutOfRangeException(nameof(axis), axis, $"Concat: axis out of range for rows of rank {rowRank}");
+        // Rows side by side along `axis` = the iteration axis moved next to it, then the two merged (iterations major).
+        var moved = axis == 0 ? stacked : stacked.Transpose(MoveFirstTo(stacked.Rank, axis));
+        var shape = moved.Shape.ToArray().ToList();
+        shape[axis] *= shape[axis + 1];
+        shape.RemoveAt(axis + 1);
+        return moved.Reshape([.. shape]);
+    }
+
+    private static int[] MoveFirstTo(int rank, int axis)
+    {
+        var perm = new List<int>();
+        for (int d = 1; d < rank; d++) perm.Add(d);
+        perm.Insert(axis, 0);
+        return [.. perm];
+    }
+}
