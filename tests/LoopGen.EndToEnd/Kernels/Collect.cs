@@ -19,7 +19,10 @@ public static partial class Collect
     public static Tensor ConcatOutputs(Tensor x, int n)
     {
         var ys = new List<Tensor>();
-        for (int i = 0; i < n; i++) ys.Add(x + i);
+        for (int i = 0; i < n; i++)
+        {
+            ys.Add(x + i);
+        }
         return Tensor.Concat(ys, 0);
     }
 }

@@ -31,16 +31,16 @@ namespace Outer.Inner
         private static global::LoopGen.Tensor __LoopGen_Private_0_Traced(global::LoopGen.Tensor x)
         {
         #line 22 "Source.cs"
-                        x = global::LoopGen.Loop.Fori(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+                            x = global::LoopGen.Loop.Fori(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
         #line hidden
-                        {
+                            {
         #line 22 "Source.cs"
-        x = x + 1;
+            x = x + 1;
         #line hidden
-                            return x;
-                        }, x, names: new[] { "x" });
+                                return x;
+                            }, x, names: new[] { "x" });
         #line 23 "Source.cs"
-                        return x;
+                            return x;
         #line default
         }
 
@@ -61,16 +61,16 @@ namespace Outer.Inner
         private global::LoopGen.Tensor __LoopGen_ProtectedInternal_0_Traced(global::LoopGen.Tensor x)
         {
         #line 29 "Source.cs"
-                        x = global::LoopGen.Loop.Fori(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+                            x = global::LoopGen.Loop.Fori(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
         #line hidden
-                        {
+                            {
         #line 29 "Source.cs"
-        x = x + 1;
+            x = x + 1;
         #line hidden
-                            return x;
-                        }, x, names: new[] { "x" });
+                                return x;
+                            }, x, names: new[] { "x" });
         #line 30 "Source.cs"
-                        return x;
+                            return x;
         #line default
         }
     }

@@ -27,16 +27,16 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_Inner_0_Traced(global::LoopGen.Tensor x, int n)
         {
         #line 10 "Source.cs"
-                x = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+                    x = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
         #line hidden
-                {
+                    {
         #line 10 "Source.cs"
-        x = x + 1;
+            x = x + 1;
         #line hidden
-                    return x;
-                }, x, names: new[] { "x" });
+                        return x;
+                    }, x, names: new[] { "x" });
         #line 11 "Source.cs"
-                return x;
+                    return x;
         #line default
         }
 
@@ -58,16 +58,16 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_Outer_0_Traced(global::LoopGen.Tensor x, int n)
         {
         #line 17 "Source.cs"
-                x = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+                    x = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
         #line hidden
-                {
+                    {
         #line 17 "Source.cs"
-        x = InnerCompiled(x, 2) * 0.5f;
+            x = InnerCompiled(x, 2) * 0.5f;
         #line hidden
-                    return x;
-                }, x, names: new[] { "x" });
+                        return x;
+                    }, x, names: new[] { "x" });
         #line 18 "Source.cs"
-                return x;
+                    return x;
         #line default
         }
     }

@@ -28,29 +28,29 @@ namespace Demo
         private static (global::LoopGen.Tensor Stacked, global::LoopGen.Tensor Joined) __LoopGen_Outputs_0_Traced(global::LoopGen.Tensor x, int n)
         {
         #line 11 "Source.cs"
-                // 'ys' is collected by the loop at line 13 as one stacked output
+            // 'ys' is collected by the loop at line 13 as one stacked output
         #line 12 "Source.cs"
-                // 'zs' is collected by the loop at line 13 as one stacked output
+            // 'zs' is collected by the loop at line 13 as one stacked output
         #line 13 "Source.cs"
-                global::LoopGen.Tensor __stacked_ys;
-                global::LoopGen.Tensor __stacked_zs;
-                (x, (__stacked_ys, __stacked_zs)) = global::LoopGen.Loop.Scan((global::LoopGen.Tensor x, global::LoopGen.Tensor __t1) =>
+            global::LoopGen.Tensor __stacked_ys;
+            global::LoopGen.Tensor __stacked_zs;
+            (x, (__stacked_ys, __stacked_zs)) = global::LoopGen.Loop.Scan((global::LoopGen.Tensor x, global::LoopGen.Tensor __t1) =>
         #line hidden
-                {
-                    global::LoopGen.Tensor i = (0) + __t1;
-                    global::LoopGen.Tensor __y_ys = null!;
-                    global::LoopGen.Tensor __y_zs = null!;
+            {
+                global::LoopGen.Tensor i = (0) + __t1;
+                global::LoopGen.Tensor __y_ys = null!;
+                global::LoopGen.Tensor __y_zs = null!;
         #line 15 "Source.cs"
-                    x = x * 2f;
+                x = x * 2f;
         #line 16 "Source.cs"
-                    __y_ys = x;
+                __y_ys = x;
         #line 17 "Source.cs"
-                    __y_zs = x + 1f;
+                __y_zs = x + 1f;
         #line hidden
-                    return (x, (__y_ys, __y_zs));
-                }, x, global::System.Math.Max(0, checked((int)(((n) - (0))))), names: new[] { "x" });
+                return (x, (__y_ys, __y_zs));
+            }, x, global::System.Math.Max(0, checked((int)(((n) - (0))))), names: new[] { "x" });
         #line 19 "Source.cs"
-                return (global::LoopGen.Lifted.Stack(__stacked_ys), global::LoopGen.Lifted.Concat(__stacked_zs, 0));
+            return (global::LoopGen.Lifted.Stack(__stacked_ys), global::LoopGen.Lifted.Concat(__stacked_zs, 0));
         #line default
         }
     }

@@ -27,65 +27,65 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_Forms_0_Traced(global::LoopGen.Tensor x, int n)
         {
         #line 12 "Source.cs"
-                x = global::LoopGen.Loop.Fori(0, (((n) - (0) + 2) / 2), (global::LoopGen.Tensor __t1, global::LoopGen.Tensor x) =>
+                    x = global::LoopGen.Loop.Fori(0, (((n) - (0) + 2) / 2), (global::LoopGen.Tensor __t1, global::LoopGen.Tensor x) =>
         #line hidden
-                {
-                    global::LoopGen.Tensor i = (0) + __t1 * 2;
+                    {
+                        global::LoopGen.Tensor i = (0) + __t1 * 2;
         #line 12 "Source.cs"
-        x = x + i;
+            x = x + i;
         #line hidden
-                    return x;
-                }, x, names: new[] { "x" });
+                        return x;
+                    }, x, names: new[] { "x" });
         #line 13 "Source.cs"
-                x = global::LoopGen.Loop.Fori(0, ((n) - (0)), (global::LoopGen.Tensor __t3, global::LoopGen.Tensor x) =>
+                    x = global::LoopGen.Loop.Fori(0, ((n) - (0)), (global::LoopGen.Tensor __t3, global::LoopGen.Tensor x) =>
         #line hidden
-                {
-                    global::LoopGen.Tensor i = (n) - __t3;
+                    {
+                        global::LoopGen.Tensor i = (n) - __t3;
         #line 13 "Source.cs"
-        x = x * 1.5f;
+            x = x * 1.5f;
         #line hidden
-                    return x;
-                }, x, names: new[] { "x" });
+                        return x;
+                    }, x, names: new[] { "x" });
         #line 14 "Source.cs"
-                x = global::LoopGen.Loop.Fori(0, (((n) - (0) + 3) / 3), (global::LoopGen.Tensor __t5, global::LoopGen.Tensor x) =>
+                    x = global::LoopGen.Loop.Fori(0, (((n) - (0) + 3) / 3), (global::LoopGen.Tensor __t5, global::LoopGen.Tensor x) =>
         #line hidden
-                {
-                    global::LoopGen.Tensor i = (n) + __t5 * -3;
+                    {
+                        global::LoopGen.Tensor i = (n) + __t5 * -3;
         #line 14 "Source.cs"
-        x = x - 1;
+            x = x - 1;
         #line hidden
-                    return x;
-                }, x, names: new[] { "x" });
+                        return x;
+                    }, x, names: new[] { "x" });
         #line 15 "Source.cs"
-                {
-                global::LoopGen.Tensor i = global::LoopGen.Lifted.As<int>(0), j = global::LoopGen.Lifted.As<int>(n);
-                (x, i, j) = global::LoopGen.Loop.While(((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry6) =>
+                    {
+                    global::LoopGen.Tensor i = global::LoopGen.Lifted.As<int>(0), j = global::LoopGen.Lifted.As<int>(n);
+                    (x, i, j) = global::LoopGen.Loop.While(((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry6) =>
         #line hidden
-                {
-                    (global::LoopGen.Tensor x, global::LoopGen.Tensor i, global::LoopGen.Tensor j) = __carry6;
-                    return (global::LoopGen.Tensor)(i != j);
-                }, ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry6) =>
-                {
-                    (global::LoopGen.Tensor x, global::LoopGen.Tensor i, global::LoopGen.Tensor j) = __carry6;
+                    {
+                        (global::LoopGen.Tensor x, global::LoopGen.Tensor i, global::LoopGen.Tensor j) = __carry6;
+                        return (global::LoopGen.Tensor)(i != j);
+                    }, ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry6) =>
+                    {
+                        (global::LoopGen.Tensor x, global::LoopGen.Tensor i, global::LoopGen.Tensor j) = __carry6;
         #line 15 "Source.cs"
-        x = x + j;
+            x = x + j;
         #line hidden
-                    i++;
-                    j--;
-                    return (x, i, j);
-                }, (x, i, j), names: new[] { "x", "i", "j" });
-                }
+                        i++;
+                        j--;
+                        return (x, i, j);
+                    }, (x, i, j), names: new[] { "x", "i", "j" });
+                    }
         #line 16 "Source.cs"
-                x = global::LoopGen.Loop.Fori(0, Steps, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+                    x = global::LoopGen.Loop.Fori(0, Steps, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
         #line hidden
-                {
+                    {
         #line 16 "Source.cs"
-        x = x + 1;
+            x = x + 1;
         #line hidden
-                    return x;
-                }, x, names: new[] { "x" });
+                        return x;
+                    }, x, names: new[] { "x" });
         #line 17 "Source.cs"
-                return x;
+                    return x;
         #line default
         }
     }

@@ -27,16 +27,16 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_Dynamic_0_Traced(global::LoopGen.Tensor x, global::LoopGen.Tensor n)
         {
         #line 10 "Source.cs"
-                x = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+                    x = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
         #line hidden
-                {
+                    {
         #line 10 "Source.cs"
-        x = x + 1;
+            x = x + 1;
         #line hidden
-                    return x;
-                }, x, names: new[] { "x" });
+                        return x;
+                    }, x, names: new[] { "x" });
         #line 11 "Source.cs"
-                return x;
+                    return x;
         #line default
         }
 
@@ -58,9 +58,9 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_Unrolled_0_Traced(global::LoopGen.Tensor x, int n)
         {
         #line 17 "Source.cs"
-                for (int i = 0; i < n; i++) x = x + 1;
+            for (int i = 0; i < n; i++) x = x + 1;
         #line 18 "Source.cs"
-                return x;
+            return x;
         #line default
         }
     }

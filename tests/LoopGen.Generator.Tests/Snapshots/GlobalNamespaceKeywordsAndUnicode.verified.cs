@@ -26,18 +26,18 @@ public static partial class @class
     private static global::LoopGen.Tensor __LoopGen_Σ_0_Traced(global::LoopGen.Tensor @int, int @for)
     {
     #line 9 "Source.cs"
-            var ñ = @int;
+                var ñ = @int;
     #line 10 "Source.cs"
-            ñ = global::LoopGen.Loop.Fori(0, @for, (global::LoopGen.Tensor @in, global::LoopGen.Tensor ñ) =>
+                ñ = global::LoopGen.Loop.Fori(0, @for, (global::LoopGen.Tensor @in, global::LoopGen.Tensor ñ) =>
     #line hidden
-            {
+                {
     #line 10 "Source.cs"
-    ñ = ñ + @in;
+        ñ = ñ + @in;
     #line hidden
-                return ñ;
-            }, ñ, names: new[] { "ñ" });
+                    return ñ;
+                }, ñ, names: new[] { "ñ" });
     #line 11 "Source.cs"
-            return ñ;
+                return ñ;
     #line default
     }
 
@@ -59,16 +59,16 @@ public static partial class @class
     private static global::LoopGen.Tensor __LoopGen_event_0_Traced(global::LoopGen.Tensor self)
     {
     #line 17 "Source.cs"
-            self = global::LoopGen.Loop.Fori(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor self) =>
+                self = global::LoopGen.Loop.Fori(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor self) =>
     #line hidden
-            {
+                {
     #line 17 "Source.cs"
-    self = self * 2;
+        self = self * 2;
     #line hidden
-                return self;
-            }, self, names: new[] { "self" });
+                    return self;
+                }, self, names: new[] { "self" });
     #line 18 "Source.cs"
-            return self;
+                return self;
     #line default
     }
 }

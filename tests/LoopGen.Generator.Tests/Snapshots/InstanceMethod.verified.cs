@@ -26,16 +26,16 @@ namespace Demo
         private global::LoopGen.Tensor __LoopGen_Apply_0_Traced(global::LoopGen.Tensor x, int steps)
         {
         #line 14 "Source.cs"
-                x = global::LoopGen.Loop.Fori(0, steps, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+                    x = global::LoopGen.Loop.Fori(0, steps, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
         #line hidden
-                {
+                    {
         #line 14 "Source.cs"
-        x = x * _scale;
+            x = x * _scale;
         #line hidden
-                    return x;
-                }, x, names: new[] { "x" });
+                        return x;
+                    }, x, names: new[] { "x" });
         #line 15 "Source.cs"
-                return x;
+                    return x;
         #line default
         }
     }

@@ -27,88 +27,88 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_Nested_0_Traced(global::LoopGen.Tensor x, int rows, int cols)
         {
         #line 10 "Source.cs"
-                x = global::LoopGen.Loop.Fori(0, rows, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+                    x = global::LoopGen.Loop.Fori(0, rows, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
         #line hidden
-                {
+                    {
         #line 12 "Source.cs"
-                    {
-                    global::LoopGen.Tensor j = global::LoopGen.Lifted.As<int>(0);
-                    (x, j, _) = global::LoopGen.Loop.While(((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry4) =>
+                        {
+                        global::LoopGen.Tensor j = global::LoopGen.Lifted.As<int>(0);
+                        (x, j, _) = global::LoopGen.Loop.While(((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry4) =>
         #line hidden
-                    {
-                        (global::LoopGen.Tensor x, global::LoopGen.Tensor j, global::LoopGen.Tensor __break0) = __carry4;
-                        return !__break0 & (global::LoopGen.Tensor)(j < cols);
-                    }, ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry4) =>
-                    {
-                        (global::LoopGen.Tensor x, global::LoopGen.Tensor j, global::LoopGen.Tensor __break0) = __carry4;
-                        global::LoopGen.Tensor __continue1 = false;
+                        {
+                            (global::LoopGen.Tensor x, global::LoopGen.Tensor j, global::LoopGen.Tensor __break0) = __carry4;
+                            return !__break0 & (global::LoopGen.Tensor)(j < cols);
+                        }, ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry4) =>
+                        {
+                            (global::LoopGen.Tensor x, global::LoopGen.Tensor j, global::LoopGen.Tensor __break0) = __carry4;
+                            global::LoopGen.Tensor __continue1 = false;
         #line 14 "Source.cs"
-                        (__break0, __continue1) = global::LoopGen.Loop.Cond((global::LoopGen.Tensor)(x.Sum() > 100f), (__break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry5) =>
+                            (__break0, __continue1) = global::LoopGen.Loop.Cond((global::LoopGen.Tensor)(x.Sum() > 100f), (__break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry5) =>
         #line hidden
-                        {
-                            (global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry5;
-        #line 14 "Source.cs"
-        __break0 = true;
-        #line hidden
-                            return (__break0, __continue1);
-                        }, ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry5) =>
-                        {
-                            (global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry5;
-                            return (__break0, __continue1);
-                        });
-        #line hidden
-                        (x, __break0, __continue1) = global::LoopGen.Loop.Cond(!(__break0 | __continue1), (x, __break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry7) =>
-                        {
-                            (global::LoopGen.Tensor x, global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry7;
-        #line 15 "Source.cs"
-                        (__break0, __continue1) = global::LoopGen.Loop.Cond((global::LoopGen.Tensor)(j == 1), (__break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry8) =>
-        #line hidden
-                        {
-                            (global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry8;
-        #line 15 "Source.cs"
-        __continue1 = true;
-        #line hidden
-                            return (__break0, __continue1);
-                        }, ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry8) =>
-                        {
-                            (global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry8;
-                            return (__break0, __continue1);
-                        });
-        #line hidden
-                            (x, __break0, __continue1) = global::LoopGen.Loop.Cond(!(__break0 | __continue1), (x, __break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry10) =>
                             {
-                                (global::LoopGen.Tensor x, global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry10;
-        #line 16 "Source.cs"
-                        x = global::LoopGen.Loop.Cond((global::LoopGen.Tensor)(x.Max() > 10f), x, (global::LoopGen.Tensor x) =>
+                                (global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry5;
+        #line 14 "Source.cs"
+            __break0 = true;
         #line hidden
-                        {
-        #line 16 "Source.cs"
-        x = x - 1f;
+                                return (__break0, __continue1);
+                            }, ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry5) =>
+                            {
+                                (global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry5;
+                                return (__break0, __continue1);
+                            });
         #line hidden
-                            return x;
-                        }, (global::LoopGen.Tensor x) =>
-                        {
+                            (x, __break0, __continue1) = global::LoopGen.Loop.Cond(!(__break0 | __continue1), (x, __break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry7) =>
+                            {
+                                (global::LoopGen.Tensor x, global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry7;
+        #line 15 "Source.cs"
+                            (__break0, __continue1) = global::LoopGen.Loop.Cond((global::LoopGen.Tensor)(j == 1), (__break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry8) =>
+        #line hidden
+                            {
+                                (global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry8;
+        #line 15 "Source.cs"
+            __continue1 = true;
+        #line hidden
+                                return (__break0, __continue1);
+                            }, ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry8) =>
+                            {
+                                (global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry8;
+                                return (__break0, __continue1);
+                            });
+        #line hidden
+                                (x, __break0, __continue1) = global::LoopGen.Loop.Cond(!(__break0 | __continue1), (x, __break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry10) =>
+                                {
+                                    (global::LoopGen.Tensor x, global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry10;
+        #line 16 "Source.cs"
+                            x = global::LoopGen.Loop.Cond((global::LoopGen.Tensor)(x.Max() > 10f), x, (global::LoopGen.Tensor x) =>
+        #line hidden
+                            {
+        #line 16 "Source.cs"
+            x = x - 1f;
+        #line hidden
+                                return x;
+                            }, (global::LoopGen.Tensor x) =>
+                            {
         #line 17 "Source.cs"
-        x = x + j;
+            x = x + j;
         #line hidden
-                            return x;
-                        });
+                                return x;
+                            });
+        #line hidden
+                                    return (x, __break0, __continue1);
+                                }, ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry10) => __carry10);
         #line hidden
                                 return (x, __break0, __continue1);
-                            }, ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry10) => __carry10);
+                            }, ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry7) => __carry7);
         #line hidden
-                            return (x, __break0, __continue1);
-                        }, ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry7) => __carry7);
+                            j++;
+                            return (x, j, __break0);
+                        }, (x, j, (global::LoopGen.Tensor)false), names: new[] { "x", "j", "(break)" });
+                        }
         #line hidden
-                        j++;
-                        return (x, j, __break0);
-                    }, (x, j, (global::LoopGen.Tensor)false), names: new[] { "x", "j", "(break)" });
-                    }
-        #line hidden
-                    return x;
-                }, x, names: new[] { "x" });
+                        return x;
+                    }, x, names: new[] { "x" });
         #line 20 "Source.cs"
-                return x;
+                    return x;
         #line default
         }
     }

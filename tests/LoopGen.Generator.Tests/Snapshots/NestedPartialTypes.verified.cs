@@ -31,16 +31,16 @@ namespace Demo.Deep
                 private static global::LoopGen.Tensor __LoopGen_Step_0_Traced(global::LoopGen.Tensor x, int n)
                 {
                 #line 14 "Source.cs"
-                                    x = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+                                        x = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
                 #line hidden
-                                    {
+                                        {
                 #line 14 "Source.cs"
-                x = x + 1;
+                    x = x + 1;
                 #line hidden
-                                        return x;
-                                    }, x, names: new[] { "x" });
+                                            return x;
+                                        }, x, names: new[] { "x" });
                 #line 15 "Source.cs"
-                                    return x;
+                                        return x;
                 #line default
                 }
             }

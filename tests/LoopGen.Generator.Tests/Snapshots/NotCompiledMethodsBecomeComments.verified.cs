@@ -30,16 +30,16 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_Static_0_Traced(global::LoopGen.Tensor x)
         {
         #line 55 "Source.cs"
-                x = global::LoopGen.Loop.Fori(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+                    x = global::LoopGen.Loop.Fori(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
         #line hidden
-                {
+                    {
         #line 55 "Source.cs"
-        x = x + 1;
+            x = x + 1;
         #line hidden
-                    return x;
-                }, x, names: new[] { "x" });
+                        return x;
+                    }, x, names: new[] { "x" });
         #line 56 "Source.cs"
-                return x;
+                    return x;
         #line default
         }
     }

@@ -27,16 +27,16 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_Scale_0_Traced(global::LoopGen.Tensor x, int n)
         {
         #line 10 "Kernels.cs"
-                x = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+                    x = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
         #line hidden
-                {
+                    {
         #line 10 "Kernels.cs"
-        x = x * 2f;
+            x = x * 2f;
         #line hidden
-                    return x;
-                }, x, names: new[] { "x" });
+                        return x;
+                    }, x, names: new[] { "x" });
         #line 11 "Kernels.cs"
-                return x;
+                    return x;
         #line default
         }
 
@@ -58,16 +58,16 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_Scale_1_Traced(global::LoopGen.Tensor x, global::LoopGen.Tensor factor, int n)
         {
         #line 17 "Kernels.cs"
-                x = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+                    x = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
         #line hidden
-                {
+                    {
         #line 17 "Kernels.cs"
-        x = x * factor;
+            x = x * factor;
         #line hidden
-                    return x;
-                }, x, names: new[] { "x" });
+                        return x;
+                    }, x, names: new[] { "x" });
         #line 18 "Kernels.cs"
-                return x;
+                    return x;
         #line default
         }
     }

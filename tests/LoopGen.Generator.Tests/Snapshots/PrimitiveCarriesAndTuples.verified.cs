@@ -29,16 +29,16 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_Scalar_0_Traced(global::LoopGen.Tensor a, int n)
         {
         #line 27 "Source.cs"
-                a = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor a) =>
+                    a = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor a) =>
         #line hidden
-                {
+                    {
         #line 27 "Source.cs"
-        a = global::LoopGen.Lifted.As<float>(a * (1.5f));
+            a = global::LoopGen.Lifted.As<float>(a * (1.5f));
         #line hidden
-                    return a;
-                }, a, names: new[] { "a" });
+                        return a;
+                    }, a, names: new[] { "a" });
         #line 28 "Source.cs"
-                return global::LoopGen.Lifted.As<float>(a);
+                    return global::LoopGen.Lifted.As<float>(a);
         #line default
         }
     }

@@ -27,18 +27,18 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_CumulativeAdd_0_Traced(global::LoopGen.Tensor init, int n)
         {
         #line 10 "Source.cs"
-                var acc = init;
+            var acc = init;
         #line 11 "Source.cs"
-                acc = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor acc) =>
+            acc = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor acc) =>
         #line hidden
-                {
+            {
         #line 13 "Source.cs"
-                    acc = acc + i;
+                acc = acc + i;
         #line hidden
-                    return acc;
-                }, acc, names: new[] { "acc" });
-        #line 15 "Source.cs"
                 return acc;
+            }, acc, names: new[] { "acc" });
+        #line 15 "Source.cs"
+            return acc;
         #line default
         }
     }

@@ -27,34 +27,34 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_Halve_0_Traced(global::LoopGen.Tensor x, global::LoopGen.Tensor limit)
         {
         #line 10 "Source.cs"
-                x = global::LoopGen.Loop.While((global::LoopGen.Tensor x) =>
+                    x = global::LoopGen.Loop.While((global::LoopGen.Tensor x) =>
         #line hidden
-                {
-                    return (global::LoopGen.Tensor)(x.Sum() > limit);
-                }, (global::LoopGen.Tensor x) =>
-                {
+                    {
+                        return (global::LoopGen.Tensor)(x.Sum() > limit);
+                    }, (global::LoopGen.Tensor x) =>
+                    {
         #line 10 "Source.cs"
-        x = x * 0.5f;
+            x = x * 0.5f;
         #line hidden
-                    return x;
-                }, x, names: new[] { "x" });
+                        return x;
+                    }, x, names: new[] { "x" });
         #line 11 "Source.cs"
-                (x, _) = global::LoopGen.Loop.While(((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry2) =>
+                    (x, _) = global::LoopGen.Loop.While(((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry2) =>
         #line hidden
-                {
-                    (global::LoopGen.Tensor x, global::LoopGen.Tensor __first1) = __carry2;
-                    return (__first1 | (global::LoopGen.Tensor)(x.Sum() < limit));
-                }, ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry2) =>
-                {
-                    (global::LoopGen.Tensor x, global::LoopGen.Tensor __first1) = __carry2;
-                    __first1 = false;
+                    {
+                        (global::LoopGen.Tensor x, global::LoopGen.Tensor __first1) = __carry2;
+                        return (__first1 | (global::LoopGen.Tensor)(x.Sum() < limit));
+                    }, ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry2) =>
+                    {
+                        (global::LoopGen.Tensor x, global::LoopGen.Tensor __first1) = __carry2;
+                        __first1 = false;
         #line 11 "Source.cs"
-        x = x + 1;
+            x = x + 1;
         #line hidden
-                    return (x, __first1);
-                }, (x, (global::LoopGen.Tensor)true), names: new[] { "x", "(first iteration)" });
+                        return (x, __first1);
+                    }, (x, (global::LoopGen.Tensor)true), names: new[] { "x", "(first iteration)" });
         #line 12 "Source.cs"
-                return x;
+                    return x;
         #line default
         }
 
@@ -76,11 +76,11 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_SumRows_0_Traced(global::LoopGen.Tensor[] rows)
         {
         #line 18 "Source.cs"
-                var total = Tensor.ZerosLike(rows[0]);
+            var total = Tensor.ZerosLike(rows[0]);
         #line 19 "Source.cs"
-                foreach (var row in rows) total = total + row;
+            foreach (var row in rows) total = total + row;
         #line 20 "Source.cs"
-                return total;
+            return total;
         #line default
         }
     }

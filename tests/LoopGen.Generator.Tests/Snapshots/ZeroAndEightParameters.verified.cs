@@ -27,18 +27,18 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_None_0_Traced()
         {
         #line 10 "Source.cs"
-                Tensor x = 0f;
+                    Tensor x = 0f;
         #line 11 "Source.cs"
-                x = global::LoopGen.Loop.Fori(0, 3, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+                    x = global::LoopGen.Loop.Fori(0, 3, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
         #line hidden
-                {
+                    {
         #line 11 "Source.cs"
-        x = x + 1f;
+            x = x + 1f;
         #line hidden
-                    return x;
-                }, x, names: new[] { "x" });
+                        return x;
+                    }, x, names: new[] { "x" });
         #line 12 "Source.cs"
-                return x;
+                    return x;
         #line default
         }
 
@@ -60,16 +60,16 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_Eight_0_Traced(global::LoopGen.Tensor a, global::LoopGen.Tensor b, global::LoopGen.Tensor c, global::LoopGen.Tensor d, int e, long f, float g, double h)
         {
         #line 18 "Source.cs"
-                a = global::LoopGen.Loop.Fori(0, e, (global::LoopGen.Tensor i, global::LoopGen.Tensor a) =>
+                    a = global::LoopGen.Loop.Fori(0, e, (global::LoopGen.Tensor i, global::LoopGen.Tensor a) =>
         #line hidden
-                {
+                    {
         #line 18 "Source.cs"
-        a = a + b * c - d;
+            a = a + b * c - d;
         #line hidden
-                    return a;
-                }, a, names: new[] { "a" });
+                        return a;
+                    }, a, names: new[] { "a" });
         #line 19 "Source.cs"
-                return a + f + g + h;
+                    return a + f + g + h;
         #line default
         }
     }
