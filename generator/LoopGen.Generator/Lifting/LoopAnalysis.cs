@@ -200,7 +200,7 @@ internal static class LoopAnalysis
             foreach (var id in loop.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(i).Symbol, list)))
             {
                 if (id.Parent is MemberAccessExpressionSyntax { Name.Identifier.Text: "Add" } ma && ma.Parent is InvocationExpressionSyntax inv
-                    && inv.Parent is ExpressionStatementSyntax es && es.Parent == body)
+                    && inv.Parent is ExpressionStatementSyntax es && (es.Parent == body || es == body))
                 {
                     adds.Add(es);
                 }

@@ -112,7 +112,7 @@ internal static class TracedTypes
                 case ParenthesizedExpressionSyntax or BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax:
                     node = parent;
                     continue;
-                case CastExpressionSyntax c when LoopAnalysis.IsPrimitive(ctx.Model.GetTypeInfo(c.Type).Type):
+                case CastExpressionSyntax c when LoopAnalysis.IsPrimitive(ctx.Model.GetTypeInfo(c.Type).Type) || ctx.IsTensor(ctx.Model.GetTypeInfo(c.Type).Type):
                     node = parent;
                     continue;
                 case ConditionalExpressionSyntax:

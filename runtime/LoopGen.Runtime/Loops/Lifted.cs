@@ -10,22 +10,25 @@ namespace LoopGen;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class Lifted
 {
-    /// <summary>A C# primitive value as a 0-d tensor of exactly its C# type (not weakly typed).</summary>
+    /// <summary>
+    /// A C# primitive value as a 0-d tensor of its C# type, weakly typed: in the plain method a C# number meeting a
+    /// tensor converts implicitly (and weakly, adopting the tensor's dtype), so the lifted variable must behave alike.
+    /// </summary>
     /// <typeparam name="T">bool, int, long, float or double.</typeparam>
     /// <param name="value">The value.</param>
     public static Tensor As<T>(T value)
         where T : unmanaged
-        => Tensor.Scalar(value);
+        => Tensor.FromArray(new[] { value }, Ir.TensorType.Scalar(DTypes.Of<T>()), weak: true);
 
-    /// <summary>A traced value converted as C# converts to <typeparamref name="T"/> (an <c>int</c> assigned to a <c>float</c> local, …).</summary>
+    /// <summary>A traced value converted as C# converts to <typeparamref name="T"/> (an <c>int</c> assigned to a <c>float</c> local, …), weakly typed.</summary>
     /// <typeparam name="T">bool, int, long, float or double.</typeparam>
     /// <param name="value">The value.</param>
     public static Tensor As<T>(Tensor value)
         where T : unmanaged
     {
         ArgumentNullException.ThrowIfNull(value);
-        var dtype = DTypes.Of<T>();
-        return value.DType == dtype && !value.IsWeak ? value : value.Cast(dtype);
+        var type = new Ir.TensorType(DTypes.Of<T>(), value.Shape);
+        return value.DType == type.DType && value.IsWeak ? value : Tensor.Apply1(Ir.Ops.Convert, [value], type, weak: true);
     }
 
     /// <summary><c>Tensor.Stack(list, axis)</c> of a list collected by a loop, given the loop's stacked output (leading axis = iterations).</summary>

@@ -10,7 +10,7 @@ namespace Outer.Inner
 
     internal partial record Holder
     {
-        // LoopGen: Internal is not compiled: inside the loop, the list 'list' may only be used as 'list.Add(value);' directly in the loop body (not under an if or an inner loop) (line 15, collected-output) (and 1 more)
+        // LoopGen: Internal is not compiled: inside the loop, the list 'list' may only be used as 'list.Add(value);' directly in the loop body (not under an if or an inner loop) (line 15, collected-output)
 
         // LoopGen: calls to Private run eagerly (not intercepted): an interceptor cannot reach a member that is not at least internal. Call PrivateCompiled for the compiled code.
         /// <summary>Runs <see cref="Private(global::LoopGen.Tensor)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>

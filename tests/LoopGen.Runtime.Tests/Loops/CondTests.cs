@@ -73,6 +73,9 @@ public sealed class CondTests
         Assert.Equal(DType.F64, Lifted.As<double>(Tensor.Scalar(3)).DType);
         Assert.Equal(3.0, Lifted.As<double>(Tensor.Scalar(3)).Item<double>());
         Assert.Equal(2, Lifted.As<int>(Tensor.Scalar(2.9f)).Item<int>());
+        // Weak, as a C# number meeting a tensor in the plain method: f32 + (long) stays f32.
+        Assert.Equal(DType.F32, (Tensor.Scalar(1f) + Lifted.As<long>(3L)).DType);
+        Assert.Equal(DType.F32, (Tensor.Scalar(1f) + Lifted.As<double>(Tensor.Scalar(2))).DType);
     }
 
     [Fact]
