@@ -1,7 +1,7 @@
 namespace LoopGen.Samples;
 
 /// <summary>
-/// One runnable example: the plain eager C# (the reference) and the compiled version with rolled loops,
-/// each returning its result as a tensor.
+/// One runnable example: the plain method run eagerly (the reference) and its compiled twin, each returning a
+/// tensor, and the lowered module for inspection.
 /// </summary>
-internal sealed record Sample(string Name, string Description, Func<Tensor> Eager, Func<Tensor> Compiled);
+internal sealed record Sample(string Name, string Description, Func<Tensor> Eager, Func<Tensor> Compiled, Func<Lowered> Lower);

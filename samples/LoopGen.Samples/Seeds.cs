@@ -1,0 +1,82 @@
+namespace LoopGen.Samples;
+
+/// <summary>
+/// The seed documents' examples written as plain C# loops. The generator lifts each loop into one rolled
+/// <c>stablehlo.while</c>; <c>{Name}Compiled</c> runs that, <c>{Name}Eager</c> the plain method.
+/// </summary>
+public static partial class Seeds
+{
+    /// <summary>seeds/000: [0] plus one, ten times, as a <c>for</c> loop → [10].</summary>
+    [Compile]
+    public static Tensor CumulativeFor(Tensor init, int n)
+    {
+        for (int i = 0; i < n; i++)
+            init = init + 1;
+        return init;
+    }
+
+    /// <summary>seeds/001: while iteri &gt; 0, init plus one per step; iteri 10, init 3 → 13.</summary>
+    [Compile]
+    public static Tensor Countdown(Tensor iteri, Tensor init)
+    {
+        while (iteri > 0)
+        {
+            init = init + 1;
+            iteri = iteri - 1;
+        }
+        return init;
+    }
+
+    /// <summary>seeds/000: fori_loop from 2 to 52 with init 1 → 51.</summary>
+    [Compile]
+    public static Tensor Fori2To52(Tensor init)
+    {
+        for (int i = 2; i < 52; i++)
+            init = init + 1;
+        return init;
+    }
+
+    /// <summary>An RNN cell over a sequence: <c>foreach</c> over the time axis, hidden states collected (a scan).</summary>
+    [Compile]
+    public static Tensor Rnn(Tensor xs, Tensor w, Tensor u)
+    {
+        var h = Tensor.Zeros(DType.F32, u.Shape[0]);
+        var states = new List<Tensor>();
+        foreach (var x in xs)
+        {
+            h = (Tensor.MatMul(x, w) + Tensor.MatMul(h, u)).Tanh();
+            states.Add(h);
+        }
+        return Tensor.Stack(states);
+    }
+
+    /// <summary>Newton's iteration for sqrt until every step is tiny: a trip count known only at run time.</summary>
+    [Compile]
+    public static Tensor NewtonSqrt(Tensor a)
+    {
+        var x = Tensor.OnesLike(a) * 10.0;
+        var step = Tensor.Scalar(1.0);
+        while (step > 1e-12)
+        {
+            var next = (x + a / x) * 0.5;
+            step = (next - x).Abs().Max();
+            x = next;
+        }
+        return x;
+    }
+
+    /// <summary>
+    /// seeds/002's crop-and-concatenate, with crops of one width: each window starts at a run-time offset and is
+    /// collected (one preallocated output, linear), never concatenated onto a growing carry (quadratic).
+    /// </summary>
+    [Compile]
+    public static Tensor CropConcat(Tensor w, Tensor starts, int crop)
+    {
+        var crops = new List<Tensor>();
+        for (int k = 0; k < starts.Shape[0]; k++)
+        {
+            crops.Add(Tensor.DynamicSlice(w, [Tensor.Scalar(0), starts[k]], [w.Shape[0], crop]));
+        }
+        return Tensor.Concat(crops, 1);
+    }
+}
