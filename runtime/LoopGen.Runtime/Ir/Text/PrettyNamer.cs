@@ -5,28 +5,11 @@ namespace LoopGen.Ir.Text;
 /// <c>%c</c>/<c>%cst</c> constants, <c>%iterArg</c> loop carries, <c>%N</c> for everything else; a name already
 /// taken gets <c>_K</c> from one counter per function (<c>%c</c>, <c>%iterArg_0</c>, <c>%c_1</c>).
 /// </summary>
-internal sealed class PrettyNamer
+internal sealed class PrettyNamer : ScopedNames
 {
-    private readonly List<Dictionary<Value, string>> _scopes = [[]];
     private readonly HashSet<string> _used = [];
-    private readonly Stack<int> _savedArgs = new();
-    private int _nextArg;
     private int _nextNumber;
     private int _nextConflict;
-
-    /// <summary>Opens a region scope.</summary>
-    public void EnterRegion()
-    {
-        _scopes.Add([]);
-        _savedArgs.Push(_nextArg);
-    }
-
-    /// <summary>Closes a region scope.</summary>
-    public void ExitRegion()
-    {
-        _scopes.RemoveAt(_scopes.Count - 1);
-        _nextArg = _savedArgs.Pop();
-    }
 
     /// <summary>A fresh name from <paramref name="stem"/>: the stem itself, else <c>stem_K</c>.</summary>
     public string Fresh(string stem)
@@ -36,15 +19,8 @@ internal sealed class PrettyNamer
         return name;
     }
 
-    /// <summary>Names a block argument <c>%argN</c>.</summary>
-    public string DefineArgument(Value v) => Alias(v, "%arg" + _nextArg++);
-
     /// <summary>Gives <paramref name="v"/> a name chosen elsewhere (loop carries named in the op's header).</summary>
-    public string Alias(Value v, string name)
-    {
-        _scopes[^1][v] = name;
-        return name;
-    }
+    public string Alias(Value v, string name) => Bind(v, name);
 
     /// <summary>Names op results: <paramref name="stem"/> for a single named result, else <c>%N</c> / <c>%N:k</c>.</summary>
     public string DefineResults(IReadOnlyList<Value> results, string? stem = null)
@@ -54,15 +30,5 @@ internal sealed class PrettyNamer
         if (results.Count == 1) return Alias(results[0], baseName);
         for (int i = 0; i < results.Count; i++) Alias(results[i], baseName + "#" + i);
         return baseName + ":" + results.Count;
-    }
-
-    /// <summary>The name of a visible value.</summary>
-    public string Use(Value v)
-    {
-        for (int i = _scopes.Count - 1; i >= 0; i--)
-        {
-            if (_scopes[i].TryGetValue(v, out var name)) return name;
-        }
-        throw new InvalidOperationException($"value {v} is used where it is not defined (not visible in this scope)");
     }
 }
