@@ -1,4 +1,4 @@
-namespace LoopGen.Samples;
+namespace LoopGen.Samples.Kernels;
 
 /// <summary>
 /// The seed documents' examples written as plain C# loops. The generator lifts each loop into one rolled
@@ -14,6 +14,23 @@ public static partial class Seeds
             init = init + 1;
         return init;
     }
+
+    /// <summary>seeds/000 again, the counter written out: <c>while (i &lt; n)</c> with <c>i++</c> in the body → [10].</summary>
+    [Compile]
+    public static Tensor CumulativeWhile(Tensor init, int n)
+    {
+        int i = 0;
+        while (i < n)
+        {
+            init = init + 1;
+            i++;
+        }
+        return init;
+    }
+
+    /// <summary>seeds/000 as JAX writes it, with the loop API by hand (<c>Loop.Fori</c>): nothing for the generator to lift → [10].</summary>
+    [Compile]
+    public static Tensor CumulativeFori(Tensor init, int n) => Loop.Fori(0, n, (i, x) => x + 1, init);
 
     /// <summary>seeds/001: while iteri &gt; 0, init plus one per step; iteri 10, init 3 → 13.</summary>
     [Compile]

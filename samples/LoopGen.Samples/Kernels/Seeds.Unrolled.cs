@@ -1,0 +1,66 @@
+namespace LoopGen.Samples.Kernels;
+
+/// <summary>
+/// The control group: the samples whose trip count is known at trace time, compiled with their loops traced as
+/// written (<see cref="LoopMode.Unrolled"/>), so the module repeats the body once per iteration. The bodies are
+/// copies of the rolled ones on purpose: the generator works per method, and the two must be the same loop.
+/// </summary>
+public static partial class Seeds
+{
+    /// <summary><see cref="CumulativeFor"/>, unrolled: 3 ops per iteration.</summary>
+    [Compile(Loops = LoopMode.Unrolled)]
+    public static Tensor CumulativeForUnrolled(Tensor init, int n)
+    {
+        for (int i = 0; i < n; i++)
+            init = init + 1;
+        return init;
+    }
+
+    /// <summary><see cref="CumulativeWhile"/>, unrolled: the C# counter is a trace-time number, the loop disappears.</summary>
+    [Compile(Loops = LoopMode.Unrolled)]
+    public static Tensor CumulativeWhileUnrolled(Tensor init, int n)
+    {
+        int i = 0;
+        while (i < n)
+        {
+            init = init + 1;
+            i++;
+        }
+        return init;
+    }
+
+    /// <summary><see cref="Fori2To52"/>, unrolled: 50 copies of the body.</summary>
+    [Compile(Loops = LoopMode.Unrolled)]
+    public static Tensor Fori2To52Unrolled(Tensor init)
+    {
+        for (int i = 2; i < 52; i++)
+            init = init + 1;
+        return init;
+    }
+
+    /// <summary><see cref="Rnn"/>, unrolled: one cell per time step, the states stacked at the end.</summary>
+    [Compile(Loops = LoopMode.Unrolled)]
+    public static Tensor RnnUnrolled(Tensor xs, Tensor w, Tensor u)
+    {
+        var h = Tensor.Zeros(DType.F32, u.Shape[0]);
+        var states = new List<Tensor>();
+        foreach (var x in xs)
+        {
+            h = (Tensor.MatMul(x, w) + Tensor.MatMul(h, u)).Tanh();
+            states.Add(h);
+        }
+        return Tensor.Stack(states);
+    }
+
+    /// <summary><see cref="CropConcat"/>, unrolled: one slice per crop, one concatenate at the end.</summary>
+    [Compile(Loops = LoopMode.Unrolled)]
+    public static Tensor CropConcatUnrolled(Tensor w, Tensor starts, int crop)
+    {
+        var crops = new List<Tensor>();
+        for (int k = 0; k < starts.Shape[0]; k++)
+        {
+            crops.Add(Tensor.DynamicSlice(w, [Tensor.Scalar(0), starts[k]], [w.Shape[0], crop]));
+        }
+        return Tensor.Concat(crops, 1);
+    }
+}
