@@ -1,0 +1,151 @@
+using System.CommandLine;
+using System.Xml.Linq;
+using LoopGen.Samples.Catalog;
+using LoopGen.Samples.Cli;
+
+namespace LoopGen.Samples.Tests;
+
+/// <summary>The verbs, run in-process with their output captured.</summary>
+public sealed class CliTests
+{
+    private static (int Exit, string Out, string Err) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        int exit = SamplesCli.Run(args, new InvocationConfiguration { Output = output, Error = error });
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void NoVerbRunsEverySampleAndTheyAllAgree()
+    {
+        var (exit, output, _) = Run();
+        Assert.Equal(ExitCodes.Ok, exit);
+        foreach (var sample in SampleCatalog.All) Assert.Contains(sample.Name + ":", output);
+        Assert.DoesNotContain("agree     NO", output);
+        Assert.Contains($"all {SampleCatalog.All.Count} samples agree", output);
+    }
+
+    [Theory]
+    [InlineData("cumulative-for", "Tensor(s32[1]: [10])")]
+    [InlineData("cumulative-while", "Tensor(s32[1]: [10])")]
+    [InlineData("cumulative-fori", "Tensor(s32[1]: [10])")]
+    [InlineData("countdown-while", "Tensor(s32[]: 13)")]
+    [InlineData("fori-2-52", "Tensor(s32[]: 51)")]
+    public void TheSeedsExamplesGiveTheSeedsResults(string name, string expected)
+    {
+        var (exit, output, _) = Run("run", name);
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains($"compiled  {expected}", output);
+        Assert.Contains("1 stablehlo.while", output);
+    }
+
+    [Fact]
+    public void ListNamesEverySampleAndTheQuadraticOne()
+    {
+        var (exit, output, _) = Run("list");
+        Assert.Equal(ExitCodes.Ok, exit);
+        foreach (var name in SampleCatalog.Names) Assert.Contains(name, output);
+    }
+
+    [Fact]
+    public void TheQuadraticLoopIsExplainedWithItsSourceAndTheCarryError()
+    {
+        var (exit, output, _) = Run("run", "quadratic");
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("acc = Tensor.Concat([acc, piece], 1);", output);
+        Assert.Contains("carry 'acc'", output);
+        Assert.Contains("f32[2,4]", output);
+        Assert.Contains("f32[2,8]", output);
+    }
+
+    [Theory]
+    [InlineData("pjrt")]
+    [InlineData("pjrt:/opt/plugins/xla_cuda_plugin.so")]
+    public void PjrtIsRefusedWithExitCodeTwoOnEveryVerb(string backend)
+    {
+        foreach (var verb in new[] { new[] { "list" }, ["run", "all"], ["hlo", "cumulative-for"], ["bench", "--max", "10"], [] })
+        {
+            var (exit, output, error) = Run([.. verb, "--backend", backend]);
+            Assert.Equal(ExitCodes.BackendUnavailable, exit);
+            Assert.Contains("the PJRT backend is not built yet (issue 5)", error);
+            Assert.Equal("", output);
+        }
+    }
+
+    [Fact]
+    public void AnUnknownBackendIsRefusedToo()
+    {
+        var (exit, _, error) = Run("list", "--backend", "tpu");
+        Assert.Equal(ExitCodes.BackendUnavailable, exit);
+        Assert.Contains("unknown backend 'tpu'", error);
+    }
+
+    [Fact]
+    public void HloPrintsTheRolledModuleWithOneWhileWhateverN()
+    {
+        var (exit3, text3, _) = Run("hlo", "cumulative-for", "--n", "3");
+        var (exit300, text300, _) = Run("hlo", "cumulative-for", "--n", "300");
+        Assert.Equal(ExitCodes.Ok, exit3);
+        Assert.Equal(ExitCodes.Ok, exit300);
+        Assert.Contains("\"stablehlo.while\"", text3);
+        Assert.Equal(text3.Length, text300.Length, tolerance: 4);   // only the bound constant differs
+    }
+
+    [Fact]
+    public void HloUnrolledGrowsWithN()
+    {
+        var (_, small, _) = Run("hlo", "cumulative-for", "--unrolled", "--n", "3", "--pretty");
+        var (_, large, _) = Run("hlo", "cumulative-for", "--unrolled", "--n", "30", "--pretty");
+        Assert.DoesNotContain("stablehlo.while", small);
+        Assert.Equal(3, CountOf(small, "stablehlo.add"));
+        Assert.Equal(30, CountOf(large, "stablehlo.add"));
+    }
+
+    [Fact]
+    public void HloUnrolledIsRefusedWhereTheTripCountIsDynamic()
+    {
+        var (exit, _, error) = Run("hlo", "newton-sqrt", "--unrolled");
+        Assert.Equal(ExitCodes.Failed, exit);
+        Assert.Contains("no unrolled twin", error);
+    }
+
+    [Fact]
+    public void AnUnknownSampleIsAParseErrorNotACrash()
+    {
+        var (exit, _, error) = Run("run", "no-such-sample");
+        Assert.Equal(1, exit);
+        Assert.Contains("no-such-sample", error);
+    }
+
+    [Fact]
+    public void BenchPrintsBothModesAndWritesAnSvgPlot()
+    {
+        string svg = Path.Combine(Path.GetTempPath(), $"loopgen-bench-{Guid.NewGuid():N}.svg");
+        try
+        {
+            var (exit, output, _) = Run("bench", "--max", "100", "--reps", "1", "--svg", svg, "--markdown");
+            Assert.Equal(ExitCodes.Ok, exit);
+            Assert.Contains("| 100 | rolled | 9 | 1 |", output);
+            Assert.Contains("| 100 | unrolled | 300 | 0 |", output);
+            var doc = XDocument.Load(svg);
+            XNamespace ns = "http://www.w3.org/2000/svg";
+            Assert.Equal(4, doc.Descendants(ns + "polyline").Count());   // two panels × two modes
+            var texts = doc.Descendants(ns + "text").Select(t => t.Value).ToList();
+            Assert.Contains("rolled (while)", texts);
+            Assert.Contains("unrolled", texts);
+            Assert.Contains("trip count N", texts);
+        }
+        finally
+        {
+            File.Delete(svg);
+        }
+    }
+
+    private static int CountOf(string text, string word)
+    {
+        int count = 0;
+        for (int at = text.IndexOf(word, StringComparison.Ordinal); at >= 0; at = text.IndexOf(word, at + word.Length, StringComparison.Ordinal)) count++;
+        return count;
+    }
+}
