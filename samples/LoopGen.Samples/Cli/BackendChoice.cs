@@ -1,18 +1,22 @@
 using LoopGen.Backends;
 using LoopGen.Backends.Interpreter;
+using LoopGen.Backends.Pjrt;
 
 namespace LoopGen.Samples.Cli;
 
 /// <summary>Turns the <c>--backend</c> text (<c>interpreter</c>, <c>pjrt</c>, <c>pjrt:PATH</c>) into a backend, or a message saying why not.</summary>
 internal static class BackendChoice
 {
-    /// <summary>The default, and today the only backend that runs.</summary>
+    /// <summary>The default: the managed interpreter, present everywhere.</summary>
     public const string Interpreter = "interpreter";
 
-    /// <summary>What <c>--backend pjrt</c> answers until issue 5 lands.</summary>
-    public const string PjrtNotBuilt = "the PJRT backend is not built yet (issue 5)";
+    /// <summary>How every refusal to use PJRT starts, whatever the plugin's own reason.</summary>
+    public const string PjrtUnavailable = "the PJRT backend is not available here";
 
-    /// <summary>The backend <paramref name="spec"/> names, or null with <paramref name="error"/> set.</summary>
+    /// <summary>
+    /// The backend <paramref name="spec"/> names, or null with <paramref name="error"/> set. <c>pjrt</c> loads the
+    /// plugin named by <c>LOOPGEN_PJRT_PLUGIN</c> or found by discovery; <c>pjrt:PATH</c> loads that file.
+    /// </summary>
     public static IBackend? Resolve(string? spec, out string? error)
     {
         error = null;
@@ -20,10 +24,17 @@ internal static class BackendChoice
         if (string.Equals(text, Interpreter, StringComparison.OrdinalIgnoreCase)) return InterpreterBackend.Instance;
         if (string.Equals(text, "pjrt", StringComparison.OrdinalIgnoreCase) || text.StartsWith("pjrt:", StringComparison.OrdinalIgnoreCase))
         {
-            // The plugin path is accepted now so scripts written against the final syntax fail with this message, not a parse error.
             var path = text.Length > 5 ? text[5..] : null;
-            error = path is null ? PjrtNotBuilt : $"{PjrtNotBuilt}; plugin '{path}' was not loaded";
-            return null;
+            try
+            {
+                return PjrtBackend.Load(path);
+            }
+            catch (Exception e) when (e is PjrtException or DllNotFoundException or BadImageFormatException or EntryPointNotFoundException or IOException)
+            {
+                // A missing or broken plugin is a message and exit code 2, never a stack trace.
+                error = $"{PjrtUnavailable}: {e.Message}";
+                return null;
+            }
         }
         error = $"unknown backend '{text}': use interpreter, pjrt or pjrt:PATH";
         return null;

@@ -15,7 +15,7 @@ internal static class SamplesCli
     {
         var backend = new Option<string>("--backend")
         {
-            Description = "Where modules run: interpreter (default) or pjrt[:PATH] (issue 5)",
+            Description = "Where modules run: interpreter (default), pjrt (LOOPGEN_PJRT_PLUGIN or a discovered plugin) or pjrt:PATH",
             DefaultValueFactory = _ => BackendChoice.Interpreter,
             HelpName = "interpreter|pjrt[:PATH]",
             Recursive = true,

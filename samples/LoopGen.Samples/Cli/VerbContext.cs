@@ -23,9 +23,17 @@ internal sealed record VerbContext(TextWriter Output, TextWriter Error, IBackend
             error.WriteLine($"error: {why}");
             return ExitCodes.BackendUnavailable;
         }
-        using (LoopGen.Backends.Backend.Use(backend))
+        try
         {
-            return body(new VerbContext(output, error, backend));
+            using (LoopGen.Backends.Backend.Use(backend))
+            {
+                return body(new VerbContext(output, error, backend));
+            }
+        }
+        finally
+        {
+            // A PJRT client holds device memory and a plugin handle; the interpreter is a shared singleton.
+            if (backend is not LoopGen.Backends.Interpreter.InterpreterBackend && backend is IDisposable owned) owned.Dispose();
         }
     }
 }
