@@ -107,6 +107,8 @@ internal static class TracedTypes
         SyntaxNode node = use;
         while (true)
         {
+            // Once the expression is a tensor (x * scale), the number is tensor arithmetic: any use of it is a tensor's.
+            if (node != use && node is ExpressionSyntax e && ctx.IsTensor(ctx.Model.GetTypeInfo(e).Type)) return null;
             var parent = node.Parent;
             switch (parent)
             {

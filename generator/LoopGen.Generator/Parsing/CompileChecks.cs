@@ -57,6 +57,12 @@ internal static class CompileChecks
         return null;
     }
 
+    /// <summary>
+    /// Whether a containing type's declaration can be reopened by the generated file: it says <c>partial</c>. A
+    /// method in a type that does not gets no generated code (the analyzers say so on the type).
+    /// </summary>
+    public static bool IsPartial(TypeDeclarationSyntax type) => type.Modifiers.Any(SyntaxKind.PartialKeyword);
+
     /// <summary>Whether a parameter is marked <c>[Dynamic]</c>.</summary>
     public static bool IsDynamic(IParameterSymbol parameter) =>
         parameter.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == DynamicAttributeName);
