@@ -57,12 +57,14 @@ public sealed class CollectOutputCodeFix : CodeFixProvider
         }
     }
 
-    private sealed record Pattern(ILocalSymbol Carry, ExpressionStatementSyntax Statement, StatementSyntax Loop, ExpressionSyntax Piece, InvocationExpressionSyntax Concat, string PartsName);
+    private sealed record Pattern(ISymbol Carry, ExpressionStatementSyntax Statement, StatementSyntax Loop, ExpressionSyntax Piece, InvocationExpressionSyntax Concat, string PartsName);
 
     private static Pattern? Match(AssignmentExpressionSyntax assignment, SemanticModel model, CancellationToken cancellationToken)
     {
         if (!assignment.IsKind(SyntaxKind.SimpleAssignmentExpression) || assignment.Parent is not ExpressionStatementSyntax statement) return null;
-        if (model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is not ILocalSymbol carry || assignment.Left is not IdentifierNameSyntax) return null;
+        // A local or a by-value parameter: both are plain variables the loop carries.
+        if (assignment.Left is not IdentifierNameSyntax || model.GetSymbolInfo(assignment.Left, cancellationToken).Symbol is not { } carry
+            || carry is not (ILocalSymbol or IParameterSymbol { RefKind: RefKind.None })) return null;
         if (assignment.Right is not InvocationExpressionSyntax concat || concat.ArgumentList.Arguments.Count is < 1 or > 2) return null;
         if (model.GetSymbolInfo(concat, cancellationToken).Symbol is not IMethodSymbol { Name: "Concat", IsStatic: true } m
             || m.ContainingType.ToDisplayString() != "LoopGen.Tensor") return null;

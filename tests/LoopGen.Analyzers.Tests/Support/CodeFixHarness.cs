@@ -16,12 +16,17 @@ namespace LoopGen.Analyzers.Tests.Support;
 internal static class CodeFixHarness
 {
     /// <summary>Fixes the first diagnostic the provider can fix and compares the document with <paramref name="expected"/>.</summary>
-    public static void Verify(CodeFixProvider provider, string source, string expected, bool enableAll = false) =>
-        Assert.Equal(Normalize(expected), Normalize(Apply(provider, source, fixAll: false, enableAll)));
+    /// <param name="provider">The fix.</param>
+    /// <param name="source">The code before.</param>
+    /// <param name="expected">The code after.</param>
+    /// <param name="enableAll">Whether LG0013 (off by default) is on.</param>
+    /// <param name="remaining">Info ids the fixed code may still have (a [Dynamic] bound is a dynamic trip count).</param>
+    public static void Verify(CodeFixProvider provider, string source, string expected, bool enableAll = false, params string[] remaining) =>
+        Assert.Equal(Normalize(expected), Normalize(Apply(provider, source, fixAll: false, enableAll, remaining)));
 
     /// <summary>Runs the provider's Fix All over the document and compares it with <paramref name="expected"/>.</summary>
-    public static void VerifyFixAll(CodeFixProvider provider, string source, string expected, bool enableAll = false) =>
-        Assert.Equal(Normalize(expected), Normalize(Apply(provider, source, fixAll: true, enableAll)));
+    public static void VerifyFixAll(CodeFixProvider provider, string source, string expected, bool enableAll = false, params string[] remaining) =>
+        Assert.Equal(Normalize(expected), Normalize(Apply(provider, source, fixAll: true, enableAll, remaining)));
 
     /// <summary>Asserts the provider offers nothing for the diagnostics of <paramref name="source"/> (the pattern is not exact).</summary>
     public static void VerifyNoFix(CodeFixProvider provider, string source, bool enableAll = false)
@@ -32,7 +37,7 @@ internal static class CodeFixHarness
         foreach (var d in diagnostics) Assert.Empty(Actions(provider, document, d));
     }
 
-    private static string Apply(CodeFixProvider provider, string source, bool fixAll, bool enableAll)
+    private static string Apply(CodeFixProvider provider, string source, bool fixAll, bool enableAll, string[] remaining)
     {
         var document = Document(source, enableAll);
         var diagnostics = Diagnostics(document, provider);
@@ -57,8 +62,8 @@ internal static class CodeFixHarness
 
         // The fixed code compiles, and nothing LoopGen reports is left (the infos included).
         var compilation = AnalyzerHarness.Compilation([("Source.cs", text)], enableAll);
-        var left = AnalyzerHarness.Analyze(compilation);
-        Assert.True(left.IsEmpty, "after the fix:\n" + text + "\n" + string.Join("\n", left));
+        var left = AnalyzerHarness.Analyze(compilation).Where(d => !(remaining.Contains(d.Id) && d.Severity == DiagnosticSeverity.Info)).ToList();
+        Assert.True(left.Count == 0, "after the fix:\n" + text + "\n" + string.Join("\n", left));
         return text;
     }
 
