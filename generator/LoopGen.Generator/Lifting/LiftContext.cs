@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using LoopGen.Generator.Model;
 using Microsoft.CodeAnalysis;
@@ -46,6 +47,9 @@ internal sealed class LiftContext
 
     public List<LiftProblem> Problems { get; } = new();
 
+    /// <summary>Facts worth telling the user that do not stop the lifting (dynamic trip counts…): the analyzers report them, the generator ignores them.</summary>
+    public List<LiftProblem> Notes { get; } = new();
+
     /// <summary>Loops emitted as lifted calls (each one <c>stablehlo.while</c> when traced).</summary>
     public int LoopCount { get; set; }
 
@@ -54,10 +58,19 @@ internal sealed class LiftContext
     /// <summary>A fresh suffix for generated names (<c>__carry0</c>, <c>__t1</c>, …).</summary>
     public int Next() => _unique++;
 
-    public void Problem(string code, SyntaxNode node, string message)
+    public void Problem(string code, SyntaxNode node, string message) => Problems.Add(At(code, node, message));
+
+    /// <summary>Records a note (see <see cref="Notes"/>).</summary>
+    public void Note(string code, SyntaxNode node, string message) => Notes.Add(At(code, node, message));
+
+    /// <summary>Whether a problem with <paramref name="code"/> already covers <paramref name="node"/> (one cause, one report).</summary>
+    public bool Reported(string code, SyntaxNode node) =>
+        Problems.Any(p => p.Code == code && p.Start <= node.SpanStart && node.Span.End <= p.Start + p.Length);
+
+    private LiftProblem At(string code, SyntaxNode node, string message)
     {
         var span = node.GetLocation().GetLineSpan();
-        Problems.Add(new LiftProblem(code, message, FilePath, node.SpanStart, node.Span.Length, span.StartLinePosition.Line + 1));
+        return new LiftProblem(code, message, FilePath, node.SpanStart, node.Span.Length, span.StartLinePosition.Line + 1);
     }
 
     /// <summary>1-based line of a position.</summary>

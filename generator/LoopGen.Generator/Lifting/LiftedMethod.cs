@@ -15,3 +15,9 @@ internal sealed record LiftedMethod(EquatableArray<TwinParameter> Parameters, st
 
 /// <summary>One parameter of a twin: its name and fully qualified type text.</summary>
 internal sealed record TwinParameter(string Name, string Type);
+
+/// <summary>What <see cref="MethodLifter.Analyze"/> found.</summary>
+/// <param name="Method">The twin; null when there are problems or it was not asked for.</param>
+/// <param name="Problems">Why the method cannot be lifted (empty when it can).</param>
+/// <param name="Notes">Information that does not prevent lifting (dynamic trip counts, recompilation per value).</param>
+internal sealed record LiftResult(LiftedMethod? Method, EquatableArray<LiftProblem> Problems, EquatableArray<LiftProblem> Notes);

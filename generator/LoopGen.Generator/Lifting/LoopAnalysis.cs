@@ -23,18 +23,18 @@ internal static class LoopAnalysis
                     PlanLoop(ctx, (StatementSyntax)node);
                     break;
                 case ReturnStatementSyntax when EnclosingLoop(node, body) is { } loop:
-                    ctx.Problem("return-in-loop", node, $"'return' inside the loop at line {ctx.LineOf(loop.SpanStart)} cannot be lifted; assign the result to a variable and return after the loop");
+                    ctx.Problem(LiftCodes.ReturnInLoop, node, $"'return' inside the loop at line {ctx.LineOf(loop.SpanStart)} cannot be lifted; assign the result to a variable and return after the loop");
                     break;
                 case GotoStatementSyntax or TryStatementSyntax or LockStatementSyntax or YieldStatementSyntax or UnsafeStatementSyntax
                     or FixedStatementSyntax or UsingStatementSyntax or LocalFunctionStatementSyntax or CheckedStatementSyntax
                     when EnclosingLoop(node, body) is { } loop:
-                    ctx.Problem("unsupported-statement", node, $"'{node.GetFirstToken().Text}' inside the loop at line {ctx.LineOf(loop.SpanStart)} cannot be lifted into a compiled loop");
+                    ctx.Problem(LiftCodes.UnsupportedStatement, node, $"'{node.GetFirstToken().Text}' inside the loop at line {ctx.LineOf(loop.SpanStart)} cannot be lifted into a compiled loop");
                     break;
                 case AwaitExpressionSyntax or StackAllocArrayCreationExpressionSyntax when EnclosingLoop(node, body) is not null:
-                    ctx.Problem("unsupported-statement", node, $"'{node.GetFirstToken().Text}' cannot appear in a lifted loop");
+                    ctx.Problem(LiftCodes.UnsupportedStatement, node, $"'{node.GetFirstToken().Text}' cannot appear in a lifted loop");
                     break;
                 case AssignmentExpressionSyntax a when EnclosingLoop(node, body) is not null && WritesOutsideState(ctx, a.Left) is { } what:
-                    ctx.Problem("outside-state", a, $"the loop writes {what}; a lifted loop may only assign local variables (its carries)");
+                    ctx.Problem(LiftCodes.OutsideState, a, $"the loop writes {what}; a lifted loop may only assign local variables (its carries)");
                     break;
             }
         }
@@ -62,7 +62,7 @@ internal static class LoopAnalysis
                 }
                 else if (plan.Kind == LoopKind.Foreach)
                 {
-                    ctx.Problem("break-continue", exit, "'break' in a foreach over a tensor is not supported yet; use a for loop over the rows");
+                    ctx.Problem(LiftCodes.BreakContinue, exit, "'break' in a foreach over a tensor is not supported yet; use a for loop over the rows");
                 }
             }
             else
@@ -71,7 +71,7 @@ internal static class LoopAnalysis
             }
             if (plan.Outputs.Count > 0)
             {
-                ctx.Problem("break-continue", exit, $"'{exit.GetFirstToken().Text}' in a loop that collects outputs would leave rows unset; collect only in loops without break/continue");
+                ctx.Problem(LiftCodes.BreakContinue, exit, $"'{exit.GetFirstToken().Text}' in a loop that collects outputs would leave rows unset; collect only in loops without break/continue");
             }
         }
     }
@@ -118,7 +118,7 @@ internal static class LoopAnalysis
         var flow = model.AnalyzeDataFlow(loop);
         if (flow is null || !flow.Succeeded)
         {
-            ctx.Problem("no-dataflow", loop, "the loop's data flow could not be analysed");
+            ctx.Problem(LiftCodes.NoDataFlow, loop, "the loop's data flow could not be analysed");
             return;
         }
         var declared = new HashSet<ISymbol>(flow.VariablesDeclared, SymbolEqualityComparer.Default);
@@ -169,7 +169,7 @@ internal static class LoopAnalysis
                 ctx.Traced.Add(carry);
                 continue;
             }
-            ctx.Problem("carry-type", loop,
+            ctx.Problem(LiftCodes.CarryType, loop,
                 $"'{carry.Name}' is carried by the loop but has type {type?.ToDisplayString() ?? "?"}; carries must be Tensor, bool, int, long, float, double or value tuples of tensors");
         }
         ctx.Loops[loop] = plan;
@@ -193,7 +193,7 @@ internal static class LoopAnalysis
             var declarator = list.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<VariableDeclaratorSyntax>().FirstOrDefault();
             if (declarator?.Parent?.Parent is not LocalDeclarationStatementSyntax declaration || declaration.Parent != loop.Parent)
             {
-                ctx.Problem("collected-output", loop, $"the list '{list.Name}' filled in the loop must be declared just before it, in the same block");
+                ctx.Problem(LiftCodes.CollectedOutput, loop, $"the list '{list.Name}' filled in the loop must be declared just before it, in the same block");
                 continue;
             }
             var adds = new List<ExpressionStatementSyntax>();
@@ -206,12 +206,12 @@ internal static class LoopAnalysis
                 }
                 else
                 {
-                    ctx.Problem("collected-output", id, $"inside the loop, the list '{list.Name}' may only be used as '{list.Name}.Add(value);' directly in the loop body (not under an if or an inner loop)");
+                    ctx.Problem(LiftCodes.CollectedOutput, id, $"inside the loop, the list '{list.Name}' may only be used as '{list.Name}.Add(value);' directly in the loop body (not under an if or an inner loop)");
                 }
             }
             if (adds.Count != 1)
             {
-                if (adds.Count > 1) ctx.Problem("collected-output", adds[1], $"'{list.Name}.Add' may appear once per iteration");
+                if (adds.Count > 1) ctx.Problem(LiftCodes.CollectedOutput, adds[1], $"'{list.Name}.Add' may appear once per iteration");
                 continue;
             }
             var collected = new CollectedList(list, declaration, loop, adds[0]);

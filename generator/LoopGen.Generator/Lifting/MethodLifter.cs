@@ -22,19 +22,37 @@ internal static class MethodLifter
     public static (LiftedMethod? Method, EquatableArray<LiftProblem> Problems) Lift(
         MethodDeclarationSyntax method, IMethodSymbol symbol, SemanticModel model, bool unrolled, CancellationToken cancellationToken)
     {
+        var result = Analyze(method, symbol, model, unrolled, render: true, cancellationToken);
+        return (result.Method, result.Problems);
+    }
+
+    /// <summary>
+    /// The whole analysis: the problems that prevent lifting, the notes the analyzers report as information, and
+    /// (when <paramref name="render"/> and there are no problems) the twin. The analyzers call it without rendering.
+    /// </summary>
+    /// <param name="method">The method's declaration.</param>
+    /// <param name="symbol">Its symbol.</param>
+    /// <param name="model">The semantic model of its tree.</param>
+    /// <param name="unrolled">True for <c>[Compile(Loops = LoopMode.Unrolled)]</c>: loops are traced as written.</param>
+    /// <param name="render">Whether to write the twin's text.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public static LiftResult Analyze(
+        MethodDeclarationSyntax method, IMethodSymbol symbol, SemanticModel model, bool unrolled, bool render, CancellationToken cancellationToken)
+    {
         var tensor = model.Compilation.GetTypeByMetadataName("LoopGen.Tensor");
         SyntaxNode? body = (SyntaxNode?)method.Body ?? method.ExpressionBody?.Expression;
         if (tensor is null || body is null)
         {
-            return (null, new[] { new LiftProblem("no-body", tensor is null ? "the LoopGen runtime is not referenced" : "the method has no body", method.SyntaxTree.FilePath, method.SpanStart, 0, 0) }.ToEquatableArray());
+            var problem = new LiftProblem(LiftCodes.NoBody, tensor is null ? "the LoopGen runtime is not referenced" : "the method has no body", method.SyntaxTree.FilePath, method.SpanStart, 0, 0);
+            return new LiftResult(null, new[] { problem }.ToEquatableArray(), EquatableArray<LiftProblem>.Empty);
         }
 
         var ctx = new LiftContext(method, model, tensor, cancellationToken);
         if (symbol.ReturnType is INamedTypeSymbol { IsTupleType: true } tuple && !LoopAnalysis.IsTensorTuple(ctx, tuple))
         {
             // The compiled call returns tensors; a C# number inside a returned tuple would need reading back per element.
-            ctx.Problem("tuple-return", method.ReturnType, $"it returns {tuple.ToDisplayString()}: a returned tuple must hold only tensors (return Tensor elements and read numbers with Item<T>() after the call)");
-            return (null, ctx.Problems.ToEquatableArray());
+            ctx.Problem(LiftCodes.TupleReturn, method.ReturnType, $"it returns {tuple.ToDisplayString()}: a returned tuple must hold only tensors (return Tensor elements and read numbers with Item<T>() after the call)");
+            return Result(ctx, null);
         }
         foreach (var p in symbol.Parameters)
         {
@@ -47,18 +65,28 @@ internal static class MethodLifter
         }
         cancellationToken.ThrowIfCancellationRequested();
         TracedTypes.Propagate(ctx, body);
+        if (!unrolled)
+        {
+            // Before Validate: a reshape by the counter is reported as a shape change, not as a traced number misused.
+            CarryChecks.Check(ctx, body);
+            CallChecks.Check(ctx, body);
+        }
         TracedTypes.Validate(ctx, body);
         CheckCollected(ctx, body);
         CheckCallees(ctx, body);
-        if (ctx.Problems.Count > 0) return (null, ctx.Problems.ToEquatableArray());
+        if (!unrolled) TripCountNotes.Add(ctx, symbol, body);
+        if (ctx.Problems.Count > 0 || !render) return Result(ctx, null);
 
         var text = new TwinRenderer(ctx, symbol.ReturnType).RenderBody();
         var parameters = symbol.Parameters
             .Select(p => new TwinParameter(LoopAnalysis.Id(p.Name), ctx.Traced.Contains(p) ? TwinRenderer.TensorType : p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)))
             .ToEquatableArray();
         var returnType = LoopAnalysis.IsPrimitive(symbol.ReturnType) ? TwinRenderer.TensorType : symbol.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        return (new LiftedMethod(parameters, returnType, text, ctx.LoopCount), EquatableArray<LiftProblem>.Empty);
+        return Result(ctx, new LiftedMethod(parameters, returnType, text, ctx.LoopCount));
     }
+
+    private static LiftResult Result(LiftContext ctx, LiftedMethod? method) =>
+        new(method, ctx.Problems.ToEquatableArray(), ctx.Notes.ToEquatableArray());
 
     /// <summary>A collected list needs a static trip count and may only be stacked or concatenated after its loop.</summary>
     private static void CheckCollected(LiftContext ctx, SyntaxNode body)
@@ -74,7 +102,7 @@ internal static class MethodLifter
             };
             if (!staticTrips)
             {
-                ctx.Problem("collected-needs-static-trip-count", list.Add,
+                ctx.Problem(LiftCodes.CollectedNeedsStaticTripCount, list.Add,
                     $"'{list.List.Name}' collects one value per iteration, which needs a trip count known when tracing; this loop's trip count is only known at run time (use static bounds, or drop [Dynamic])");
             }
             foreach (var id in LoopAnalysis.Walk(body).OfType<IdentifierNameSyntax>())
@@ -82,13 +110,23 @@ internal static class MethodLifter
                 if (!SymbolEqualityComparer.Default.Equals(ctx.Model.GetSymbolInfo(id).Symbol, list.List) || list.Loop.Span.Contains(id.Span)) continue;
                 bool stackedAfter = id.SpanStart > list.Loop.Span.End && id.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax inv } args } arg
                     && args.Arguments.IndexOf(arg) == 0 && ctx.Model.GetSymbolInfo(inv).Symbol is IMethodSymbol { Name: "Stack" or "Concat" } m && ctx.IsTensor(m.ContainingType);
-                if (!stackedAfter)
+                if (!stackedAfter && !(id.SpanStart > list.Loop.Span.End && SpreadIntoConcat(ctx, id) is not null))
                 {
-                    ctx.Problem("collected-output", id, $"after the loop, the collected list '{list.List.Name}' may only be passed to Tensor.Stack or Tensor.Concat");
+                    ctx.Problem(LiftCodes.CollectedOutput, id, $"after the loop, the collected list '{list.List.Name}' may only be passed to Tensor.Stack or Tensor.Concat (or spread into Tensor.Concat's list: [x, .. {list.List.Name}])");
                 }
             }
         }
     }
+
+    /// <summary>
+    /// The <c>Tensor.Concat</c> call when <paramref name="id"/> is spread into its first argument, <c>Tensor.Concat([x, .. id], axis)</c>:
+    /// the collected rows joined after what comes before them (the rewrite of a carry grown by concatenation).
+    /// </summary>
+    public static InvocationExpressionSyntax? SpreadIntoConcat(LiftContext ctx, IdentifierNameSyntax id) =>
+        id.Parent is SpreadElementSyntax { Parent: CollectionExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax inv } args } arg } }
+        && args.Arguments.IndexOf(arg) == 0 && ctx.Model.GetSymbolInfo(inv).Symbol is IMethodSymbol { Name: "Concat", IsStatic: true } m && ctx.IsTensor(m.ContainingType)
+            ? inv
+            : null;
 
     private static bool IsStaticInt(LiftContext ctx, ExpressionSyntax e) =>
         !TracedTypes.IsTraced(ctx, e) && ctx.Model.GetTypeInfo(e).Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
@@ -101,7 +139,7 @@ internal static class MethodLifter
             if (ctx.Model.GetSymbolInfo(inv).Symbol is not IMethodSymbol m || !CompileAttributes.Has(m)) continue;
             if (m.IsGenericMethod || m.DeclaringSyntaxReferences.Length == 0 || LoopAnalysis.IsPrimitive(m.ReturnType))
             {
-                ctx.Problem("compiled-callee", inv, $"'{m.Name}' is [Compile] but cannot be called from compiled code here (it must be a non-generic method of this project returning tensors)");
+                ctx.Problem(LiftCodes.CompiledCallee, inv, $"'{m.Name}' is [Compile] but cannot be called from compiled code here (it must be a non-generic method of this project returning tensors)");
             }
         }
     }

@@ -58,7 +58,7 @@ internal static class TracedTypes
         var flow = ctx.Model.AnalyzeDataFlow(i);
         if (flow is null || !flow.Succeeded)
         {
-            ctx.Problem("no-dataflow", i, "the if statement's data flow could not be analysed");
+            ctx.Problem(LiftCodes.NoDataFlow, i, "the if statement's data flow could not be analysed");
             return;
         }
         var declared = new HashSet<ISymbol>(flow.VariablesDeclared, SymbolEqualityComparer.Default);
@@ -70,7 +70,7 @@ internal static class TracedTypes
             if (LoopAnalysis.IsPrimitive(type)) ctx.Traced.Add(v);
             else if (!ctx.IsTensor(type) && !LoopAnalysis.IsTensorTuple(ctx, type))
             {
-                ctx.Problem("carry-type", i, $"'{v.Name}' is assigned under a traced condition but has type {type?.ToDisplayString()}; only tensors and C# numbers can be");
+                ctx.Problem(LiftCodes.CarryType, i, $"'{v.Name}' is assigned under a traced condition but has type {type?.ToDisplayString()}; only tensors and C# numbers can be");
                 continue;
             }
             (onEntry.Contains(v) ? plan.State : onExit.Contains(v) ? plan.Produced : plan.Temporaries).Add(v);
@@ -81,7 +81,7 @@ internal static class TracedTypes
             if (n is ReturnStatementSyntax or GotoStatementSyntax
                 || n is BreakStatementSyntax or ContinueStatementSyntax && LoopAnalysis.EnclosingLoop(n, i) is null && !ctx.Exits.ContainsKey((StatementSyntax)n))
             {
-                ctx.Problem("exit-in-traced-if", n, $"'{n.GetFirstToken().Text}' under a traced condition (line {ctx.LineOf(i.SpanStart)}) cannot be lifted; assign a variable instead");
+                ctx.Problem(LiftCodes.ExitInTracedIf, n, $"'{n.GetFirstToken().Text}' under a traced condition (line {ctx.LineOf(i.SpanStart)}) cannot be lifted; assign a variable instead");
             }
         }
     }
@@ -92,9 +92,10 @@ internal static class TracedTypes
         foreach (var id in LoopAnalysis.Walk(body).OfType<IdentifierNameSyntax>())
         {
             if (ctx.Model.GetSymbolInfo(id).Symbol is not { } s || !ctx.Traced.Contains(s)) continue;
+            if (ctx.Reported(LiftCodes.CarryShape, id)) continue;
             if (BadUse(ctx, id) is { } where)
             {
-                ctx.Problem("traced-primitive-use", where,
+                ctx.Problem(LiftCodes.TracedPrimitiveUse, where,
                     $"'{s.Name}' is a {LoopAnalysis.Keyword(LoopAnalysis.TypeOf(s)!)} that the compiled code computes (a loop carries it or it depends on one), "
                     + $"so there it is a 0-d tensor; it cannot be used as a C# value in '{where}'");
             }
@@ -106,6 +107,8 @@ internal static class TracedTypes
         SyntaxNode node = use;
         while (true)
         {
+            // Once the expression is a tensor (x * scale), the number is tensor arithmetic: any use of it is a tensor's.
+            if (node != use && node is ExpressionSyntax e && ctx.IsTensor(ctx.Model.GetTypeInfo(e).Type)) return null;
             var parent = node.Parent;
             switch (parent)
             {

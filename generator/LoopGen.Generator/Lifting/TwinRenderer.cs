@@ -126,6 +126,8 @@ internal sealed partial class TwinRenderer
                 return Wrap(c, $"{Lifted}.As<{LoopAnalysis.Keyword(Model.GetTypeInfo(c.Type).Type!)}>({Core(c.Expression)})");
             case ReturnStatementSyntax { Expression: { } e } r when !InsideLambda(r):
                 return Wrap(r, $"return {ReturnValue(e)};");
+            case SpreadElementSyntax { Expression: IdentifierNameSyntax id } spread when CollectedSpread(id) is { } replaced:
+                return Wrap(spread, replaced);
             case InvocationExpressionSyntax inv when CollectedCall(inv) is { } replaced:
                 return Wrap(inv, replaced);
             case SimpleNameSyntax n when n.Parent is InvocationExpressionSyntax || n.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } ma && ma.Name == n:
@@ -182,6 +184,15 @@ internal sealed partial class TwinRenderer
         if (Model.GetSymbolInfo(inv.ArgumentList.Arguments[0].Expression).Symbol is not { } s || !_ctx.Collected.TryGetValue(s, out var list)) return null;
         var axis = inv.ArgumentList.Arguments.Count == 2 ? ", " + Core(inv.ArgumentList.Arguments[1].Expression) : "";
         return $"{Lifted}.{m.Name}({list.StackedName}{axis})";
+    }
+
+    /// <summary><c>.. list</c> of a collected list in <c>Tensor.Concat([x, .. list], axis)</c> → the loop's rows joined along the axis, as one element.</summary>
+    private string? CollectedSpread(IdentifierNameSyntax id)
+    {
+        if (Model.GetSymbolInfo(id).Symbol is not { } s || !_ctx.Collected.TryGetValue(s, out var list)) return null;
+        if (MethodLifter.SpreadIntoConcat(_ctx, id) is not { } concat) return null;
+        var axis = concat.ArgumentList.Arguments.Count == 2 ? ", " + Core(concat.ArgumentList.Arguments[1].Expression) : "";
+        return $"{Lifted}.Concat({list.StackedName}{axis})";
     }
 
     // ---- Lines ---------------------------------------------------------------------------------------------

@@ -52,10 +52,21 @@ internal static class CompileChecks
         if (!TypeSupport.IsSupported(symbol.ReturnType)) return $"its return type '{symbol.ReturnType.ToDisplayString()}' is not supported (supported: {TypeSupport.SupportedList})";
         foreach (var generated in new[] { Naming.CompiledEntry(symbol.Name), Naming.EagerEntry(symbol.Name), Naming.LowerEntry(symbol.Name) })
         {
-            if (type.MemberNames.Contains(generated)) return $"the type already has a member named '{generated}'";
+            // Only the user's own members clash: in the IDE and the build the analyzers see the generated ones too.
+            if (type.MemberNames.Contains(generated)
+                && type.GetMembers(generated).Any(m => m.DeclaringSyntaxReferences.Any(r => !IsGeneratedTree(r.SyntaxTree))))
+            {
+                return $"the type already has a member named '{generated}'";
+            }
         }
         return null;
     }
+
+    /// <summary>
+    /// Whether a containing type's declaration can be reopened by the generated file: it says <c>partial</c>. A
+    /// method in a type that does not gets no generated code (the analyzers say so on the type).
+    /// </summary>
+    public static bool IsPartial(TypeDeclarationSyntax type) => type.Modifiers.Any(SyntaxKind.PartialKeyword);
 
     /// <summary>Whether a parameter is marked <c>[Dynamic]</c>.</summary>
     public static bool IsDynamic(IParameterSymbol parameter) =>

@@ -27,7 +27,7 @@ internal static class HierarchyBuilder
                         Identifiers.Escape(type.Identifier.ValueText),
                         type.TypeParameterList is { } list ? "<" + string.Join(", ", list.Parameters.Select(p => Identifiers.Escape(p.Identifier.ValueText))) + ">" : "",
                         type.TypeParameterList?.Parameters.Count ?? 0,
-                        type.Modifiers.Any(SyntaxKind.PartialKeyword)));
+                        CompileChecks.IsPartial(type)));
                     break;
                 case BaseNamespaceDeclarationSyntax ns:
                     namespaces.Insert(0, new string(ns.Name.ToString().Where(c => !char.IsWhiteSpace(c)).ToArray()));

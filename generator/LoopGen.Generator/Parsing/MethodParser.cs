@@ -37,8 +37,7 @@ internal static class MethodParser
         var parameters = symbol.Parameters
             .Select(p => new ParameterModel(Identifiers.Escape(p.Name), p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), CompileChecks.IsDynamic(p)))
             .ToEquatableArray();
-        bool unrolled = context.Attributes.FirstOrDefault()?.NamedArguments
-            .Any(a => a.Key == "Loops" && a.Value.Value is int mode && mode == 1) ?? false;
+        bool unrolled = CompileAttributes.IsUnrolled(symbol);
         var model = new CompiledMethodModel(
             hierarchy,
             Identifiers.Escape(symbol.Name),

@@ -25,4 +25,18 @@ public static partial class Collect
         }
         return Tensor.Concat(ys, 0);
     }
+
+    /// <summary>What the LG0006 code fix writes for a carry grown by concatenation: the pieces collected, joined after the initial value.</summary>
+    [Compile]
+    public static Tensor GrowByCollecting(Tensor x, int n)
+    {
+        var acc = x * 0.5f;
+        var accParts = new List<Tensor>();
+        for (int i = 0; i < n; i++)
+        {
+            accParts.Add(x + i);
+        }
+        acc = Tensor.Concat([acc, .. accParts], 0);
+        return acc;
+    }
 }

@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using LoopGen.Generator.Lifting;
+using Microsoft.CodeAnalysis;
+
+namespace LoopGen.Analyzers;
+
+/// <summary>
+/// Every LoopGen diagnostic, and which lifter code each one reports. The message of a lifter problem already names
+/// the variable or statement, so most descriptors take it whole (<c>{0}</c>).
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "LoopGen";
+
+    /// <summary>The help page of an id: <c>docs/diagnostics/LG0001.md</c> in the repository.</summary>
+    public static string HelpLink(string id) => $"https://github.com/loopgen/loopgen/blob/main/docs/diagnostics/{id}.md";
+
+    public static readonly DiagnosticDescriptor MethodCannotBeCompiled = Error(
+        DiagnosticIds.MethodCannotBeCompiled, "Method cannot be compiled", "'{0}' cannot be compiled: {1}");
+
+    public static readonly DiagnosticDescriptor TypeNotPartial = Error(
+        DiagnosticIds.TypeNotPartial, "Containing type is not partial",
+        "'{0}' must be partial: LoopGen adds the compiled entries of its [Compile] method '{1}' to it");
+
+    public static readonly DiagnosticDescriptor UnsupportedStatement = Error(
+        DiagnosticIds.UnsupportedStatement, "Statement cannot be lifted", "{0}");
+
+    public static readonly DiagnosticDescriptor UntraceableCall = Error(
+        DiagnosticIds.UntraceableCall, "Call cannot be traced in a lifted loop", "{0}");
+
+    public static readonly DiagnosticDescriptor OutsideStateWritten = Error(
+        DiagnosticIds.OutsideStateWritten, "Lifted loop writes state outside the method", "{0}");
+
+    public static readonly DiagnosticDescriptor CarryShapeVaries = Error(
+        DiagnosticIds.CarryShapeVaries, "Carry changes shape every iteration", "{0}");
+
+    public static readonly DiagnosticDescriptor CarryTypeVaries = Error(
+        DiagnosticIds.CarryTypeVaries, "Carry changes dtype across iterations", "{0}");
+
+    public static readonly DiagnosticDescriptor UnsupportedCarry = Error(
+        DiagnosticIds.UnsupportedCarry, "Carry has a type a compiled loop cannot carry", "{0}");
+
+    public static readonly DiagnosticDescriptor TracedNumberAsValue = Error(
+        DiagnosticIds.TracedNumberAsValue, "Number computed by the compiled code used as a C# value", "{0}");
+
+    public static readonly DiagnosticDescriptor CollectedNeedsStaticTripCount = Error(
+        DiagnosticIds.CollectedNeedsStaticTripCount, "Collected output needs a static trip count", "{0}");
+
+    public static readonly DiagnosticDescriptor CollectedOutputMisused = Error(
+        DiagnosticIds.CollectedOutputMisused, "Collected output used other than by Add, Stack or Concat", "{0}");
+
+    public static readonly DiagnosticDescriptor DynamicTripCount = new(
+        DiagnosticIds.DynamicTripCount, "Loop has a dynamic trip count", "{0}", Category,
+        DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.DynamicTripCount));
+
+    // Off by default: static trip counts are the design's default (scan semantics, gradients, collected outputs), so
+    // most methods with an `int n` would get the note; users who call with many values turn it on in .editorconfig.
+    public static readonly DiagnosticDescriptor RecompilesPerValue = new(
+        DiagnosticIds.RecompilesPerValue, "Static parameter only sets trip counts", "{0}", Category,
+        DiagnosticSeverity.Info, isEnabledByDefault: false, helpLinkUri: HelpLink(DiagnosticIds.RecompilesPerValue));
+
+    /// <summary>All descriptors, in id order.</summary>
+    public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
+        MethodCannotBeCompiled, TypeNotPartial, UnsupportedStatement, UntraceableCall, OutsideStateWritten, CarryShapeVaries,
+        CarryTypeVaries, UnsupportedCarry, TracedNumberAsValue, CollectedNeedsStaticTripCount, CollectedOutputMisused,
+        DynamicTripCount, RecompilesPerValue);
+
+    /// <summary>The lifter's codes (problems and notes) and the descriptor that reports each.</summary>
+    public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ByCode = new Dictionary<string, DiagnosticDescriptor>
+    {
+        [LiftCodes.NoBody] = MethodCannotBeCompiled,
+        [LiftCodes.NoDataFlow] = MethodCannotBeCompiled,
+        [LiftCodes.TupleReturn] = MethodCannotBeCompiled,
+        [LiftCodes.ReturnInLoop] = UnsupportedStatement,
+        [LiftCodes.UnsupportedStatement] = UnsupportedStatement,
+        [LiftCodes.BreakContinue] = UnsupportedStatement,
+        [LiftCodes.ExitInTracedIf] = UnsupportedStatement,
+        [LiftCodes.UntraceableCall] = UntraceableCall,
+        [LiftCodes.CompiledCallee] = UntraceableCall,
+        [LiftCodes.OutsideState] = OutsideStateWritten,
+        [LiftCodes.CarryShape] = CarryShapeVaries,
+        [LiftCodes.CarryDType] = CarryTypeVaries,
+        [LiftCodes.CarryType] = UnsupportedCarry,
+        [LiftCodes.TracedPrimitiveUse] = TracedNumberAsValue,
+        [LiftCodes.CollectedNeedsStaticTripCount] = CollectedNeedsStaticTripCount,
+        [LiftCodes.CollectedOutput] = CollectedOutputMisused,
+        [LiftCodes.DynamicTripCount] = DynamicTripCount,
+        [LiftCodes.RecompilesPerValue] = RecompilesPerValue,
+    };
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+}

@@ -1,0 +1,19 @@
+namespace LoopGen.Analyzers;
+
+/// <summary>The diagnostic ids, shared with the code fixes. Stable: users name them in <c>.editorconfig</c>.</summary>
+internal static class DiagnosticIds
+{
+    public const string MethodCannotBeCompiled = "LG0001";
+    public const string TypeNotPartial = "LG0002";
+    public const string UnsupportedStatement = "LG0003";
+    public const string UntraceableCall = "LG0004";
+    public const string OutsideStateWritten = "LG0005";
+    public const string CarryShapeVaries = "LG0006";
+    public const string CarryTypeVaries = "LG0007";
+    public const string UnsupportedCarry = "LG0008";
+    public const string TracedNumberAsValue = "LG0009";
+    public const string CollectedNeedsStaticTripCount = "LG0010";
+    public const string CollectedOutputMisused = "LG0011";
+    public const string DynamicTripCount = "LG0012";
+    public const string RecompilesPerValue = "LG0013";
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Linq;
+using LoopGen.Generator.Lifting;
+using LoopGen.Generator.Parsing;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LoopGen.Analyzers;
+
+/// <summary>
+/// One <c>[Compile]</c> method, in the order the generator decides: the method-level rules, then (when the method
+/// compiles as C#) the lifting analysis, whose problems and notes become diagnostics.
+/// </summary>
+internal static class MethodAnalysis
+{
+    public static void Analyze(SyntaxNodeAnalysisContext context)
+    {
+        try
+        {
+            Run(context);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug here must not break the user's IDE or build (AD0001): report nothing for this method.
+        }
+    }
+
+    private static void Run(SyntaxNodeAnalysisContext context)
+    {
+        var syntax = (MethodDeclarationSyntax)context.Node;
+        if (syntax.AttributeLists.Count == 0) return; // the cheap filter before asking for the symbol
+        if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not IMethodSymbol symbol || !CompileChecks.HasCompile(symbol)) return;
+
+        if (CompileChecks.WhyNot(syntax, symbol) is { } reason)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MethodCannotBeCompiled, syntax.Identifier.GetLocation(), symbol.Name, reason));
+            return;
+        }
+
+        // The compiler reports broken code already; the generator skips such a method, and so does the analysis.
+        if (syntax.ContainsDiagnostics
+            || context.SemanticModel.GetDiagnostics(syntax.Span, context.CancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return;
+        }
+
+        var result = MethodLifter.Analyze(syntax, symbol, context.SemanticModel, CompileAttributes.IsUnrolled(symbol), render: false, context.CancellationToken);
+        foreach (var problem in result.Problems.Concat(result.Notes))
+        {
+            if (!DiagnosticDescriptors.ByCode.TryGetValue(problem.Code, out var descriptor)) continue;
+            var location = problem.Length > 0
+                ? Location.Create(syntax.SyntaxTree, new TextSpan(problem.Start, problem.Length))
+                : syntax.Identifier.GetLocation();
+            var diagnostic = descriptor == DiagnosticDescriptors.MethodCannotBeCompiled
+                ? Diagnostic.Create(descriptor, location, symbol.Name, problem.Message)
+                : Diagnostic.Create(descriptor, location, problem.Message);
+            context.ReportDiagnostic(diagnostic);
+        }
+    }
+}

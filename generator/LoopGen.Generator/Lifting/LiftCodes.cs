@@ -1,0 +1,66 @@
+namespace LoopGen.Generator.Lifting;
+
+/// <summary>
+/// The stable codes of <see cref="LiftProblem"/>s and notes. The generator writes them into its "not compiled"
+/// comments; the analyzers map each to a diagnostic id in one table, so a new code without an id fails their tests.
+/// </summary>
+internal static class LiftCodes
+{
+    // ---- Problems: the method is not compiled (the analyzers report errors). ----
+
+    /// <summary>The method has no body, or the runtime is not referenced.</summary>
+    public const string NoBody = "no-body";
+
+    /// <summary>Roslyn could not analyse a loop's or if's data flow (broken code).</summary>
+    public const string NoDataFlow = "no-dataflow";
+
+    /// <summary>A returned tuple holds a C# number.</summary>
+    public const string TupleReturn = "tuple-return";
+
+    /// <summary><c>return</c> inside a lifted loop.</summary>
+    public const string ReturnInLoop = "return-in-loop";
+
+    /// <summary><c>goto</c>, <c>try</c>, <c>lock</c>, <c>using</c>, <c>await</c>, … inside a lifted loop.</summary>
+    public const string UnsupportedStatement = "unsupported-statement";
+
+    /// <summary><c>break</c>/<c>continue</c> where the lifter cannot flag it.</summary>
+    public const string BreakContinue = "break-continue";
+
+    /// <summary><c>return</c>/<c>goto</c>/<c>break</c> leaving a traced <c>if</c>.</summary>
+    public const string ExitInTracedIf = "exit-in-traced-if";
+
+    /// <summary>A write to a field, property or array element inside a lifted loop.</summary>
+    public const string OutsideState = "outside-state";
+
+    /// <summary>A carry whose type cannot be carried (not a tensor, number or tuple of tensors).</summary>
+    public const string CarryType = "carry-type";
+
+    /// <summary>A carry reassigned from an expression that changes its shape every iteration.</summary>
+    public const string CarryShape = "carry-shape";
+
+    /// <summary>A carry reassigned a tensor of another dtype than it starts with.</summary>
+    public const string CarryDType = "carry-dtype";
+
+    /// <summary>A C# number the compiled code computes, used where only a C# value can go.</summary>
+    public const string TracedPrimitiveUse = "traced-primitive-use";
+
+    /// <summary>A list filled in a loop used other than as a collected output.</summary>
+    public const string CollectedOutput = "collected-output";
+
+    /// <summary>A collected output in a loop whose trip count is not static.</summary>
+    public const string CollectedNeedsStaticTripCount = "collected-needs-static-trip-count";
+
+    /// <summary>A <c>[Compile]</c> callee that cannot be called from compiled code.</summary>
+    public const string CompiledCallee = "compiled-callee";
+
+    /// <summary>A call in a lifted region that cannot be traced (I/O, clocks, randomness, side effects).</summary>
+    public const string UntraceableCall = "untraceable-call";
+
+    // ---- Notes: the method compiles; the analyzers report information (the generator ignores notes). ----
+
+    /// <summary>A lifted loop whose trip count is known only at run time (while semantics, no gradient).</summary>
+    public const string DynamicTripCount = "dynamic-trip-count";
+
+    /// <summary>A static primitive parameter that only feeds trip counts (each new value recompiles).</summary>
+    public const string RecompilesPerValue = "recompiles-per-value";
+}

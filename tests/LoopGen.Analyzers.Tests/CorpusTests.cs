@@ -1,0 +1,42 @@
+using LoopGen.Analyzers.Tests.Support;
+using Microsoft.CodeAnalysis;
+
+namespace LoopGen.Analyzers.Tests;
+
+/// <summary>
+/// The repository's own [Compile] code is valid and lifts: the analyzer must report no error or warning on it (a
+/// false positive is a bug). Its only notes are LG0012 on the loops that are dynamic by design (while loops,
+/// tensor or [Dynamic] bounds, break, a bound that is an outer or second counter), checked by method name.
+/// </summary>
+public sealed class CorpusTests
+{
+    [Fact]
+    public void Samples_Seeds_HaveNoDiagnostics()
+    {
+        var path = Repository.PathOf("samples/LoopGen.Samples/Seeds.cs");
+        var diagnostics = AnalyzerHarness.Analyze(AnalyzerHarness.Compilation([(path, File.ReadAllText(path))], enableAll: false));
+        AssertOnlyDynamicNotes(diagnostics, "Countdown", "NewtonSqrt");
+    }
+
+    [Fact]
+    public void EndToEnd_Kernels_HaveNoDiagnostics()
+    {
+        var files = Directory.GetFiles(Repository.PathOf("tests/LoopGen.EndToEnd/Kernels"), "*.cs").Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(files);
+        var diagnostics = AnalyzerHarness.Analyze(AnalyzerHarness.Compilation(files.Select(f => (f, File.ReadAllText(f))), enableAll: false));
+        AssertOnlyDynamicNotes(diagnostics, "TensorBound", "DynamicBound", "HalveUntil", "DoWhile", "WhileCounter", "Triangle", "BreakEarly", "TwoCounters");
+    }
+
+    private static void AssertOnlyDynamicNotes(IEnumerable<Diagnostic> diagnostics, params string[] dynamicByDesign)
+    {
+        var list = diagnostics.ToList();
+        var unexpected = list.Where(d => d.Id != DiagnosticIds.DynamicTripCount || d.Severity != DiagnosticSeverity.Info).ToList();
+        Assert.True(unexpected.Count == 0, "unexpected diagnostics:\n" + string.Join("\n", unexpected));
+        var methods = list.Select(d => Method(d)).Distinct().Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(dynamicByDesign.Order(StringComparer.Ordinal), methods);
+    }
+
+    private static string Method(Diagnostic d) =>
+        d.Location.SourceTree!.GetRoot().FindNode(d.Location.SourceSpan).AncestorsAndSelf()
+            .OfType<Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax>().First().Identifier.ValueText;
+}
