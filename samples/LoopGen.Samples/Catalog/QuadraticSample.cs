@@ -16,8 +16,9 @@ internal static class QuadraticSample
     public const string Explanation =
         "A while loop keeps each carry's dtype and shape across iterations; 'acc' grows by one crop per iteration\n" +
         "(f32[2,4] → f32[2,8] → …), so no single body fits every iteration — and concatenating onto a growing tensor\n" +
-        "copies it each time, quadratic work in the number of crops. The analyzers (issue 4) report this as a build\n" +
-        "error on the line of the Concat; the generator leaves such a method uncompiled. The linear way is the\n" +
+        "copies it each time, quadratic work in the number of crops. The analyzers report this as build error LG0006\n" +
+        "on the line of the Concat (docs/diagnostics/LG0006.md, with a code fix), and the generator leaves such a\n" +
+        "method uncompiled. The linear way is the\n" +
         "crop-concat sample: collect the crops in a List<Tensor> and concatenate once after the loop (a preallocated\n" +
         "scan output filled with dynamic_update_slice).";
 
