@@ -39,6 +39,22 @@ internal static class CompileCache
         return new Compiled(exe, clock.Elapsed);
     }
 
+    /// <summary>
+    /// Drops every executable compiled for <paramref name="backend"/> and disposes those that hold native resources
+    /// (a PJRT backend calls this when it is disposed, so its device executables do not outlive it).
+    /// </summary>
+    public static int Evict(IBackend backend)
+    {
+        int evicted = 0;
+        foreach (var entry in s_entries)
+        {
+            if (!ReferenceEquals(entry.Key.Backend, backend) || !s_entries.TryRemove(entry)) continue;
+            evicted++;
+            if (entry.Value.IsValueCreated && entry.Value.Value.Executable is IDisposable disposable) disposable.Dispose();
+        }
+        return evicted;
+    }
+
     /// <summary>Number of cached executables (for tests and diagnostics).</summary>
     public static int Count => s_entries.Count;
 }

@@ -80,6 +80,9 @@ internal sealed unsafe class PjrtApi
         return fn;
     }
 
+    /// <summary>Whether the plugin provides the function at <paramref name="offset"/> (inside its table and non-null).</summary>
+    public bool Has(int offset) => (nuint)offset + 8 <= _tableSize && *(nint*)(_table + offset) != 0;
+
     /// <summary>Calls a slot with one args struct; a non-null error becomes a <see cref="PjrtException"/> naming the call.</summary>
     public void Call<T>(int offset, string name, ref T args)
         where T : unmanaged

@@ -14,38 +14,58 @@ namespace LoopGen.Backends.Pjrt;
 /// Unverified on hardware so far: the bindings follow the C API header (layouts pinned by tests), but no session has
 /// had a device to run them yet. The conformance tests run where <c>LOOPGEN_PJRT_PLUGIN</c> is set.
 /// </remarks>
+/// <summary>
+/// Runs modules on an accelerator through any PJRT plugin (<c>GetPjrtApi</c>): StableHLO text in (format
+/// <c>"mlir"</c>), device buffers out. Tensors made here stay on the device until read. One instance runs on one
+/// device; <see cref="OnDevice"/> gives the others, and the compile cache keeps executables per device.
+/// </summary>
+/// <remarks>
+/// Unverified on hardware so far: the bindings follow the C API header (layouts pinned by tests) and run the test
+/// suite against an in-process fake plugin that checks every struct size, handle and transfer, but no session has had
+/// a device to run a real plugin yet. The conformance tests run where <c>LOOPGEN_PJRT_PLUGIN</c> is set.
+/// </remarks>
 public sealed unsafe class PjrtBackend : IBackend, IDisposable
 {
     private static readonly ConcurrentDictionary<string, PjrtApi> s_plugins = new(StringComparer.Ordinal);
 
+    private readonly PjrtClient _client;
     private readonly PjrtApi _api;
-    private readonly PjrtHandle _client;
-    private readonly nint _device;
 
-    private PjrtBackend(PjrtApi api, PjrtHandle client, string platform, int deviceCount, nint device)
+    internal PjrtBackend(PjrtClient client, PjrtDevice device)
     {
-        _api = api;
         _client = client;
-        Platform = platform;
-        DeviceCount = deviceCount;
-        _device = device;
+        _api = client.Api;
+        Device = device;
     }
 
-    /// <summary><c>pjrt:</c> and the platform, e.g. <c>pjrt:cuda</c>.</summary>
-    public string Name => "pjrt:" + Platform;
+    /// <summary><c>pjrt:</c> and the platform, e.g. <c>pjrt:cuda</c>; a device other than the first adds its ordinal (<c>pjrt:cuda:1</c>).</summary>
+    public string Name => "pjrt:" + Platform + (Device.Ordinal == 0 ? "" : ":" + Device.Ordinal);
 
     /// <summary>The plugin's platform name (<c>cuda</c>, <c>tpu</c>, <c>cpu</c>).</summary>
-    public string Platform { get; }
+    public string Platform => _client.Platform;
 
-    /// <summary>Number of addressable devices; LoopGen runs on the first.</summary>
-    public int DeviceCount { get; }
+    /// <summary>The client's addressable devices.</summary>
+    public IReadOnlyList<PjrtDevice> Devices => _client.Devices;
+
+    /// <summary>Number of addressable devices.</summary>
+    public int DeviceCount => _client.Devices.Count;
+
+    /// <summary>The device this backend uploads to, compiles for and runs on.</summary>
+    public PjrtDevice Device { get; }
 
     /// <summary>The plugin's PJRT C API version.</summary>
     public Version ApiVersion => new(_api.Major, _api.Minor);
 
     /// <summary>
-    /// Loads a plugin (explicit path, else <c>LOOPGEN_PJRT_PLUGIN</c>, else discovery) and creates a client. Any failure
-    /// is a <see cref="PjrtException"/> saying why: no plugin, missing file, no <c>GetPjrtApi</c>, too old, or the plugin's own error.
+    /// The backend for device <paramref name="ordinal"/> of the same client (the same instance on every call). Its
+    /// executables are compiled for that device; a tensor from another device moves through the host when passed in.
+    /// </summary>
+    public PjrtBackend OnDevice(int ordinal) => _client.Backend(ordinal);
+
+    /// <summary>
+    /// Loads a plugin (explicit path, else <c>LOOPGEN_PJRT_PLUGIN</c>, else discovery) and creates a client; the
+    /// backend runs on its first device. Any failure is a <see cref="PjrtException"/> saying why: no plugin, missing
+    /// file, no <c>GetPjrtApi</c>, too old, or the plugin's own error.
     /// </summary>
     /// <param name="pluginPath">The plugin's path, or null to discover one.</param>
     /// <param name="createOptions">Client options by name (string, long, long[], float, bool values), e.g. <c>preallocate = false</c> for CUDA.</param>
@@ -60,8 +80,12 @@ public sealed unsafe class PjrtBackend : IBackend, IDisposable
             loaded.Call(PjrtSlots.PluginInitialize, "PJRT_Plugin_Initialize", ref init);
             return loaded;
         });
-        return Create(api, createOptions);
+        return FromApi(api, createOptions);
     }
+
+    /// <summary>A client over an API table already loaded and initialized (tests pass an in-process fake).</summary>
+    internal static PjrtBackend FromApi(PjrtApi api, IReadOnlyDictionary<string, object>? createOptions = null) =>
+        PjrtClient.Create(api, createOptions).Backend(0);
 
     /// <summary>
     /// A PJRT backend when a plugin is configured or found, else null with a one-line explanation (the interpreter stays
@@ -76,29 +100,8 @@ public sealed unsafe class PjrtBackend : IBackend, IDisposable
             return null;
         }
         var backend = Load(path);
-        message = $"using {backend.Name} from {path} (PJRT C API {backend.ApiVersion}, {backend.DeviceCount} device(s))";
+        message = $"using {backend.Name} from {path} (PJRT C API {backend.ApiVersion}, {backend.DeviceCount} device(s): {string.Join(", ", backend.Devices)})";
         return backend;
-    }
-
-    private static PjrtBackend Create(PjrtApi api, IReadOnlyDictionary<string, object>? options)
-    {
-        using var named = new NamedValues(options);
-        var args = new ClientCreateArgs { Size = ClientCreateArgs.StructSize, CreateOptions = named.Pointer, NumOptions = (nuint)named.Count };
-        api.Call(PjrtSlots.ClientCreate, "PJRT_Client_Create", ref args);
-        var client = new PjrtHandle(api, args.Client, PjrtSlots.ClientDestroy, "PJRT_Client_Destroy");
-
-        var name = new ClientPlatformNameArgs { Size = ClientPlatformNameArgs.StructSize, Client = client.Pointer };
-        api.Call(PjrtSlots.ClientPlatformName, "PJRT_Client_PlatformName", ref name);
-        var platform = Marshal.PtrToStringUTF8(name.PlatformName, (int)name.PlatformNameSize);
-
-        var devices = new ClientAddressableDevicesArgs { Size = ClientAddressableDevicesArgs.StructSize, Client = client.Pointer };
-        api.Call(PjrtSlots.ClientAddressableDevices, "PJRT_Client_AddressableDevices", ref devices);
-        if (devices.NumDevices == 0)
-        {
-            client.Dispose();
-            throw new PjrtException($"PJRT plugin '{api.Path}' ({platform}) has no addressable device");
-        }
-        return new PjrtBackend(api, client, platform, (int)devices.NumDevices, *(nint*)devices.Devices);
     }
 
     /// <inheritdoc/>
@@ -115,17 +118,17 @@ public sealed unsafe class PjrtBackend : IBackend, IDisposable
                 var args = new BufferFromHostBufferArgs
                 {
                     Size = BufferFromHostBufferArgs.StructSize,
-                    Client = _client.Pointer,
+                    Client = _client.Handle.Pointer,
                     Data = pin.AddrOfPinnedObject(),
                     Type = PjrtTypes.ToPjrt(type.DType),
                     Dims = (nint)dimsPtr,
                     NumDims = (nuint)dims.Length,
                     HostBufferSemantics = 0, // ImmutableOnlyDuringCall: the plugin copies before returning
-                    Device = _device,
+                    Device = Device.Pointer,
                 };
                 _api.Call(PjrtSlots.ClientBufferFromHostBuffer, "PJRT_Client_BufferFromHostBuffer", ref args);
                 _api.AwaitAndDestroy(args.DoneWithHostBuffer, "host-to-device transfer");
-                return new PjrtBuffer(new PjrtHandle(_api, args.Buffer, PjrtSlots.BufferDestroy, "PJRT_Buffer_Destroy", _client), type);
+                return new PjrtBuffer(NewBuffer(args.Buffer), type, Device);
             }
         }
         finally
@@ -170,20 +173,20 @@ public sealed unsafe class PjrtBackend : IBackend, IDisposable
         var main = MlirParser.Parse(mlirText).Main; // our own text: parameter and result types for checks
         var code = Encoding.UTF8.GetBytes(mlirText);
         var format = "mlir"u8.ToArray();
-        var options = CompileOptions.Encode();
+        var options = CompileOptions.Encode(Device.Id >= 0 ? Device.Id : null);
         fixed (byte* codePtr = code, formatPtr = format, optionsPtr = options)
         {
             var program = new Program { Size = Program.StructSize, Code = (nint)codePtr, CodeSize = (nuint)code.Length, Format = (nint)formatPtr, FormatSize = (nuint)format.Length };
             var args = new ClientCompileArgs
             {
                 Size = ClientCompileArgs.StructSize,
-                Client = _client.Pointer,
+                Client = _client.Handle.Pointer,
                 Program = (nint)(&program),
                 CompileOptions = (nint)optionsPtr,
                 CompileOptionsSize = (nuint)options.Length,
             };
             _api.Call(PjrtSlots.ClientCompile, "PJRT_Client_Compile", ref args);
-            var handle = new PjrtHandle(_api, args.Executable, PjrtSlots.LoadedExecutableDestroy, "PJRT_LoadedExecutable_Destroy", _client);
+            var handle = new PjrtHandle(_api, args.Executable, PjrtSlots.LoadedExecutableDestroy, "PJRT_LoadedExecutable_Destroy", _client.Handle);
             return new PjrtExecutable(handle, [.. main.Parameters.Select(p => p.Type)], main.ResultTypes);
         }
     }
@@ -235,12 +238,18 @@ public sealed unsafe class PjrtBackend : IBackend, IDisposable
                 };
                 _api.Call(PjrtSlots.LoadedExecutableExecute, "PJRT_LoadedExecutable_Execute", ref args);
             }
-            var results = new IDeviceBuffer[exe.ResultTypes.Count];
-            for (int i = 0; i < results.Length; i++)
+            var results = new PjrtBuffer[exe.ResultTypes.Count];
+            for (int i = 0; i < results.Length; i++) results[i] = new PjrtBuffer(NewBuffer(outputs[i]), exe.ResultTypes[i], Device);
+            try
             {
-                results[i] = new PjrtBuffer(new PjrtHandle(_api, outputs[i], PjrtSlots.BufferDestroy, "PJRT_Buffer_Destroy", _client), exe.ResultTypes[i]);
+                _api.AwaitAndDestroy(events[0], "execution");
             }
-            _api.AwaitAndDestroy(events[0], "execution");
+            catch
+            {
+                // The outputs of a failed run hold nothing worth reading: free the device memory now, not at finalization.
+                foreach (var r in results) r.Handle.Dispose();
+                throw;
+            }
             return results;
         }
         finally
@@ -267,99 +276,46 @@ public sealed unsafe class PjrtBackend : IBackend, IDisposable
         return Execute(compiled.Executable, arguments);
     }
 
-    private static PjrtBuffer Own(IDeviceBuffer buffer) =>
-        buffer as PjrtBuffer ?? throw new ArgumentException("the buffer lives on another backend", nameof(buffer));
+    private PjrtHandle NewBuffer(nint buffer) => new(_api, buffer, PjrtSlots.BufferDestroy, "PJRT_Buffer_Destroy", _client.Handle);
 
-    /// <summary>Destroys the client once every buffer and executable made from it is gone.</summary>
-    public void Dispose() => _client.Dispose();
-
-    /// <summary>PJRT_NamedValue array in unmanaged memory, with its strings, for Client_Create.</summary>
-    private sealed class NamedValues : IDisposable
+    private PjrtBuffer Own(IDeviceBuffer buffer)
     {
-        private readonly List<nint> _allocations = [];
+        if (buffer is not PjrtBuffer b) throw new ArgumentException("the buffer lives on another backend", nameof(buffer));
+        if (b.Device != Device) throw new ArgumentException($"the buffer lives on {b.Device}; this backend runs on {Device}", nameof(buffer));
+        return b;
+    }
 
-        public NamedValues(IReadOnlyDictionary<string, object>? options)
+    /// <summary>
+    /// Frees the executables compiled for this backend. On the backend <see cref="Load"/> returned, also those of its
+    /// other devices and then the client, which PJRT destroys once the last tensor made from it is gone.
+    /// </summary>
+    public void Dispose()
+    {
+        if (Device.Ordinal != 0)
         {
-            Count = options?.Count ?? 0;
-            if (Count == 0) return;
-            Pointer = Alloc(Count * NamedValue.StructSize);
-            var values = (NamedValue*)Pointer;
-            int i = 0;
-            foreach (var (key, value) in options!)
-            {
-                var v = new NamedValue { Size = NamedValue.StructSize };
-                var name = Encoding.UTF8.GetBytes(key);
-                v.Name = Copy(name);
-                v.NameSize = (nuint)name.Length;
-                v.ValueSize = 1;
-                switch (value)
-                {
-                    case string s:
-                        var bytes = Encoding.UTF8.GetBytes(s);
-                        v.Type = 0;
-                        v.Value = Copy(bytes);
-                        v.ValueSize = (nuint)bytes.Length;
-                        break;
-                    case long or int:
-                        v.Type = 1;
-                        v.Value = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
-                        break;
-                    case long[] list:
-                        v.Type = 2;
-                        v.Value = Copy(MemoryMarshal.AsBytes(list.AsSpan()).ToArray());
-                        v.ValueSize = (nuint)list.Length;
-                        break;
-                    case float f:
-                        v.Type = 3;
-                        v.Value = BitConverter.SingleToInt32Bits(f);
-                        break;
-                    case bool b:
-                        v.Type = 4;
-                        v.Value = b ? 1 : 0;
-                        break;
-                    default:
-                        throw new ArgumentException($"PJRT client option '{key}' has type {value?.GetType().Name ?? "null"}; use string, long, long[], float or bool");
-                }
-                values[i++] = v;
-            }
+            Compilation.CompileCache.Evict(this);
+            return;
         }
-
-        public nint Pointer { get; }
-
-        public int Count { get; }
-
-        private nint Alloc(int bytes)
-        {
-            var p = (nint)NativeMemory.AllocZeroed((nuint)Math.Max(bytes, 1));
-            _allocations.Add(p);
-            return p;
-        }
-
-        private nint Copy(byte[] bytes)
-        {
-            var p = Alloc(bytes.Length);
-            bytes.CopyTo(new Span<byte>((void*)p, bytes.Length));
-            return p;
-        }
-
-        public void Dispose()
-        {
-            foreach (var p in _allocations) NativeMemory.Free((void*)p);
-        }
+        foreach (var backend in _client.Backends()) Compilation.CompileCache.Evict(backend);
+        _client.Handle.Dispose();
     }
 }
 
 /// <summary>A buffer on a PJRT device.</summary>
-internal sealed class PjrtBuffer(PjrtHandle handle, TensorType type) : IDeviceBuffer
+internal sealed class PjrtBuffer(PjrtHandle handle, TensorType type, PjrtDevice device) : IDeviceBuffer
 {
     public PjrtHandle Handle { get; } = handle;
 
     public TensorType Type { get; } = type;
+
+    public PjrtDevice Device { get; } = device;
 }
 
 /// <summary>A PJRT loaded executable with the module's signature.</summary>
-internal sealed class PjrtExecutable(PjrtHandle handle, IReadOnlyList<TensorType> parameterTypes, IReadOnlyList<TensorType> resultTypes) : IExecutable
+internal sealed class PjrtExecutable(PjrtHandle handle, IReadOnlyList<TensorType> parameterTypes, IReadOnlyList<TensorType> resultTypes) : IExecutable, IDisposable
 {
+    public void Dispose() => Handle.Dispose();
+
     public PjrtHandle Handle { get; } = handle;
 
     public IReadOnlyList<TensorType> ParameterTypes { get; } = parameterTypes;

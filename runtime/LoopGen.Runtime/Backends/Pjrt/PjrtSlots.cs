@@ -20,6 +20,9 @@ internal static class PjrtSlots
     public const int ClientAddressableDevices = 168;
     public const int ClientCompile = 200;
     public const int ClientBufferFromHostBuffer = 216;
+    public const int DeviceDescriptionId = 224;
+    public const int DeviceDescriptionKind = 248;
+    public const int DeviceGetDescription = 272;
     public const int ExecutableDestroy = 360;
     public const int ExecutableNumOutputs = 392;
     public const int LoadedExecutableDestroy = 440;

@@ -213,3 +213,35 @@ internal struct ExecutableNumOutputsArgs
     public nint Executable;
     public nuint NumOutputs;
 }
+
+[StructLayout(LayoutKind.Sequential)]
+internal struct DeviceGetDescriptionArgs
+{
+    public const int StructSize = 32;
+    public nuint Size;
+    public nint Extension;
+    public nint Device;
+    public nint DeviceDescription;
+}
+
+/// <summary>DeviceDescription_Id: <c>int id</c> at 24, so PJRT_STRUCT_SIZE is 28.</summary>
+[StructLayout(LayoutKind.Sequential)]
+internal struct DeviceDescriptionIdArgs
+{
+    public const int StructSize = 28;
+    public nuint Size;
+    public nint Extension;
+    public nint DeviceDescription;
+    public int Id;
+}
+
+[StructLayout(LayoutKind.Sequential)]
+internal struct DeviceDescriptionKindArgs
+{
+    public const int StructSize = 40;
+    public nuint Size;
+    public nint Extension;
+    public nint DeviceDescription;
+    public nint DeviceKind;
+    public nuint DeviceKindSize;
+}
