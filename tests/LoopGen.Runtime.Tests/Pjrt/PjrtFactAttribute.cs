@@ -7,9 +7,22 @@ public sealed class PjrtFactAttribute : FactAttribute
 {
     public PjrtFactAttribute()
     {
-        if (string.IsNullOrEmpty(Environment.GetEnvironmentVariable(PluginDiscovery.Variable)))
-        {
-            Skip = $"no PJRT plugin: set {PluginDiscovery.Variable} to run the conformance suite on an accelerator";
-        }
+        Skip = PjrtPlugin.SkipReason;
     }
+}
+
+/// <summary>A theory that needs a real PJRT plugin: skipped unless LOOPGEN_PJRT_PLUGIN is set.</summary>
+public sealed class PjrtTheoryAttribute : TheoryAttribute
+{
+    public PjrtTheoryAttribute()
+    {
+        Skip = PjrtPlugin.SkipReason;
+    }
+}
+
+internal static class PjrtPlugin
+{
+    public static string? SkipReason => string.IsNullOrEmpty(Environment.GetEnvironmentVariable(PluginDiscovery.Variable))
+        ? $"no PJRT plugin: set {PluginDiscovery.Variable} to run the conformance suite on an accelerator"
+        : null;
 }
