@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using LoopGen.Backends;
 using LoopGen.Backends.Interpreter;
 using LoopGen.Conformance.Cli;
@@ -48,7 +47,9 @@ internal static class LoopsVerb
     {
         var dir = outDir is null ? null : Path.Combine(outDir, "loops");
         if (dir is not null) Directory.CreateDirectory(dir);
-        var csv = new StringBuilder("n,mode,ops,text_bytes,trace_ms,compile_ms,first_run_ms,result\n");
+        var csvPath = dir is null ? null : Path.Combine(dir, "loops.csv");
+        // Written row by row: a run stopped by its time limit still leaves the rows it finished.
+        if (csvPath is not null) File.WriteAllText(csvPath, "n,mode,ops,text_bytes,trace_ms,compile_ms,first_run_ms,result\n");
         output.WriteLine($"LoopGen loops: cumulative add, rolled vs unrolled, N = 10 … {max} (unrolled up to {maxUnrolled}) on {BackendSpec.Describe(backend)}");
         output.WriteLine("| N | mode | ops | text bytes | trace (ms) | compile (ms) | first run (ms) | result |");
         output.WriteLine("| ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |");
@@ -61,10 +62,9 @@ internal static class LoopsVerb
                 if (!rolled && n > maxUnrolled) continue;
                 var row = Measure(backend, (int)n, rolled, dir, output);
                 allOk &= row.EndsWith(",ok", StringComparison.Ordinal);
-                csv.AppendLine(row);
+                if (csvPath is not null) File.AppendAllText(csvPath, row + "\n");
             }
         }
-        if (dir is not null) File.WriteAllText(Path.Combine(dir, "loops.csv"), csv.ToString());
         return allOk ? Exit.Agree : Exit.Differ;
     }
 
