@@ -1,3 +1,4 @@
+using System.CommandLine;
 using LoopGen.Backends;
 using LoopGen.Backends.Interpreter;
 using LoopGen.Backends.Pjrt;
@@ -26,6 +27,28 @@ internal static class BackendSpec
         {
             error = "the PJRT backend is not available here: " + e.Message;
             return null;
+        }
+    }
+
+    /// <summary>
+    /// Resolves the verb's backend options and runs <paramref name="body"/> on that backend, disposing a PJRT client
+    /// after; a backend that cannot be loaded is one line on standard error and <see cref="Exit.BackendUnavailable"/>.
+    /// </summary>
+    public static int Run(ParseResult parse, Option<string> backend, Option<string?> plugin, Func<IBackend, int> body)
+    {
+        var chosen = Resolve(parse.GetRequiredValue(backend), parse.GetValue(plugin), out var why);
+        if (chosen is null)
+        {
+            parse.InvocationConfiguration.Error.WriteLine("error: " + why);
+            return Exit.BackendUnavailable;
+        }
+        try
+        {
+            return body(chosen);
+        }
+        finally
+        {
+            (chosen as IDisposable)?.Dispose();
         }
     }
 

@@ -21,23 +21,8 @@ internal static class CasesVerb
         var seed = new Option<int?>("--seed") { Description = "Seed for the inputs (default: random, printed)", HelpName = "S" };
         var filter = new Option<string?>("--filter") { Description = "Only cases whose name contains this", HelpName = "TEXT" };
         var command = new Command("cases", "Run every conformance case on the backend and compare with the interpreter") { output, seed, filter };
-        command.SetAction(parse =>
-        {
-            var chosen = BackendSpec.Resolve(parse.GetRequiredValue(backend), parse.GetValue(plugin), out var why);
-            if (chosen is null)
-            {
-                parse.InvocationConfiguration.Error.WriteLine("error: " + why);
-                return Exit.BackendUnavailable;
-            }
-            try
-            {
-                return Execute(parse.InvocationConfiguration.Output, chosen, parse.GetValue(seed) ?? Random.Shared.Next(), parse.GetValue(filter), parse.GetValue(output));
-            }
-            finally
-            {
-                (chosen as IDisposable)?.Dispose();
-            }
-        });
+        command.SetAction(parse => BackendSpec.Run(parse, backend, plugin, chosen =>
+            Execute(parse.InvocationConfiguration.Output, chosen, parse.GetValue(seed) ?? Random.Shared.Next(), parse.GetValue(filter), parse.GetValue(output))));
         return command;
     }
 

@@ -21,24 +21,8 @@ internal static class LoopsVerb
         var max = new Option<int>("--max") { Description = "Largest trip count", DefaultValueFactory = _ => 100_000, HelpName = "N" };
         var maxUnrolled = new Option<int?>("--max-unrolled") { Description = "Largest trip count to unroll (default: --max)", HelpName = "N" };
         var command = new Command("loops", "Rolled vs unrolled compile times on the backend for growing trip counts") { output, max, maxUnrolled };
-        command.SetAction(parse =>
-        {
-            var chosen = BackendSpec.Resolve(parse.GetRequiredValue(backend), parse.GetValue(plugin), out var why);
-            if (chosen is null)
-            {
-                parse.InvocationConfiguration.Error.WriteLine("error: " + why);
-                return Exit.BackendUnavailable;
-            }
-            try
-            {
-                int top = parse.GetValue(max);
-                return Execute(parse.InvocationConfiguration.Output, chosen, top, parse.GetValue(maxUnrolled) ?? top, parse.GetValue(output));
-            }
-            finally
-            {
-                (chosen as IDisposable)?.Dispose();
-            }
-        });
+        command.SetAction(parse => BackendSpec.Run(parse, backend, plugin, chosen =>
+            Execute(parse.InvocationConfiguration.Output, chosen, parse.GetValue(max), parse.GetValue(maxUnrolled) ?? parse.GetValue(max), parse.GetValue(output))));
         return command;
     }
 
