@@ -54,6 +54,15 @@ public sealed unsafe class PjrtLoadingTests
     }
 
     [Fact]
+    public void Without_any_plugin_discovery_keeps_the_interpreter_and_says_why_in_one_line()
+    {
+        if (PluginDiscovery.Find() is not null) return; // a machine with a plugin: the conformance tests cover it
+        Assert.Null(PjrtBackend.TryDiscover(out var message));
+        Assert.Equal($"no PJRT plugin found ({PluginDiscovery.Variable} unset, no jax_plugins/xla_cuda* or libtpu in a Python environment): using the interpreter", message);
+        Assert.DoesNotContain('\n', message);
+    }
+
+    [Fact]
     public void A_plugin_older_than_supported_is_refused_with_its_version()
     {
         using var table = new FakeTable(major: 0, minor: 12);
