@@ -33,6 +33,7 @@ public sealed class PjrtLayoutTests
         Assert.Equal(32, ExecutableNumOutputsArgs.StructSize);
         // The managed structs hold at least the declared size, so the plugin never reads past them.
         Assert.True(Unsafe.SizeOf<ErrorGetCodeArgs>() >= ErrorGetCodeArgs.StructSize);
+        Assert.Equal(120, ExecuteOptions.StructSize); // the 0.97 size: accepted by older plugins, which check >= their 112
         Assert.True(Unsafe.SizeOf<ExecuteOptions>() >= ExecuteOptions.StructSize);
         Assert.Equal(120, Unsafe.SizeOf<BufferFromHostBufferArgs>());
         Assert.Equal(88, Unsafe.SizeOf<ClientCreateArgs>());

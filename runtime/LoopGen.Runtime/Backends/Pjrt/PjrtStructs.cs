@@ -156,11 +156,15 @@ internal struct BufferFromHostBufferArgs
     public nint Buffer;
 }
 
-/// <summary>Zeroed options; 112 bytes is accepted by plugins from 0.90 on (older ones ignore the tail).</summary>
+/// <summary>
+/// Zeroed options. The header's size is 112 bytes up to API 0.96 and 120 from 0.97 (one more field, zero = default).
+/// Plugins check <c>struct_size &gt;= their own</c> and ignore what they do not know, so declaring the newer 120 over a
+/// zeroed 120-byte struct suits both.
+/// </summary>
 [StructLayout(LayoutKind.Sequential, Size = 120)]
 internal struct ExecuteOptions
 {
-    public const int StructSize = 112;
+    public const int StructSize = 120;
     public nuint Size;
     public nint Extension;
 }
