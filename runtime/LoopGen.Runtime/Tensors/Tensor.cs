@@ -160,9 +160,13 @@ public sealed partial class Tensor
     /// <summary>The backend that owns a concrete tensor's buffer.</summary>
     internal IBackend Owner => _backend ?? throw NotConcrete("find the backend of");
 
-    /// <summary>This tensor's buffer on <paramref name="backend"/>, copied through the host if it lives elsewhere.</summary>
+    /// <summary>
+    /// This tensor's buffer on <paramref name="backend"/>: copied device to device where the backends allow it, else
+    /// through the host.
+    /// </summary>
     internal IDeviceBuffer BufferOn(IBackend backend) =>
-        ReferenceEquals(Owner, backend) ? Buffer : backend.Upload(Owner.Download(Buffer), Type);
+        ReferenceEquals(Owner, backend) ? Buffer
+        : (backend as IDirectCopy)?.TryCopyFrom(Owner, Buffer) ?? backend.Upload(Owner.Download(Buffer), Type);
 
     internal Array ReadHost() => Owner.Download(Buffer);
 

@@ -146,7 +146,7 @@ public sealed class PjrtBackendTests
     }
 
     [Fact]
-    public void Executables_are_compiled_per_device_and_tensors_move_to_the_device_that_runs()
+    public void Executables_are_compiled_per_device_and_tensors_move_device_to_device()
     {
         using var plugin = FakePjrtPlugin.Create(deviceCount: 2);
         using var backend = plugin.Backend();
@@ -159,14 +159,31 @@ public sealed class PjrtBackendTests
         using (Backend.Use(backend)) on0 = f.Invoke(x);
         using (Backend.Use(one))
         {
-            on1 = f.Invoke(x); // x lives on device 0: it moves through the host once
+            on1 = f.Invoke(x); // x lives on device 0: copied to device 1, not through the host
             again = f.Invoke(x);
         }
         Assert.Equal([10L, 11L], plugin.CompiledForDevice);
         Assert.Equal(on0.ToArray<float>(), on1.ToArray<float>());
         Assert.Equal(on0.ToArray<float>(), again.ToArray<float>());
-        Assert.Equal(3, plugin.Uploads); // x, and x again on device 1 for each of the two calls there
+        Assert.Equal(1, plugin.Uploads);
+        Assert.Equal(2, plugin.DeviceCopies); // x stays on device 0; each call on device 1 takes a copy
+        Assert.Equal(4, plugin.Downloads); // the four ToArray calls only
         Assert.Empty(plugin.Violations);
+    }
+
+    [Fact]
+    public void Without_device_to_device_copies_a_tensor_moves_through_the_host()
+    {
+        using var plugin = FakePjrtPlugin.Create(deviceCount: 2);
+        plugin.Unset(PjrtSlots.BufferCopyToDevice);
+        using var backend = plugin.Backend();
+        var host = Rand.Floats(3);
+        Tensor x;
+        using (Backend.Use(backend)) x = Tensor.From(host, 3);
+        using (Backend.Use(backend.OnDevice(1))) Assert.Equal(host.Select(v => v * 2f), (x * 2f).ToArray<float>());
+        Assert.Equal(3, plugin.Uploads); // x, x again on device 1, and the literal 2f
+        Assert.Equal(2, plugin.Downloads); // x to the host on its way, and ToArray
+        Assert.Equal(0, plugin.DeviceCopies);
     }
 
     [Fact]

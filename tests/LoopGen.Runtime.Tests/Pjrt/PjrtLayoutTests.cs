@@ -86,6 +86,17 @@ public sealed class PjrtLayoutTests
         Assert.Equal(480, PjrtSlots.LoadedExecutableExecute);
         Assert.Equal(504, PjrtSlots.BufferDestroy);
         Assert.Equal(600, PjrtSlots.BufferToHostBuffer);
+        // Printed by the same offset program (offsetof(PJRT_Api, ...)) for the device and copy functions added later.
+        Assert.Equal(224, PjrtSlots.DeviceDescriptionId);
+        Assert.Equal(248, PjrtSlots.DeviceDescriptionKind);
+        Assert.Equal(272, PjrtSlots.DeviceGetDescription);
+        Assert.Equal(592, PjrtSlots.BufferCopyToDevice);
+        Assert.Equal(32, DeviceGetDescriptionArgs.StructSize);
+        Assert.Equal(28, DeviceDescriptionIdArgs.StructSize);
+        Assert.Equal(40, DeviceDescriptionKindArgs.StructSize);
+        Assert.Equal(40, BufferCopyToDeviceArgs.StructSize);
+        Assert.Equal(24, Off<DeviceDescriptionIdArgs>(nameof(DeviceDescriptionIdArgs.Id)));
+        Assert.Equal(32, Off<BufferCopyToDeviceArgs>(nameof(BufferCopyToDeviceArgs.DstBuffer)));
     }
 
     [Fact]

@@ -24,7 +24,7 @@ namespace LoopGen.Backends.Pjrt;
 /// suite against an in-process fake plugin that checks every struct size, handle and transfer, but no session has had
 /// a device to run a real plugin yet. The conformance tests run where <c>LOOPGEN_PJRT_PLUGIN</c> is set.
 /// </remarks>
-public sealed unsafe class PjrtBackend : IBackend, IDisposable
+public sealed unsafe class PjrtBackend : IBackend, IDirectCopy, IDisposable
 {
     private static readonly ConcurrentDictionary<string, PjrtApi> s_plugins = new(StringComparer.Ordinal);
 
@@ -58,7 +58,7 @@ public sealed unsafe class PjrtBackend : IBackend, IDisposable
 
     /// <summary>
     /// The backend for device <paramref name="ordinal"/> of the same client (the same instance on every call). Its
-    /// executables are compiled for that device; a tensor from another device moves through the host when passed in.
+    /// executables are compiled for that device; a tensor from another device of the client is copied device to device (PJRT_Buffer_CopyToDevice) when passed in.
     /// </summary>
     public PjrtBackend OnDevice(int ordinal) => _client.Backend(ordinal);
 
@@ -274,6 +274,25 @@ public sealed unsafe class PjrtBackend : IBackend, IDisposable
         var module = new Module("eager_" + op.Name.Replace("stablehlo.", "", StringComparison.Ordinal), [new Function("main", body, [.. single.Results.Select(r => r.Type)])]);
         var compiled = Compilation.CompileCache.GetOrCompile(this, MlirPrinter.Print(module));
         return Execute(compiled.Executable, arguments);
+    }
+
+    /// <summary>A buffer on another device of the same client, copied device to device (PJRT_Buffer_CopyToDevice).</summary>
+    IDeviceBuffer? IDirectCopy.TryCopyFrom(IBackend owner, IDeviceBuffer buffer)
+    {
+        if (owner is not PjrtBackend other || other._client != _client || buffer is not PjrtBuffer b || !_api.Has(PjrtSlots.BufferCopyToDevice)) return null;
+        bool added = false;
+        b.Handle.DangerousAddRef(ref added);
+        try
+        {
+            // PJRT orders the copy after the source's producers and the destination's users after the copy: no event to await.
+            var args = new BufferCopyToDeviceArgs { Size = BufferCopyToDeviceArgs.StructSize, Buffer = b.Handle.Pointer, DstDevice = Device.Pointer };
+            _api.Call(PjrtSlots.BufferCopyToDevice, "PJRT_Buffer_CopyToDevice", ref args);
+            return new PjrtBuffer(NewBuffer(args.DstBuffer), b.Type, Device);
+        }
+        finally
+        {
+            if (added) b.Handle.DangerousRelease();
+        }
     }
 
     private PjrtHandle NewBuffer(nint buffer) => new(_api, buffer, PjrtSlots.BufferDestroy, "PJRT_Buffer_Destroy", _client.Handle);

@@ -29,6 +29,7 @@ internal static class PjrtSlots
     public const int LoadedExecutableGetExecutable = 448;
     public const int LoadedExecutableExecute = 480;
     public const int BufferDestroy = 504;
+    public const int BufferCopyToDevice = 592;
     public const int BufferToHostBuffer = 600;
 
     /// <summary>The oldest API minor version these bindings are written against (ExecuteOptions and the slots above).</summary>

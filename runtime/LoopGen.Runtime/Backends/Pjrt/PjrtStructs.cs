@@ -249,3 +249,14 @@ internal struct DeviceDescriptionKindArgs
     public nint DeviceKind;
     public nuint DeviceKindSize;
 }
+
+[StructLayout(LayoutKind.Sequential)]
+internal struct BufferCopyToDeviceArgs
+{
+    public const int StructSize = 40;
+    public nuint Size;
+    public nint Extension;
+    public nint Buffer;
+    public nint DstDevice;
+    public nint DstBuffer;
+}

@@ -95,6 +95,7 @@ internal sealed unsafe partial class FakePjrtPlugin
         Set(PjrtSlots.LoadedExecutableExecute, (nint)(delegate* unmanaged<LoadedExecutableExecuteArgs*, nint>)&Execute);
         Set(PjrtSlots.BufferDestroy, (nint)(delegate* unmanaged<HandleArgs*, nint>)&BufferDestroy);
         Set(PjrtSlots.BufferToHostBuffer, (nint)(delegate* unmanaged<BufferToHostBufferArgs*, nint>)&BufferToHostBuffer);
+        Set(PjrtSlots.BufferCopyToDevice, (nint)(delegate* unmanaged<BufferCopyToDeviceArgs*, nint>)&BufferCopyToDevice);
     }
 
     /// <summary>Clears a slot, as a plugin that leaves a function unimplemented does.</summary>
@@ -408,6 +409,28 @@ internal sealed unsafe partial class FakePjrtPlugin
             CopyBytes(args->Dst, Interp.Download(buffer.Data), type, toArray: false);
             args->Event = Event(plugin);
             Interlocked.Increment(ref plugin._downloads);
+            return 0;
+        }
+        catch (Exception e)
+        {
+            return Crash(plugin, e);
+        }
+    }
+
+    [UnmanagedCallersOnly]
+    private static nint BufferCopyToDevice(BufferCopyToDeviceArgs* args)
+    {
+        if (!SizeOk(args->Size, BufferCopyToDeviceArgs.StructSize, "PJRT_Buffer_CopyToDevice_Args", out var error)) return error;
+        var buffer = Lookup<FakeBuffer>(args->Buffer, s_creatingOrAny, "PJRT_Buffer_CopyToDevice");
+        if (buffer is null) return Error(null, PjrtErrorCode.InvalidArgument, "not a buffer");
+        var plugin = buffer.Plugin!;
+        var device = Lookup<FakeDevice>(args->DstDevice, plugin, "PJRT_Buffer_CopyToDevice dst_device");
+        if (device is null) return Error(plugin, PjrtErrorCode.InvalidArgument, "no such device");
+        try
+        {
+            var data = Interp.Upload(Interp.Download(buffer.Data), buffer.Data.Type);
+            args->DstBuffer = Register(new FakeBuffer(plugin, buffer.Client, device, data));
+            Interlocked.Increment(ref plugin._deviceCopies);
             return 0;
         }
         catch (Exception e)

@@ -31,6 +31,7 @@ internal sealed unsafe partial class FakePjrtPlugin : IDisposable
     private int _uploads;
     private int _downloads;
     private int _compiles;
+    private int _deviceCopies;
     private int _executions;
 
     private FakePjrtPlugin(int deviceCount, string platform, string[]? knownOptions)
@@ -66,6 +67,9 @@ internal sealed unsafe partial class FakePjrtPlugin : IDisposable
 
     /// <summary>Device-to-host transfers so far.</summary>
     public int Downloads => Volatile.Read(ref _downloads);
+
+    /// <summary>Device-to-device copies so far.</summary>
+    public int DeviceCopies => Volatile.Read(ref _deviceCopies);
 
     /// <summary>Successful compilations so far.</summary>
     public int Compiles => Volatile.Read(ref _compiles);
