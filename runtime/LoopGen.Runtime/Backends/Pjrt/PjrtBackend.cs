@@ -8,14 +8,6 @@ namespace LoopGen.Backends.Pjrt;
 
 /// <summary>
 /// Runs modules on an accelerator through any PJRT plugin (<c>GetPjrtApi</c>): StableHLO text in (format
-/// <c>"mlir"</c>), device buffers out. Tensors made here stay on the device until read.
-/// </summary>
-/// <remarks>
-/// Unverified on hardware so far: the bindings follow the C API header (layouts pinned by tests), but no session has
-/// had a device to run them yet. The conformance tests run where <c>LOOPGEN_PJRT_PLUGIN</c> is set.
-/// </remarks>
-/// <summary>
-/// Runs modules on an accelerator through any PJRT plugin (<c>GetPjrtApi</c>): StableHLO text in (format
 /// <c>"mlir"</c>), device buffers out. Tensors made here stay on the device until read. One instance runs on one
 /// device; <see cref="OnDevice"/> gives the others, and the compile cache keeps executables per device.
 /// </summary>
