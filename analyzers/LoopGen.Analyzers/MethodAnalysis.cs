@@ -46,7 +46,7 @@ internal static class MethodAnalysis
             return;
         }
 
-        var result = MethodLifter.Analyze(syntax, symbol, context.SemanticModel, CompileAttributes.IsUnrolled(symbol), render: false, context.CancellationToken);
+        var (result, _) = MethodLifter.Analyze(syntax, symbol, context.SemanticModel, CompileAttributes.IsUnrolled(symbol), context.CancellationToken);
         foreach (var problem in result.Problems.Concat(result.Notes))
         {
             if (!DiagnosticDescriptors.ByCode.TryGetValue(problem.Code, out var descriptor)) continue;

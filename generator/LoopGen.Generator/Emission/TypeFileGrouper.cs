@@ -26,8 +26,6 @@ internal static class TypeFileGrouper
             files.Add(new TypeFileModel(
                 group.Key,
                 members[0].Hierarchy,
-                members.SelectMany(m => m.FileUsings).Distinct().ToEquatableArray(),
-                members.SelectMany(m => m.NamespaceUsings).Distinct().ToEquatableArray(),
                 members.ToEquatableArray(),
                 calls));
         }

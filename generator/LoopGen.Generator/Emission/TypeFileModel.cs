@@ -9,14 +9,10 @@ namespace LoopGen.Generator.Emission;
 /// </summary>
 /// <param name="HintName">The file's hint name.</param>
 /// <param name="Hierarchy">The type to reopen.</param>
-/// <param name="FileUsings">The usings of the files that declare the methods (outside the namespace).</param>
-/// <param name="NamespaceUsings">The usings of their namespace declarations (inside the namespace).</param>
 /// <param name="Methods">The methods, generated or not (those not generated become comments).</param>
 /// <param name="Interceptions">The calls to redirect, each to a generated, reachable method of <see cref="Methods"/>.</param>
 internal sealed record TypeFileModel(
     string HintName,
     HierarchyInfo Hierarchy,
-    EquatableArray<string> FileUsings,
-    EquatableArray<string> NamespaceUsings,
     EquatableArray<CompiledMethodModel> Methods,
     EquatableArray<InterceptionModel> Interceptions);

@@ -17,7 +17,11 @@ internal sealed class LiftContext
         Tensor = tensor;
         CancellationToken = cancellationToken;
         FilePath = method.SyntaxTree.FilePath ?? "";
+        Prefix = GeneratedNames.PrefixFor(method, model);
     }
+
+    /// <summary>The prefix of every name the lifting makes (flags, carries, holes): no name of the user's starts with it.</summary>
+    public string Prefix { get; }
 
     public MethodDeclarationSyntax Method { get; }
 

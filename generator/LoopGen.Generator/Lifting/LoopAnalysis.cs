@@ -54,7 +54,7 @@ internal static class LoopAnalysis
             int n = ctx.Next();
             if (exit is BreakStatementSyntax)
             {
-                plan.BreakFlag ??= "__break" + n;
+                plan.BreakFlag ??= ctx.Prefix + "break" + n;
                 if (plan.Kind == LoopKind.Fori)
                 {
                     plan.Kind = LoopKind.ForAsWhile;
@@ -67,7 +67,7 @@ internal static class LoopAnalysis
             }
             else
             {
-                plan.ContinueFlag ??= "__continue" + n;
+                plan.ContinueFlag ??= ctx.Prefix + "continue" + n;
             }
             if (plan.Outputs.Count > 0)
             {

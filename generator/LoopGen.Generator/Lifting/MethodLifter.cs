@@ -7,44 +7,31 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace LoopGen.Generator.Lifting;
 
 /// <summary>
-/// Turns a <c>[Compile]</c> method into its traced twin: loops become <c>Loop.Fori</c> / <c>While</c> / <c>Scan</c> calls
-/// over explicit carries, ifs on traced conditions become <c>Loop.Cond</c>, and C# numbers the compiled code computes
-/// become 0-d tensors. Shared by the generator and (later) the analyzers, so both agree on what lifts.
+/// Decides how a <c>[Compile]</c> method lifts: loops planned as <c>Loop.Fori</c> / <c>While</c> / <c>Scan</c> calls over
+/// explicit carries, ifs on traced conditions as <c>Loop.Cond</c>, C# numbers the compiled code computes as 0-d tensors,
+/// and the problems that prevent it. Shared by the generator and the analyzers, so both agree on what lifts; the
+/// generator's rewriter (<c>Rewriting/TwinRewriter</c>) turns the plan into the twin.
 /// </summary>
 internal static class MethodLifter
 {
-    /// <summary>Lifts <paramref name="method"/>; returns the twin, or null with the problems that prevent it.</summary>
-    /// <param name="method">The method's declaration.</param>
-    /// <param name="symbol">Its symbol.</param>
-    /// <param name="model">The semantic model of its tree.</param>
-    /// <param name="unrolled">True for <c>[Compile(Loops = LoopMode.Unrolled)]</c>: loops are traced as written.</param>
-    /// <param name="cancellationToken">Cancellation.</param>
-    public static (LiftedMethod? Method, EquatableArray<LiftProblem> Problems) Lift(
-        MethodDeclarationSyntax method, IMethodSymbol symbol, SemanticModel model, bool unrolled, CancellationToken cancellationToken)
-    {
-        var result = Analyze(method, symbol, model, unrolled, render: true, cancellationToken);
-        return (result.Method, result.Problems);
-    }
-
     /// <summary>
-    /// The whole analysis: the problems that prevent lifting, the notes the analyzers report as information, and
-    /// (when <paramref name="render"/> and there are no problems) the twin. The analyzers call it without rendering.
+    /// The whole analysis: the problems that prevent lifting and the notes the analyzers report as information, with
+    /// the context (the plan of every loop, if and collected list) that the generator's rewriter turns into the twin.
     /// </summary>
     /// <param name="method">The method's declaration.</param>
     /// <param name="symbol">Its symbol.</param>
     /// <param name="model">The semantic model of its tree.</param>
     /// <param name="unrolled">True for <c>[Compile(Loops = LoopMode.Unrolled)]</c>: loops are traced as written.</param>
-    /// <param name="render">Whether to write the twin's text.</param>
     /// <param name="cancellationToken">Cancellation.</param>
-    public static LiftResult Analyze(
-        MethodDeclarationSyntax method, IMethodSymbol symbol, SemanticModel model, bool unrolled, bool render, CancellationToken cancellationToken)
+    public static (LiftResult Result, LiftContext? Context) Analyze(
+        MethodDeclarationSyntax method, IMethodSymbol symbol, SemanticModel model, bool unrolled, CancellationToken cancellationToken)
     {
         var tensor = model.Compilation.GetTypeByMetadataName("LoopGen.Tensor");
         SyntaxNode? body = (SyntaxNode?)method.Body ?? method.ExpressionBody?.Expression;
         if (tensor is null || body is null)
         {
             var problem = new LiftProblem(LiftCodes.NoBody, tensor is null ? "the LoopGen runtime is not referenced" : "the method has no body", method.SyntaxTree.FilePath, method.SpanStart, 0, 0);
-            return new LiftResult(null, new[] { problem }.ToEquatableArray(), EquatableArray<LiftProblem>.Empty);
+            return (new LiftResult(null, new[] { problem }.ToEquatableArray(), EquatableArray<LiftProblem>.Empty), null);
         }
 
         var ctx = new LiftContext(method, model, tensor, cancellationToken);
@@ -52,7 +39,7 @@ internal static class MethodLifter
         {
             // The compiled call returns tensors; a C# number inside a returned tuple would need reading back per element.
             ctx.Problem(LiftCodes.TupleReturn, method.ReturnType, $"it returns {tuple.ToDisplayString()}: a returned tuple must hold only tensors (return Tensor elements and read numbers with Item<T>() after the call)");
-            return Result(ctx, null);
+            return (Result(ctx, null), ctx);
         }
         foreach (var p in symbol.Parameters)
         {
@@ -75,14 +62,7 @@ internal static class MethodLifter
         CheckCollected(ctx, body);
         CheckCallees(ctx, body);
         if (!unrolled) TripCountNotes.Add(ctx, symbol, body);
-        if (ctx.Problems.Count > 0 || !render) return Result(ctx, null);
-
-        var text = new TwinRenderer(ctx, symbol.ReturnType).RenderBody();
-        var parameters = symbol.Parameters
-            .Select(p => new TwinParameter(LoopAnalysis.Id(p.Name), ctx.Traced.Contains(p) ? TwinRenderer.TensorType : p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)))
-            .ToEquatableArray();
-        var returnType = LoopAnalysis.IsPrimitive(symbol.ReturnType) ? TwinRenderer.TensorType : symbol.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        return Result(ctx, new LiftedMethod(parameters, returnType, text, ctx.LoopCount));
+        return (Result(ctx, null), ctx);
     }
 
     private static LiftResult Result(LiftContext ctx, LiftedMethod? method) =>

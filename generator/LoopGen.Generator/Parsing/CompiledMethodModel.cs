@@ -17,8 +17,6 @@ namespace LoopGen.Generator.Parsing;
 /// <param name="ReturnType">The original return type, fully qualified.</param>
 /// <param name="Cref">The method as a <c>cref</c> (<c>CumulativeAdd(global::LoopGen.Tensor, int)</c>).</param>
 /// <param name="Unrolled">True for <c>[Compile(Loops = LoopMode.Unrolled)]</c>.</param>
-/// <param name="FileUsings">The using directives of the method's file (compilation unit), as text.</param>
-/// <param name="NamespaceUsings">The using directives of its enclosing namespace declarations, as text.</param>
 /// <param name="Twin">The lifted twin, when the method is generated.</param>
 /// <param name="ResultConversion">How the entry turns the twin's result into the original return type: an expression over <c>__r</c>; null when the types agree.</param>
 /// <param name="Problems">What the lifter could not lift (for the analyzers; the generator only mentions them).</param>
@@ -34,8 +32,6 @@ internal sealed record CompiledMethodModel(
     string ReturnType,
     string Cref,
     bool Unrolled,
-    EquatableArray<string> FileUsings,
-    EquatableArray<string> NamespaceUsings,
     LiftedMethod? Twin,
     string? ResultConversion,
     EquatableArray<LiftProblem> Problems,

@@ -51,20 +51,6 @@ internal static class HierarchyBuilder
         _ => "class",
     };
 
-    /// <summary>The using directives of the method's file (not <c>global using</c>: those apply everywhere already).</summary>
-    public static EquatableArray<string> FileUsings(MethodDeclarationSyntax method) =>
-        method.SyntaxTree.GetRoot() is CompilationUnitSyntax unit ? Texts(unit.Usings) : EquatableArray<string>.Empty;
-
-    /// <summary>The using directives of the namespace declarations around the method, outermost first.</summary>
-    public static EquatableArray<string> NamespaceUsings(MethodDeclarationSyntax method) =>
-        Texts(method.Ancestors().OfType<BaseNamespaceDeclarationSyntax>().Reverse().SelectMany(n => n.Usings));
-
-    private static EquatableArray<string> Texts(IEnumerable<UsingDirectiveSyntax> usings) =>
-        usings.Where(u => !u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && !u.ContainsDiagnostics)
-            .Select(u => u.NormalizeWhitespace().ToFullString())
-            .Distinct()
-            .ToEquatableArray();
-
     /// <summary>The method's index among its type's same-named <c>[Compile]</c> methods, in declaration order.</summary>
     public static int Ordinal(IMethodSymbol symbol)
     {

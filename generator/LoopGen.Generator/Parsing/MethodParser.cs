@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using LoopGen.Generator.Lifting;
 using LoopGen.Generator.Model;
+using LoopGen.Generator.Rewriting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -49,8 +50,6 @@ internal static class MethodParser
             symbol.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             Identifiers.Escape(symbol.Name) + "(" + string.Join(", ", symbol.Parameters.Select(p => TypeSupport.CrefType(p.Type))) + ")",
             unrolled,
-            HierarchyBuilder.FileUsings(syntax),
-            HierarchyBuilder.NamespaceUsings(syntax),
             Twin: null,
             ResultConversion: null,
             Problems: EquatableArray<LiftProblem>.Empty,
@@ -70,7 +69,8 @@ internal static class MethodParser
 
         // Phase 3: lift the loops.
         GeneratorTestHooks.BeforeLift.Value?.Invoke(symbol.Name);
-        var (twin, problems) = MethodLifter.Lift(syntax, symbol, context.SemanticModel, unrolled, cancellationToken);
+        var (result, ctx) = MethodLifter.Analyze(syntax, symbol, context.SemanticModel, unrolled, cancellationToken);
+        var problems = result.Problems;
         model = model with { Problems = problems };
         if (problems.Count > 0)
         {
@@ -78,8 +78,9 @@ internal static class MethodParser
             var more = problems.Count > 1 ? $" (and {problems.Count - 1} more)" : "";
             return model with { NotCompiledReason = $"{first.Message} (line {first.Line}, {first.Code}){more}" };
         }
-        if (twin is null) return model with { NotCompiledReason = "the lifter produced no twin" };
+        if (ctx is null) return model with { NotCompiledReason = "the lifter produced no twin" };
         cancellationToken.ThrowIfCancellationRequested();
+        var twin = TwinBuilder.Build(ctx, symbol);
 
         // Phase 4: the twin's signature must correspond to the original, or the entry could not call it.
         if (twin.Parameters.Count != symbol.Parameters.Length)
@@ -108,7 +109,7 @@ internal static class MethodParser
             var message = e.Message.Replace('\r', ' ').Replace('\n', ' ');
             return new CompiledMethodModel(
                 hierarchy, Identifiers.Escape(symbol.Name), 0, symbol.IsStatic, "private", false,
-                EquatableArray<ParameterModel>.Empty, "", "", false, EquatableArray<string>.Empty, EquatableArray<string>.Empty,
+                EquatableArray<ParameterModel>.Empty, "", "", false,
                 null, null, EquatableArray<LiftProblem>.Empty, $"internal error ({e.GetType().Name}: {message})");
         }
         catch (Exception)

@@ -1,69 +1,65 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Text;
+using LoopGen.Generator.Lifting;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace LoopGen.Generator.Lifting;
+namespace LoopGen.Generator.Rewriting;
 
 /// <summary>
-/// <c>break</c> and <c>continue</c> as flags (DESIGN.md, semantics 6): <c>break</c> sets a carried flag the loop
-/// condition tests, <c>continue</c> a per-iteration flag; whatever follows a statement that may exit runs under a
-/// <c>Loop.Cond</c> on the flags, so the rest of the iteration is skipped in the compiled loop as in the plain one.
+/// <c>break</c> and <c>continue</c> as flags: <c>break</c> sets a carried flag the loop condition tests, <c>continue</c> a
+/// per-iteration flag; whatever follows a statement that may exit runs under a <c>Loop.Cond</c> on the flags, so the
+/// rest of the iteration is skipped in the compiled loop as in the plain one.
 /// </summary>
-internal sealed partial class TwinRenderer
+internal sealed partial class TwinRewriter
 {
-    /// <summary>The loop body, rendered so exits skip the rest of the iteration.</summary>
-    private string FlaggedBody(LoopPlan plan)
+    /// <summary>The loop body, rewritten so exits skip the rest of the iteration.</summary>
+    private List<StatementSyntax> FlaggedBody(LoopPlan plan)
     {
-        var body = LoopStatementBody(plan.Statement);
+        var body = (StatementSyntax)LoopAnalysis.LoopBody(plan.Statement);
         if (plan.BreakFlag is null && plan.ContinueFlag is null) return BodyStatements(body);
         var statements = body is BlockSyntax b ? b.Statements.ToList() : new List<StatementSyntax> { body };
-        return ExitAwareList(statements, plan, Indent(plan.Statement) + "    ");
+        return ExitAwareList(statements, plan);
     }
 
     /// <summary>Statements in order; after the first one that may exit, the rest is guarded by the flags.</summary>
-    private string ExitAwareList(IReadOnlyList<StatementSyntax> statements, LoopPlan plan, string inner)
+    private List<StatementSyntax> ExitAwareList(IReadOnlyList<StatementSyntax> statements, LoopPlan plan)
     {
-        var sb = new StringBuilder();
+        var list = new List<StatementSyntax>();
         for (int k = 0; k < statements.Count; k++)
         {
             var s = statements[k];
-            sb.Append(StatementLine(s)).Append(EnsureNewline(sb));
+            AddRewritten(list, s);
             if (s is BreakStatementSyntax or ContinueStatementSyntax) break; // the rest is unreachable
             if (k + 1 < statements.Count && Exits(s, plan))
             {
-                sb.Append(Guard(statements.Skip(k + 1).ToList(), plan, inner));
+                list.Add(Guard(statements.Skip(k + 1).ToList(), plan));
                 break;
             }
         }
-        return sb.ToString();
+        return list;
     }
 
     private bool Exits(SyntaxNode node, LoopPlan plan) =>
         node.DescendantNodesAndSelf().OfType<StatementSyntax>().Any(s => _ctx.Exits.TryGetValue(s, out var p) && p == plan);
 
     /// <summary><c>if (!(break | continue)) { rest }</c> as a Cond whose state is what the rest writes, flags included.</summary>
-    private string Guard(List<StatementSyntax> rest, LoopPlan plan, string inner)
+    private StatementSyntax Guard(List<StatementSyntax> rest, LoopPlan plan)
     {
         var flow = Model.AnalyzeDataFlow(rest[0], rest[rest.Count - 1]);
         var declared = new HashSet<ISymbol>(flow?.VariablesDeclared ?? Enumerable.Empty<ISymbol>(), SymbolEqualityComparer.Default);
         var onEntry = new HashSet<ISymbol>(flow?.DefinitelyAssignedOnEntry ?? Enumerable.Empty<ISymbol>(), SymbolEqualityComparer.Default);
         var written = LoopAnalysis.Ordered((flow?.WrittenInside ?? Enumerable.Empty<ISymbol>()).Where(s => LoopAnalysis.IsVariable(s) && !declared.Contains(s)));
         var state = written.Where(onEntry.Contains).ToList();
-        var temporaries = written.Where(s => !onEntry.Contains(s)).ToList();
+        var temporaries = written.Where(s => !onEntry.Contains(s)).Select(t => $"{TwinType(t)} {LoopAnalysis.Id(t.Name)};").ToArray();
         var flags = FlagsOf(plan);
         var pack = PackOf(state, flags);
         var active = string.Join(" | ", flags.Select(f => f.Name));
-        var sb = new StringBuilder();
-        sb.Append(HiddenLine());
-        sb.Append($"{inner}{pack.Value} = {Loop}.Cond(!({active}), {pack.Value}, ({pack.Type} {pack.Param}) =>\n{inner}{{\n");
-        string deeper = inner + "    ";
-        if (pack.Unpack.Length > 0) sb.Append($"{deeper}{pack.Unpack}\n");
-        foreach (var t in temporaries) sb.Append($"{deeper}{TwinType(t)} {LoopAnalysis.Id(t.Name)};\n");
-        sb.Append(ExitAwareList(rest, plan, deeper)).Append(HiddenLine());
-        sb.Append($"{deeper}return {pack.Value};\n{inner}}}, ({pack.Type} {pack.Param}) => {pack.Param});\n");
-        return sb.ToString();
+        var body = _t.Statements(ExitAwareList(rest, plan));
+        return _t.Statement(
+            $"{pack.Value} = {Loop}.Cond(!({active}), {pack.Value}, ({pack.Type} {pack.Param}) =>\n{{\n{Open(pack, temporaries)}{body}\nreturn {pack.Value};\n}}, "
+            + $"({pack.Type} {pack.Param}) => {pack.Param});");
     }
 
     /// <summary>The flags of a loop, as variables already in scope (state of a Cond).</summary>
@@ -84,18 +80,17 @@ internal sealed partial class TwinRenderer
             .SelectMany(p => FlagsOf(p!))
             .ToArray();
 
-    private string? ExitStatement(StatementSyntax s) =>
+    private StatementSyntax? ExitStatement(StatementSyntax s) =>
         _ctx.Exits.TryGetValue(s, out var plan)
-            ? Wrap(s, s is BreakStatementSyntax ? $"{plan.BreakFlag} = true;" : $"{plan.ContinueFlag} = true;")
+            ? _t.Statement(s is BreakStatementSyntax ? $"{plan.BreakFlag} = true;" : $"{plan.ContinueFlag} = true;")
             : null;
 
     /// <summary>A nested block of a flagged loop body that may exit: its rest is guarded too.</summary>
-    private string? ExitAwareBlock(BlockSyntax b)
+    private BlockSyntax? ExitAwareBlock(BlockSyntax b)
     {
         var plan = _ctx.Exits.Where(kv => b.Span.Contains(kv.Key.Span) && kv.Value.Statement.Span.Contains(b.Span) && kv.Value.Statement != b.Parent)
             .Select(kv => kv.Value).FirstOrDefault();
         if (plan is null || !b.Statements.Any(s => Exits(s, plan))) return null;
-        var inner = Indent(b.Statements[0]);
-        return Lead(b) + "{\n" + ExitAwareList(b.Statements.ToList(), plan, inner) + Indent(b) + "}" + Trail(b);
+        return SyntaxFactory.Block(ExitAwareList(b.Statements.ToList(), plan));
     }
 }

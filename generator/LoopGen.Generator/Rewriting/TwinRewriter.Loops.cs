@@ -1,0 +1,289 @@
+using System.Collections.Generic;
+using System.Linq;
+using LoopGen.Generator.Lifting;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LoopGen.Generator.Rewriting;
+
+/// <summary>
+/// The lifted forms — one lowering for every loop kind: a loop becomes a <c>Loop.Fori</c> / <c>Loop.While</c> /
+/// <c>Loop.Scan</c> call whose lambdas take and return the loop's carries; a traced <c>if</c> becomes <c>Loop.Cond</c>.
+/// </summary>
+internal sealed partial class TwinRewriter
+{
+    /// <summary>How a group of variables travels through a lambda: parameter, unpacking, return value, initial value.</summary>
+    private sealed class Pack
+    {
+        public string Type = "";
+        public string Param = "";
+        public string Unpack = "";
+        public string Value = "";
+        public string Init = "";
+        public string Target = "";
+        public List<string> Names = new();
+    }
+
+    /// <summary>A variable the lifting adds (a flag), with its initial value.</summary>
+    private readonly record struct Extra(string Name, string Init, string Label);
+
+    private string P(string name) => _ctx.Prefix + name;
+
+    private string TwinType(ISymbol s) =>
+        _ctx.Traced.Contains(s) ? TensorType : LoopAnalysis.TypeOf(s)!.ToDisplayString(Qualified);
+
+    /// <summary>Packs variables as one lambda parameter: none → an empty Tensor[], one → itself (shadowing), several → a tuple.</summary>
+    private Pack PackOf(IReadOnlyList<ISymbol> vars, params Extra[] extras)
+    {
+        var names = vars.Select(v => LoopAnalysis.Id(v.Name)).Concat(extras.Select(e => e.Name)).ToList();
+        var types = vars.Select(TwinType).Concat(extras.Select(_ => TensorType)).ToList();
+        var inits = vars.Select(v => LoopAnalysis.Id(v.Name)).Concat(extras.Select(e => e.Init)).ToList();
+        var targets = vars.Select(v => LoopAnalysis.Id(v.Name)).Concat(extras.Select(_ => "_")).ToList();
+        int n = _ctx.Next();
+        var p = new Pack
+        {
+            Names = vars.SelectMany(v => LeafNames(v.Name, LoopAnalysis.TypeOf(v)!)).Concat(extras.Select(e => e.Label)).ToList(),
+        };
+        if (names.Count == 0)
+        {
+            p.Type = TensorType + "[]";
+            p.Param = P("none" + n);
+            p.Value = p.Init = $"global::System.Array.Empty<{TensorType}>()";
+            p.Target = "_";
+            return p;
+        }
+        if (names.Count == 1)
+        {
+            p.Type = types[0];
+            p.Param = p.Value = names[0];
+            p.Init = inits[0];
+            p.Target = targets[0];
+            return p;
+        }
+        p.Type = "(" + string.Join(", ", types) + ")";
+        p.Param = P("carry" + n);
+        p.Value = "(" + string.Join(", ", names) + ")";
+        p.Init = "(" + string.Join(", ", inits) + ")";
+        p.Target = targets.All(t => t == "_") ? "_" : "(" + string.Join(", ", targets) + ")";
+        p.Unpack = "(" + string.Join(", ", types.Zip(names, (t, v) => t + " " + v)) + ") = " + p.Param + ";";
+        return p;
+    }
+
+    private Extra[] BreakExtra(LoopPlan plan) =>
+        plan.BreakFlag is { } b ? new[] { new Extra(b, $"({TensorType})false", "(break)") } : System.Array.Empty<Extra>();
+
+    private IEnumerable<string> LeafNames(string name, ITypeSymbol type) =>
+        type is INamedTypeSymbol { IsTupleType: true } t
+            ? t.TupleElements.SelectMany((e, k) => LeafNames($"{name}.{(e.IsExplicitlyNamedTupleElement ? e.Name : "Item" + (k + 1))}", e.Type))
+            : new[] { name };
+
+    private static string NamesArgument(IEnumerable<string> names)
+    {
+        var list = names.ToList();
+        return list.Count == 0 ? "" : ", names: new[] { " + string.Join(", ", list.Select(Str)) + " }";
+    }
+
+    /// <summary>The statements that open a lambda body: the carries unpacked, then the given lines.</summary>
+    private static string Open(Pack pack, params string[] lines) =>
+        (pack.Unpack.Length > 0 ? pack.Unpack + "\n" : "") + string.Concat(lines.Where(l => l.Length > 0).Select(l => l + "\n"));
+
+    // ---- Loops ---------------------------------------------------------------------------------------------
+
+    /// <inheritdoc/>
+    public override SyntaxNode? VisitForStatement(ForStatementSyntax node) => LiftedLoop(node) ?? base.VisitForStatement(node);
+
+    /// <inheritdoc/>
+    public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node) => LiftedLoop(node) ?? base.VisitWhileStatement(node);
+
+    /// <inheritdoc/>
+    public override SyntaxNode? VisitDoStatement(DoStatementSyntax node) => LiftedLoop(node) ?? base.VisitDoStatement(node);
+
+    /// <inheritdoc/>
+    public override SyntaxNode? VisitForEachStatement(ForEachStatementSyntax node) => LiftedLoop(node) ?? base.VisitForEachStatement(node);
+
+    /// <inheritdoc/>
+    public override SyntaxNode? VisitIfStatement(IfStatementSyntax node) =>
+        _ctx.Conds.TryGetValue(node, out var cond) ? EmitCond(node, cond) : base.VisitIfStatement(node);
+
+    private StatementSyntax? LiftedLoop(StatementSyntax loop)
+    {
+        if (!_ctx.Loops.TryGetValue(loop, out var plan)) return null;
+        _ctx.LoopCount++;
+        return plan.Kind switch
+        {
+            LoopKind.Fori or LoopKind.Foreach => EmitCounted(plan),
+            LoopKind.DoWhile => EmitDoWhile(plan),
+            _ => EmitWhile(plan),
+        };
+    }
+
+    /// <summary>Fori and foreach: a trip count known before the loop, an index, and (with collected lists) a scan.</summary>
+    private StatementSyntax EmitCounted(LoopPlan plan)
+    {
+        var carries = PackOf(plan.Carries);
+        int n = _ctx.Next();
+        string index = P("t" + n);
+        string lower = "0", upper;
+        var prologue = new List<string>();
+        string? xsDeclaration = null;
+        if (plan.Statement is ForEachStatementSyntax fe)
+        {
+            // foreach (var row in xs): a fori over the leading axis, the row read by index.
+            var xs = P("xs" + n);
+            xsDeclaration = $"{TensorType} {xs} = {A(fe.Expression)};";
+            upper = $"{xs}.Shape[0]";
+            prologue.Add($"{TensorType} {LoopAnalysis.Id(fe.Identifier.ValueText)} = {xs}[{index}];");
+        }
+        else
+        {
+            var f = plan.Fori!;
+            if (f.IsSimple && plan.Outputs.Count == 0)
+            {
+                index = LoopAnalysis.Id(f.Primary.Symbol.Name);
+                lower = A(f.Primary.Init);
+                upper = f.Comparison == SyntaxKind.LessThanOrEqualExpression ? $"{H(f.Bound)} + 1" : A(f.Bound);
+            }
+            else
+            {
+                upper = Trips(f);
+                foreach (var c in f.Counters)
+                {
+                    var step = c.Step == 1 ? $" + {index}" : c.Step == -1 ? $" - {index}" : $" + {index} * {c.Step}";
+                    prologue.Add($"{TensorType} {LoopAnalysis.Id(c.Symbol.Name)} = {H(c.Init)}{step};");
+                }
+            }
+        }
+        if (plan.ContinueFlag is { } cont) prologue.Add($"{TensorType} {cont} = false;");
+        var body = _t.Statements(FlaggedBody(plan));
+
+        var statements = new List<StatementSyntax>();
+        StatementSyntax call;
+        if (plan.Outputs.Count == 0)
+        {
+            // target = Loop.Fori(lower, upper, (Tensor i, carries) => { …body…; return carries; }, init);
+            call = _t.Statement(
+                $"{carries.Target} = {Loop}.Fori({lower}, {upper}, ({TensorType} {index}, {carries.Type} {carries.Param}) =>\n{{\n"
+                + Open(carries, prologue.ToArray()) + body + $"\nreturn {carries.Value};\n}}, {carries.Init}{NamesArgument(carries.Names)});");
+        }
+        else
+        {
+            // Collected lists: (target, stacked) = Loop.Scan((carries, Tensor t) => { …; return (carries, row); }, init, length);
+            var outs = plan.Outputs;
+            var stackedTarget = outs.Count == 1 ? StackedName(outs[0]) : "(" + string.Join(", ", outs.Select(StackedName)) + ")";
+            var yValue = outs.Count == 1 ? RowName(outs[0]) : "(" + string.Join(", ", outs.Select(RowName)) + ")";
+            foreach (var o in outs) statements.Add(_t.Statement($"{TensorType} {StackedName(o)};"));
+            var length = plan.Statement is ForEachStatementSyntax ? upper : $"global::System.Math.Max(0, checked((int)({upper})))";
+            var rows = outs.Select(o => $"{TensorType} {RowName(o)} = null!;").ToArray();
+            call = _t.Statement(
+                $"({carries.Target}, {stackedTarget}) = {Loop}.Scan(({carries.Type} {carries.Param}, {TensorType} {index}) =>\n{{\n"
+                + Open(carries, prologue.Concat(rows).ToArray()) + body
+                + $"\nreturn ({carries.Value}, {yValue});\n}}, {carries.Init}, {length}{NamesArgument(carries.Names)});");
+        }
+        if (xsDeclaration is not null)
+        {
+            // The tensor iterated is evaluated once, in a block of its own.
+            statements.Add(SyntaxFactory.Block(_t.Statement(xsDeclaration), call));
+        }
+        else
+        {
+            statements.Add(call);
+        }
+        return Spliced(statements);
+    }
+
+    /// <summary>The trip count of a counted loop as a C# expression over its bounds (int or Tensor alike).</summary>
+    private string Trips(ForiPattern f)
+    {
+        string a = H(f.Primary.Init), b = H(f.Bound);
+        long s = f.Primary.Step, m = System.Math.Abs(s);
+        string span = s > 0 ? $"{b} - {a}" : $"{a} - {b}";
+        long add = f.Comparison switch
+        {
+            SyntaxKind.LessThanExpression or SyntaxKind.GreaterThanExpression => m - 1,
+            SyntaxKind.LessThanOrEqualExpression or SyntaxKind.GreaterThanOrEqualExpression => m,
+            _ => 0,
+        };
+        var numerator = add == 0 ? span : $"{span} + {add}";
+        return m == 1 ? $"({numerator})" : $"(({numerator}) / {m})";
+    }
+
+    private StatementSyntax EmitWhile(LoopPlan plan)
+    {
+        var carries = PackOf(plan.Carries, BreakExtra(plan));
+        ExpressionSyntax? condition;
+        var incrementors = new List<StatementSyntax>();
+        var init = new List<StatementSyntax>();
+        if (plan.Statement is ForStatementSyntax f)
+        {
+            condition = f.Condition;
+            incrementors.AddRange(f.Incrementors.Select(i => SyntaxFactory.ExpressionStatement(E(i)).WithAdditionalAnnotations(LineMap.For(f))));
+            if (f.Declaration is not null) init.Add(SyntaxFactory.LocalDeclarationStatement((VariableDeclarationSyntax)Visit(f.Declaration)!));
+            init.AddRange(f.Initializers.Select(i => SyntaxFactory.ExpressionStatement(E(i))));
+        }
+        else
+        {
+            condition = ((WhileStatementSyntax)plan.Statement).Condition;
+        }
+        var cond = (plan.BreakFlag is { } brk ? $"!{brk} & " : "") + $"({TensorType}){(condition is null ? "true" : H(condition))}";
+        var prologue = plan.ContinueFlag is { } c ? $"{TensorType} {c} = false;" : "";
+        var body = _t.Statements(FlaggedBody(plan).Concat(incrementors));
+        var call = _t.Statement(
+            $"{carries.Target} = {Loop}.While(({carries.Type} {carries.Param}) =>\n{{\n{Open(carries)}return {cond};\n}}, "
+            + $"({carries.Type} {carries.Param}) =>\n{{\n{Open(carries, prologue)}{body}\nreturn {carries.Value};\n}}, {carries.Init}{NamesArgument(carries.Names)});");
+        // for (init; …): the initializers run once before the loop, scoped to it.
+        return init.Count > 0 ? SyntaxFactory.Block(init.Append(call)) : call;
+    }
+
+    /// <summary><c>do { body } while (cond)</c>: a while loop whose condition is also true on entry (a carried flag).</summary>
+    private StatementSyntax EmitDoWhile(LoopPlan plan)
+    {
+        var d = (DoStatementSyntax)plan.Statement;
+        string first = P("first" + _ctx.Next());
+        var carries = PackOf(plan.Carries, new[] { new Extra(first, $"({TensorType})true", "(first iteration)") }.Concat(BreakExtra(plan)).ToArray());
+        var cond = $"({first} | ({TensorType}){H(d.Condition)})";
+        if (plan.BreakFlag is { } brk) cond = $"!{brk} & {cond}";
+        var prologue = plan.ContinueFlag is { } c ? $"{TensorType} {c} = false;" : "";
+        var body = _t.Statements(FlaggedBody(plan));
+        return _t.Statement(
+            $"{carries.Target} = {Loop}.While(({carries.Type} {carries.Param}) =>\n{{\n{Open(carries)}return {cond};\n}}, "
+            + $"({carries.Type} {carries.Param}) =>\n{{\n{Open(carries, $"{first} = false;", prologue)}{body}\nreturn {carries.Value};\n}}, {carries.Init}{NamesArgument(carries.Names)});");
+    }
+
+    // ---- Traced ifs ----------------------------------------------------------------------------------------
+
+    private StatementSyntax EmitCond(IfStatementSyntax i, CondPlan plan)
+    {
+        var flags = FlagsExitedWithin(i);
+        var state = PackOf(plan.State, flags);
+        if (plan.State.Count + flags.Length == 0)
+        {
+            state.Type = "int";
+            state.Param = P("state" + _ctx.Next());
+            state.Value = state.Init = "0";
+        }
+        var outputs = plan.State.Concat(plan.Produced).ToList();
+        var result = PackOf(outputs, flags);
+        var target = outputs.Count + flags.Length == 0 ? "_" : result.Value;
+        var then = Branch(i.Statement, state, plan, result);
+        var otherwise = Branch(i.Else?.Statement, state, plan, result);
+        return _t.Statement(
+            $"{target} = {Loop}.Cond(({TensorType}){H(i.Condition)}, {state.Value}, ({state.Type} {state.Param}) =>\n{{\n{then}\n}}, "
+            + $"({state.Type} {state.Param}) =>\n{{\n{otherwise}\n}});");
+    }
+
+    private string Branch(StatementSyntax? statement, Pack state, CondPlan plan, Pack result)
+    {
+        var declarations = plan.Produced.Concat(plan.Temporaries).Select(v => $"{TwinType(v)} {LoopAnalysis.Id(v.Name)};").ToArray();
+        var body = statement is null ? "" : _t.Statements(BodyStatements(statement)) + "\n";
+        return Open(state, declarations) + body + $"return {result.Value};";
+    }
+
+    /// <summary>Statements of a loop or branch body, rewritten; inside a loop with break/continue, a body that may exit guards its own rest.</summary>
+    private List<StatementSyntax> BodyStatements(StatementSyntax body)
+    {
+        var statements = body is BlockSyntax block ? block.Statements.ToList() : new List<StatementSyntax> { body };
+        var plan = _ctx.Exits.Values.FirstOrDefault(p => p.Statement.Span.Contains(body.Span) && p.Statement != body.Parent && statements.Any(st => Exits(st, p)));
+        return plan is not null ? ExitAwareList(statements, plan) : StatementList(statements);
+    }
+}

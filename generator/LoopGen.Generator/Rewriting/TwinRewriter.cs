@@ -1,0 +1,307 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using LoopGen.Generator.Lifting;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LoopGen.Generator.Rewriting;
+
+/// <summary>
+/// Turns a <c>[Compile]</c> method's body into its traced twin, on syntax trees: one override per construct the plan
+/// lifts (loops, traced ifs, break/continue, collected lists, retyped numbers, returns), every type and static member
+/// bound as <c>global::…</c> (so no user <c>using</c> is needed), trivia dropped as whole units (comments and directives
+/// never split a statement), then formatted and mapped back to the user's lines (<see cref="LineMap"/>).
+/// </summary>
+internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
+{
+    internal const string TensorType = "global::LoopGen.Tensor";
+    private const string Loop = "global::LoopGen.Loop";
+    private const string Lifted = "global::LoopGen.Lifted";
+
+    /// <summary>Marks a block whose statements belong in the enclosing statement list (a loop that expands to several).</summary>
+    private static readonly SyntaxAnnotation Splice = new("LoopGen.Splice");
+
+    private readonly LiftContext _ctx;
+    private readonly ITypeSymbol _returnType;
+    private readonly Template _t;
+
+    private TwinRewriter(LiftContext ctx, ITypeSymbol returnType)
+    {
+        _ctx = ctx;
+        _returnType = returnType;
+        _t = new Template(ctx.Prefix);
+    }
+
+    private SemanticModel Model => _ctx.Model;
+
+    /// <summary>The twin's body block as text (formatted, with line directives), checked to parse.</summary>
+    public static string Render(LiftContext ctx, ITypeSymbol returnType)
+    {
+        var rewriter = new TwinRewriter(ctx, returnType);
+        var m = ctx.Method;
+        BlockSyntax body;
+        if (m.Body is { } block)
+        {
+            body = SyntaxFactory.Block(rewriter.StatementList(block.Statements));
+        }
+        else
+        {
+            var arrow = m.ExpressionBody!.Expression;
+            var ret = SyntaxFactory.ReturnStatement(rewriter.ReturnValue(arrow)).WithAdditionalAnnotations(LineMap.For(SyntaxFactory.ExpressionStatement(arrow)));
+            body = SyntaxFactory.Block(ret);
+        }
+        body = body.NormalizeWhitespace("    ", "\n");
+        body = LineMap.Apply(body, ctx.FilePath);
+        var text = body.ToFullString();
+        CheckParses(text);
+        return text;
+    }
+
+    /// <summary>The last guard before emission: a twin that does not parse is an internal error, never a broken build.</summary>
+    private static void CheckParses(string body)
+    {
+        var unit = SyntaxFactory.ParseCompilationUnit("class C\n{\nvoid M()\n" + body + "\n}\n", options: new CSharpParseOptions(LanguageVersion.Latest));
+        var error = unit.GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
+        if (error is not null) throw new InvalidOperationException("the generated twin does not parse: " + error.GetMessage());
+    }
+
+    // ---- Statements, lines and trivia --------------------------------------------------------------------------
+
+    /// <inheritdoc/>
+    public override SyntaxNode? Visit(SyntaxNode? node)
+    {
+        _ctx.CancellationToken.ThrowIfCancellationRequested();
+        var result = base.Visit(node);
+        if (node is StatementSyntax s and not BlockSyntax && node.SyntaxTree == _ctx.Method.SyntaxTree)
+        {
+            if (result is BlockSyntax b)
+            {
+                // A statement that became several (a spliced list, or a block scoping what a loop declares): each maps to it.
+                result = b.WithStatements(SyntaxFactory.List(b.Statements.Select(x => LineMap.Has(x) ? x : x.WithAdditionalAnnotations(LineMap.For(s)))));
+            }
+            else if (result is StatementSyntax r && !LineMap.Has(r))
+            {
+                result = r.WithAdditionalAnnotations(LineMap.For(s));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Comments, blank lines and directives go as whole units; the formatter lays the code out again.</summary>
+    public override SyntaxToken VisitToken(SyntaxToken token) => base.VisitToken(token).WithLeadingTrivia().WithTrailingTrivia();
+
+    /// <summary>Rewrites statements in order, splicing loops that expand to several statements.</summary>
+    private List<StatementSyntax> StatementList(IEnumerable<StatementSyntax> statements)
+    {
+        var list = new List<StatementSyntax>();
+        foreach (var s in statements) AddRewritten(list, s);
+        return list;
+    }
+
+    private void AddRewritten(List<StatementSyntax> list, StatementSyntax s)
+    {
+        var r = Visit(s);
+        if (r is BlockSyntax b && b.HasAnnotation(Splice)) list.AddRange(b.Statements);
+        else if (r is StatementSyntax st) list.Add(st);
+    }
+
+    /// <inheritdoc/>
+    public override SyntaxNode? VisitBlock(BlockSyntax node)
+    {
+        if (ExitAwareBlock(node) is { } guarded) return guarded;
+        return SyntaxFactory.Block(StatementList(node.Statements));
+    }
+
+    /// <summary>A statement list, or one statement, as a spliced block (several statements where one was).</summary>
+    private static StatementSyntax Spliced(IEnumerable<StatementSyntax> statements)
+    {
+        var list = statements.ToList();
+        return list.Count == 1 ? list[0] : SyntaxFactory.Block(list).WithAdditionalAnnotations(Splice);
+    }
+
+    private StatementSyntax S(StatementSyntax s) => (StatementSyntax)Visit(s)!;
+
+    private ExpressionSyntax E(ExpressionSyntax e) => (ExpressionSyntax)Visit(e)!;
+
+    private string H(ExpressionSyntax e) => _t.Hole(E(e));
+
+    private string A(ExpressionSyntax e) => _t.Arg(E(e));
+
+    // ---- Expressions the plan changes ----------------------------------------------------------------------------
+
+    private bool IsTraced(ExpressionSyntax e) => TracedTypes.IsTraced(_ctx, e) || _ctx.IsTensor(Model.GetTypeInfo(e).Type);
+
+    private static bool InsideLambda(SyntaxNode n) => n.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
+
+    /// <inheritdoc/>
+    public override SyntaxNode? VisitVariableDeclaration(VariableDeclarationSyntax node)
+    {
+        if (!node.Variables.Any(d => Model.GetDeclaredSymbol(d) is { } s && _ctx.Traced.Contains(s))) return base.VisitVariableDeclaration(node);
+        var declarators = node.Variables.Select(d =>
+        {
+            var v = SyntaxFactory.VariableDeclarator(d.Identifier.WithoutTrivia());
+            if (d.Initializer is null) return v;
+            var value = E(d.Initializer.Value);
+            if (Model.GetDeclaredSymbol(d) is ILocalSymbol local && LoopAnalysis.IsPrimitive(local.Type)) value = As(local.Type, value);
+            return v.WithInitializer(SyntaxFactory.EqualsValueClause(value));
+        });
+        return SyntaxFactory.VariableDeclaration(SyntaxFactory.ParseTypeName(TensorType), SyntaxFactory.SeparatedList(declarators));
+    }
+
+    /// <inheritdoc/>
+    public override SyntaxNode? VisitAssignmentExpression(AssignmentExpressionSyntax node)
+    {
+        if (Model.GetSymbolInfo(node.Left).Symbol is not { } target || !_ctx.Traced.Contains(target) || !LoopAnalysis.IsPrimitive(LoopAnalysis.TypeOf(target)))
+        {
+            return base.VisitAssignmentExpression(node);
+        }
+        // An assignment to a retyped number keeps C#'s conversion: x = e → x = Lifted.As<T>(e); x op= e → x = Lifted.As<T>(x op (e)).
+        var type = LoopAnalysis.TypeOf(target)!;
+        var left = E(node.Left);
+        var right = E(node.Right);
+        if (node.IsKind(SyntaxKind.SimpleAssignmentExpression))
+        {
+            return SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, left, As(type, right));
+        }
+        var op = CompoundOperator(node.Kind());
+        if (op is null) return base.VisitAssignmentExpression(node);
+        var combined = SyntaxFactory.BinaryExpression(op.Value, left, SyntaxFactory.ParenthesizedExpression(right));
+        return SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, left, As(type, combined));
+    }
+
+    private static SyntaxKind? CompoundOperator(SyntaxKind assignment) => assignment switch
+    {
+        SyntaxKind.AddAssignmentExpression => SyntaxKind.AddExpression,
+        SyntaxKind.SubtractAssignmentExpression => SyntaxKind.SubtractExpression,
+        SyntaxKind.MultiplyAssignmentExpression => SyntaxKind.MultiplyExpression,
+        SyntaxKind.DivideAssignmentExpression => SyntaxKind.DivideExpression,
+        SyntaxKind.ModuloAssignmentExpression => SyntaxKind.ModuloExpression,
+        SyntaxKind.AndAssignmentExpression => SyntaxKind.BitwiseAndExpression,
+        SyntaxKind.OrAssignmentExpression => SyntaxKind.BitwiseOrExpression,
+        SyntaxKind.ExclusiveOrAssignmentExpression => SyntaxKind.ExclusiveOrExpression,
+        SyntaxKind.LeftShiftAssignmentExpression => SyntaxKind.LeftShiftExpression,
+        SyntaxKind.RightShiftAssignmentExpression => SyntaxKind.RightShiftExpression,
+        _ => null,
+    };
+
+    /// <summary><c>Lifted.As&lt;T&gt;(value)</c>: the value as a 0-d tensor of the C# type's dtype.</summary>
+    private ExpressionSyntax As(ITypeSymbol type, ExpressionSyntax value) =>
+        _t.Expression($"{Lifted}.As<{LoopAnalysis.Keyword(type)}>({_t.Arg(value)})");
+
+    /// <inheritdoc/>
+    public override SyntaxNode? VisitBinaryExpression(BinaryExpressionSyntax node)
+    {
+        if ((node.IsKind(SyntaxKind.LogicalAndExpression) || node.IsKind(SyntaxKind.LogicalOrExpression)) && IsTraced(node))
+        {
+            // On tensors both sides are traced anyway: && and || become the elementwise & and |.
+            var op = node.IsKind(SyntaxKind.LogicalAndExpression) ? "&" : "|";
+            return _t.Expression($"{H(node.Left)} {op} {H(node.Right)}");
+        }
+        return base.VisitBinaryExpression(node);
+    }
+
+    /// <inheritdoc/>
+    public override SyntaxNode? VisitConditionalExpression(ConditionalExpressionSyntax node)
+    {
+        if (!TracedTypes.IsTracedCondition(_ctx, node.Condition)) return base.VisitConditionalExpression(node);
+        return _t.Expression($"{TensorType}.Where({A(node.Condition)}, {A(node.WhenTrue)}, {A(node.WhenFalse)})");
+    }
+
+    /// <inheritdoc/>
+    public override SyntaxNode? VisitCastExpression(CastExpressionSyntax node)
+    {
+        var type = Model.GetTypeInfo(node.Type).Type;
+        if (LoopAnalysis.IsPrimitive(type) && IsTraced(node.Expression)) return As(type!, E(node.Expression));
+        return base.VisitCastExpression(node);
+    }
+
+    /// <inheritdoc/>
+    public override SyntaxNode? VisitReturnStatement(ReturnStatementSyntax node)
+    {
+        if (node.Expression is null || InsideLambda(node)) return base.VisitReturnStatement(node);
+        return SyntaxFactory.ReturnStatement(ReturnValue(node.Expression));
+    }
+
+    /// <summary>The method's result in the twin: a C# number it returns is a 0-d tensor there.</summary>
+    private ExpressionSyntax ReturnValue(ExpressionSyntax e) =>
+        LoopAnalysis.IsPrimitive(_returnType) ? As(_returnType, E(e)) : E(e);
+
+    /// <inheritdoc/>
+    public override SyntaxNode? VisitLocalDeclarationStatement(LocalDeclarationStatementSyntax node)
+    {
+        // A collected list lives on as the loop's stacked output: its declaration goes.
+        if (CollectedDeclared(node) is not null) return null;
+        return base.VisitLocalDeclarationStatement(node);
+    }
+
+    /// <inheritdoc/>
+    public override SyntaxNode? VisitExpressionStatement(ExpressionStatementSyntax node)
+    {
+        if (_ctx.Collected.Values.FirstOrDefault(c => c.Add == node) is { } added)
+        {
+            var value = ((InvocationExpressionSyntax)node.Expression).ArgumentList.Arguments[0].Expression;
+            return _t.Statement($"{RowName(added)} = {A(value)};");
+        }
+        return base.VisitExpressionStatement(node);
+    }
+
+    /// <inheritdoc/>
+    public override SyntaxNode? VisitSpreadElement(SpreadElementSyntax node)
+    {
+        if (node.Expression is IdentifierNameSyntax id && CollectedSpread(id) is { } replaced) return SyntaxFactory.ExpressionElement(replaced);
+        return base.VisitSpreadElement(node);
+    }
+
+    /// <inheritdoc/>
+    public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
+    {
+        if (CollectedCall(node) is { } collected) return collected;
+        if (ExtensionCall(node) is { } extension) return extension;
+        return base.VisitInvocationExpression(node);
+    }
+
+    /// <inheritdoc/>
+    public override SyntaxNode? VisitBreakStatement(BreakStatementSyntax node) => ExitStatement(node) ?? base.VisitBreakStatement(node);
+
+    /// <inheritdoc/>
+    public override SyntaxNode? VisitContinueStatement(ContinueStatementSyntax node) => ExitStatement(node) ?? base.VisitContinueStatement(node);
+
+    // ---- Collected lists ---------------------------------------------------------------------------------------
+
+    private string StackedName(CollectedList list) => _ctx.Prefix + "stacked_" + list.List.Name;
+
+    private string RowName(CollectedList list) => _ctx.Prefix + "y_" + list.List.Name;
+
+    private CollectedList? CollectedDeclared(LocalDeclarationStatementSyntax d) =>
+        d.Declaration.Variables.Select(v => Model.GetDeclaredSymbol(v)).Where(s => s is not null)
+            .Select(s => _ctx.Collected.TryGetValue(s!, out var c) ? c : null).FirstOrDefault(c => c is not null);
+
+    /// <summary><c>Tensor.Stack(list[, axis])</c> / <c>Tensor.Concat(list[, axis])</c> of a collected list → the loop's stacked output.</summary>
+    private ExpressionSyntax? CollectedCall(InvocationExpressionSyntax inv)
+    {
+        if (inv.ArgumentList.Arguments.Count is < 1 or > 2 || Model.GetSymbolInfo(inv).Symbol is not IMethodSymbol m) return null;
+        if (m.Name is not ("Stack" or "Concat") || !_ctx.IsTensor(m.ContainingType)) return null;
+        if (Model.GetSymbolInfo(Unparenthesized(inv.ArgumentList.Arguments[0].Expression)).Symbol is not { } s || !_ctx.Collected.TryGetValue(s, out var list)) return null;
+        var axis = inv.ArgumentList.Arguments.Count == 2 ? ", " + A(inv.ArgumentList.Arguments[1].Expression) : "";
+        return _t.Expression($"{Lifted}.{m.Name}({StackedName(list)}{axis})");
+    }
+
+    private static ExpressionSyntax Unparenthesized(ExpressionSyntax e)
+    {
+        while (e is ParenthesizedExpressionSyntax p) e = p.Expression;
+        return e;
+    }
+
+    /// <summary><c>.. list</c> of a collected list in <c>Tensor.Concat([x, .. list], axis)</c> → the loop's rows joined along the axis, as one element.</summary>
+    private ExpressionSyntax? CollectedSpread(IdentifierNameSyntax id)
+    {
+        if (Model.GetSymbolInfo(id).Symbol is not { } s || !_ctx.Collected.TryGetValue(s, out var list)) return null;
+        if (MethodLifter.SpreadIntoConcat(_ctx, id) is not { } concat) return null;
+        var axis = concat.ArgumentList.Arguments.Count == 2 ? ", " + A(concat.ArgumentList.Arguments[1].Expression) : "";
+        return _t.Expression($"{Lifted}.Concat({StackedName(list)}{axis})");
+    }
+
+    private static string Str(string s) => SymbolDisplay.FormatLiteral(s, quote: true);
+}
