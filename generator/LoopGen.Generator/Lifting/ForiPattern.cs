@@ -59,7 +59,7 @@ internal sealed class ForiPattern
         }
         if (steps.Count != inits.Count) return null;
 
-        if (loop.Condition is not BinaryExpressionSyntax cmp) return null;
+        if (Parens.Strip(loop.Condition) is not BinaryExpressionSyntax cmp) return null;
         var kind = cmp.Kind();
         if (kind is not (SyntaxKind.LessThanExpression or SyntaxKind.LessThanOrEqualExpression or SyntaxKind.GreaterThanExpression
             or SyntaxKind.GreaterThanOrEqualExpression or SyntaxKind.NotEqualsExpression)) return null;
@@ -95,7 +95,7 @@ internal sealed class ForiPattern
     }
 
     private static ILocalSymbol? CounterOf(ExpressionSyntax e, SemanticModel model, Dictionary<ILocalSymbol, ExpressionSyntax> counters) =>
-        e is IdentifierNameSyntax && model.GetSymbolInfo(e).Symbol is ILocalSymbol l && counters.ContainsKey(l) ? l : null;
+        Parens.Strip(e) is IdentifierNameSyntax id && model.GetSymbolInfo(id).Symbol is ILocalSymbol l && counters.ContainsKey(l) ? l : null;
 
     private static SyntaxKind Flip(SyntaxKind k) => k switch
     {
@@ -112,7 +112,7 @@ internal sealed class ForiPattern
         symbol = null;
         step = 0;
         ExpressionSyntax? target = null;
-        switch (inc)
+        switch (Parens.Strip(inc))
         {
             case PostfixUnaryExpressionSyntax p:
                 target = p.Operand;
@@ -128,13 +128,14 @@ internal sealed class ForiPattern
                 target = a.Left;
                 break;
             case AssignmentExpressionSyntax a when a.IsKind(SyntaxKind.SimpleAssignmentExpression)
-                && a.Right is BinaryExpressionSyntax b && (b.IsKind(SyntaxKind.AddExpression) || b.IsKind(SyntaxKind.SubtractExpression))
-                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(a.Left).Symbol, model.GetSymbolInfo(b.Left).Symbol):
+                && Parens.Strip(a.Right) is BinaryExpressionSyntax b && (b.IsKind(SyntaxKind.AddExpression) || b.IsKind(SyntaxKind.SubtractExpression))
+                && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(Parens.Strip(a.Left)).Symbol, model.GetSymbolInfo(Parens.Strip(b.Left)).Symbol):
                 if (!Constant(b.Right, model, out step)) return false;
                 if (b.IsKind(SyntaxKind.SubtractExpression)) step = -step;
                 target = a.Left;
                 break;
         }
+        target = target is null ? null : Parens.Strip(target);
         symbol = target is IdentifierNameSyntax ? model.GetSymbolInfo(target).Symbol as ILocalSymbol : null;
         return symbol is not null && step != 0;
     }

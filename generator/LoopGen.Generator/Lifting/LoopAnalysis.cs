@@ -199,7 +199,7 @@ internal static class LoopAnalysis
             var adds = new List<ExpressionStatementSyntax>();
             foreach (var id in loop.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(i).Symbol, list)))
             {
-                if (id.Parent is MemberAccessExpressionSyntax { Name.Identifier.Text: "Add" } ma && ma.Parent is InvocationExpressionSyntax inv
+                if (Parens.Outermost(id).Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" } ma && ma.Parent is InvocationExpressionSyntax inv
                     && inv.Parent is ExpressionStatementSyntax es && (es.Parent == body || es == body))
                 {
                     adds.Add(es);

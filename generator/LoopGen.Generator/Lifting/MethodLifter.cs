@@ -88,7 +88,7 @@ internal static class MethodLifter
             foreach (var id in LoopAnalysis.Walk(body).OfType<IdentifierNameSyntax>())
             {
                 if (!SymbolEqualityComparer.Default.Equals(ctx.Model.GetSymbolInfo(id).Symbol, list.List) || list.Loop.Span.Contains(id.Span)) continue;
-                bool stackedAfter = id.SpanStart > list.Loop.Span.End && id.Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax inv } args } arg
+                bool stackedAfter = id.SpanStart > list.Loop.Span.End && Parens.Outermost(id).Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax inv } args } arg
                     && args.Arguments.IndexOf(arg) == 0 && ctx.Model.GetSymbolInfo(inv).Symbol is IMethodSymbol { Name: "Stack" or "Concat" } m && ctx.IsTensor(m.ContainingType);
                 if (!stackedAfter && !(id.SpanStart > list.Loop.Span.End && SpreadIntoConcat(ctx, id) is not null))
                 {
@@ -103,7 +103,7 @@ internal static class MethodLifter
     /// the collected rows joined after what comes before them (the rewrite of a carry grown by concatenation).
     /// </summary>
     public static InvocationExpressionSyntax? SpreadIntoConcat(LiftContext ctx, IdentifierNameSyntax id) =>
-        id.Parent is SpreadElementSyntax { Parent: CollectionExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax inv } args } arg } }
+        Parens.Outermost(id).Parent is SpreadElementSyntax { Parent: CollectionExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax inv } args } arg } }
         && args.Arguments.IndexOf(arg) == 0 && ctx.Model.GetSymbolInfo(inv).Symbol is IMethodSymbol { Name: "Concat", IsStatic: true } m && ctx.IsTensor(m.ContainingType)
             ? inv
             : null;

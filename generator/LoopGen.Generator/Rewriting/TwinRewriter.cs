@@ -250,7 +250,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     /// <inheritdoc/>
     public override SyntaxNode? VisitSpreadElement(SpreadElementSyntax node)
     {
-        if (node.Expression is IdentifierNameSyntax id && CollectedSpread(id) is { } replaced) return SyntaxFactory.ExpressionElement(replaced);
+        if (Parens.Strip(node.Expression) is IdentifierNameSyntax id && CollectedSpread(id) is { } replaced) return SyntaxFactory.ExpressionElement(replaced);
         return base.VisitSpreadElement(node);
     }
 
