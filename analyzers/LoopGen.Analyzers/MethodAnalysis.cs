@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using LoopGen.Generator.Lifting;
+using LoopGen.Generator.Model;
 using LoopGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -23,7 +24,9 @@ internal static class MethodAnalysis
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // A bug here must not break the user's IDE or build (AD0001): report nothing for this method.
+            // A bug here must not break the user's IDE or build (AD0001): it is reported as LG9999 at the method, as the generator does.
+            var syntax = (MethodDeclarationSyntax)context.Node;
+            context.ReportDiagnostic(Diagnostic.Create(InternalErrors.Descriptor, syntax.Identifier.GetLocation(), syntax.Identifier.ValueText, InternalErrors.Describe(e)));
         }
     }
 

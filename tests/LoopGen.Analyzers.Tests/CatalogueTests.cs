@@ -37,8 +37,12 @@ public sealed class CatalogueTests
         Assert.True(File.Exists(page), page + " is missing");
         var text = File.ReadAllText(page);
         Assert.StartsWith($"# {id}: {descriptor.Title}", text, StringComparison.Ordinal);
-        Assert.Contains("## Wrong", text, StringComparison.Ordinal);
-        Assert.Contains("## Fixed", text, StringComparison.Ordinal);
+        if (id != "LG9999")
+        {
+            // LG9999 is LoopGen's own bug, not a mistake in the user's code: its page says what to do instead.
+            Assert.Contains("## Wrong", text, StringComparison.Ordinal);
+            Assert.Contains("## Fixed", text, StringComparison.Ordinal);
+        }
         Assert.Contains($"dotnet_diagnostic.{id}.severity", text, StringComparison.Ordinal);
         Assert.Contains($"[{id}]({id}.md)", File.ReadAllText(Repository.PathOf("docs/diagnostics/README.md")), StringComparison.Ordinal);
     }

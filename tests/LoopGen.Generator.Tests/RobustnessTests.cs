@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using LoopGen.Generator.Parsing;
 using LoopGen.Generator.Tests.Support;
 
@@ -30,7 +31,7 @@ public sealed class RobustnessTests
     public void CorpusHasAtLeastTwentyCases() => Assert.True(Cases().Count >= 20);
 
     [Fact]
-    public void AnExceptionInTheTransformBecomesAComment()
+    public void AnExceptionInTheTransformBecomesLG9999AndAComment()
     {
         GeneratorTestHooks.BeforeLift.Value = name => throw new InvalidOperationException("boom in " + name);
         try
@@ -50,7 +51,14 @@ public sealed class RobustnessTests
                     }
                 }
                 """);
-            run.AssertClean();
+            foreach (var r in run.Result.Results) Assert.Null(r.Exception);
+            var lg = Assert.Single(run.GeneratorDiagnostics);
+            Assert.Equal("LG9999", lg.Id);
+            Assert.Equal(DiagnosticSeverity.Warning, lg.Severity);
+            Assert.Equal("Step", lg.Location.SourceTree!.GetText().ToString(lg.Location.SourceSpan));
+            Assert.Contains("'Step'", lg.GetMessage(), StringComparison.Ordinal);
+            Assert.Contains("InvalidOperationException: boom in Step", lg.GetMessage(), StringComparison.Ordinal);
+            Assert.Empty(run.CompilerProblems);
             Assert.Contains("// LoopGen: Step is not compiled: internal error (InvalidOperationException: boom in Step)", run.AllGeneratedText, StringComparison.Ordinal);
             Assert.DoesNotContain("StepCompiled", run.AllGeneratedText, StringComparison.Ordinal);
         }

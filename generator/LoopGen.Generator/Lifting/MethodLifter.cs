@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using LoopGen.Generator.Model;
@@ -111,16 +113,57 @@ internal static class MethodLifter
     private static bool IsStaticInt(LiftContext ctx, ExpressionSyntax e) =>
         !TracedTypes.IsTraced(ctx, e) && ctx.Model.GetTypeInfo(e).Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
 
-    /// <summary>A [Compile] method called from compiled code must itself be compilable (its compiled entry is what runs).</summary>
+    /// <summary>
+    /// A [Compile] method called from compiled code must itself be compiled (its compiled entry is what the twin
+    /// calls), so a callee that is not gets a diagnostic at the call, never a call to a missing entry.
+    /// </summary>
     private static void CheckCallees(LiftContext ctx, SyntaxNode body)
     {
         foreach (var inv in LoopAnalysis.Walk(body).OfType<InvocationExpressionSyntax>())
         {
             if (ctx.Model.GetSymbolInfo(inv).Symbol is not IMethodSymbol m || !CompileAttributes.Has(m)) continue;
-            if (m.IsGenericMethod || m.DeclaringSyntaxReferences.Length == 0 || LoopAnalysis.IsPrimitive(m.ReturnType))
+            if (WhyCalleeNotCompiled(ctx, m) is { } why)
             {
-                ctx.Problem(LiftCodes.CompiledCallee, inv, $"'{m.Name}' is [Compile] but cannot be called from compiled code here (it must be a non-generic method of this project returning tensors)");
+                ctx.Problem(LiftCodes.CompiledCallee, inv, $"'{m.Name}' is [Compile] but {why}, so compiled code cannot call its compiled entry; fix '{m.Name}', or call it outside this method");
             }
+        }
+    }
+
+    [ThreadStatic]
+    private static HashSet<IMethodSymbol>? _inProgress;
+
+    private static string? WhyCalleeNotCompiled(LiftContext ctx, IMethodSymbol m)
+    {
+        m = m.OriginalDefinition;
+        if (m.IsGenericMethod) return "it is generic";
+        if (LoopAnalysis.IsPrimitive(m.ReturnType)) return "it returns a C# number (compiled code needs a tensor back)";
+        if (m.DeclaringSyntaxReferences.Length == 0)
+        {
+            // From a referenced assembly: its public compiled entry is there when its own build compiled it.
+            var entry = Naming.CompiledEntry(m.Name);
+            bool found = m.ContainingType.GetMembers(entry).OfType<IMethodSymbol>().Any(e => e.IsStatic == m.IsStatic && e.Parameters.Length == m.Parameters.Length
+                && e.Parameters.Zip(m.Parameters, (a, b) => SymbolEqualityComparer.Default.Equals(a.Type, b.Type)).All(x => x));
+            return found ? null : $"its assembly has no compiled entry '{entry}' for it";
+        }
+        if (m.DeclaringSyntaxReferences[0].GetSyntax(ctx.CancellationToken) is not MethodDeclarationSyntax syntax) return "it is not a method declaration";
+        if (Parsing.CompileChecks.WhyNot(syntax, m) is { } reason) return "it is not compiled (" + reason + ")";
+        for (var t = m.ContainingType; t is not null; t = t.ContainingType)
+        {
+            if (t.DeclaringSyntaxReferences.Any(r => r.GetSyntax(ctx.CancellationToken) is TypeDeclarationSyntax d && !Parsing.CompileChecks.IsPartial(d))) return $"its type '{t.Name}' is not partial";
+        }
+        _inProgress ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+        if (!_inProgress.Add(m)) return null; // a cycle: the callee's own analysis is under way higher up
+        try
+        {
+            var model = syntax.SyntaxTree == ctx.Method.SyntaxTree ? ctx.Model : ctx.Model.Compilation.GetSemanticModel(syntax.SyntaxTree);
+            var (result, _) = Analyze(syntax, m, model, CompileAttributes.IsUnrolled(m), ctx.CancellationToken);
+            if (result.Problems.Count == 0) return null;
+            var first = result.Problems[0];
+            return $"cannot be compiled itself ({first.Message}, line {first.Line})";
+        }
+        finally
+        {
+            _inProgress.Remove(m);
         }
     }
 }

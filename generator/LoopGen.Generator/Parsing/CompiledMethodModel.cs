@@ -21,6 +21,7 @@ namespace LoopGen.Generator.Parsing;
 /// <param name="ResultConversion">How the entry turns the twin's result into the original return type: an expression over <c>__r</c>; null when the types agree.</param>
 /// <param name="Problems">What the lifter could not lift (for the analyzers; the generator only mentions them).</param>
 /// <param name="NotCompiledReason">Why no code is generated for the method; null when it is.</param>
+/// <param name="Diagnostics">What the generator itself reports (LG9999); stripped before the output step, so a diagnostic change never regenerates code.</param>
 internal sealed record CompiledMethodModel(
     HierarchyInfo Hierarchy,
     string Name,
@@ -35,7 +36,8 @@ internal sealed record CompiledMethodModel(
     LiftedMethod? Twin,
     string? ResultConversion,
     EquatableArray<LiftProblem> Problems,
-    string? NotCompiledReason)
+    string? NotCompiledReason,
+    EquatableArray<DiagnosticInfo> Diagnostics)
 {
     /// <summary>True when code is generated for the method.</summary>
     public bool IsGenerated => NotCompiledReason is null && Twin is not null;

@@ -31,6 +31,10 @@ internal sealed record HierarchyInfo(string Namespace, EquatableArray<Containing
     /// The hint name of the type's generated file, <c>{Namespace}.{Outer}.{Type}.LoopGen.g.cs</c>: stable across
     /// builds, with characters a file name cannot hold replaced (unicode letters stay) and generic arity appended.
     /// </summary>
+    /// <summary>The type's identity, exact and case-sensitive (namespace, then each type with its arity): what files are grouped by.</summary>
+    public string Identity => Namespace + "::" + string.Join("+", Types.Select(t => Identifiers.Unescape(t.Name) + "`" + t.Arity));
+
+    /// <summary>The readable hint name; two types can share one (names differing by case, a namespace like a type), so the grouper makes them unique.</summary>
     public string HintName
     {
         get

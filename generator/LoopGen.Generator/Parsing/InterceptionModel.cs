@@ -4,10 +4,10 @@ namespace LoopGen.Generator.Parsing;
 /// One call to a <c>[Compile]</c> method that an interceptor redirects to the compiled entry. The location is kept
 /// as the <c>InterceptableLocation</c>'s version and data (values), never as a Roslyn object.
 /// </summary>
-/// <param name="HintName">The hint name of the target method's type file (where the interceptor is written).</param>
+/// <param name="TypeIdentity">The <see cref="HierarchyInfo.Identity"/> of the target method's type (its file holds the interceptor).</param>
 /// <param name="MethodName">The target method's name, escaped.</param>
 /// <param name="Ordinal">The target's ordinal among same-named <c>[Compile]</c> methods of its type.</param>
 /// <param name="Version">The location's format version.</param>
 /// <param name="Data">The location's opaque data (changes with any edit of the calling file).</param>
 /// <param name="Display">Where the call is, for a comment: <c>File.cs(12,17)</c>.</param>
-internal sealed record InterceptionModel(string HintName, string MethodName, int Ordinal, int Version, string Data, string Display);
+internal sealed record InterceptionModel(string TypeIdentity, string MethodName, int Ordinal, int Version, string Data, string Display);

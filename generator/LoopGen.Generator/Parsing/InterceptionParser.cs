@@ -48,7 +48,7 @@ internal static class InterceptionParser
         cancellationToken.ThrowIfCancellationRequested();
         if (context.SemanticModel.GetInterceptableLocation(invocation, cancellationToken) is not { } location) return null;
         return new InterceptionModel(
-            hierarchy.HintName, Identifiers.Escape(target.Name), HierarchyBuilder.Ordinal(target),
+            hierarchy.Identity, Identifiers.Escape(target.Name), HierarchyBuilder.Ordinal(target),
             location.Version, location.Data, location.GetDisplayLocation());
     }
 }

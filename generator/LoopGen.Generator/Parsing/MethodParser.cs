@@ -53,7 +53,8 @@ internal static class MethodParser
             Twin: null,
             ResultConversion: null,
             Problems: EquatableArray<LiftProblem>.Empty,
-            NotCompiledReason: null);
+            NotCompiledReason: null,
+            Diagnostics: EquatableArray<DiagnosticInfo>.Empty);
         cancellationToken.ThrowIfCancellationRequested();
 
         // Phase 2: the rules that need no lifting.
@@ -106,11 +107,12 @@ internal static class MethodParser
         try
         {
             if (HierarchyBuilder.Build(syntax) is not { } hierarchy) return null;
-            var message = e.Message.Replace('\r', ' ').Replace('\n', ' ');
+            var message = InternalErrors.Describe(e);
+            var diagnostic = new DiagnosticInfo(InternalErrors.Id, syntax.SyntaxTree, syntax.Identifier.Span, new[] { symbol.Name, message }.ToEquatableArray());
             return new CompiledMethodModel(
                 hierarchy, Identifiers.Escape(symbol.Name), 0, symbol.IsStatic, "private", false,
                 EquatableArray<ParameterModel>.Empty, "", "", false,
-                null, null, EquatableArray<LiftProblem>.Empty, $"internal error ({e.GetType().Name}: {message})");
+                null, null, EquatableArray<LiftProblem>.Empty, $"internal error ({message})", new[] { diagnostic }.ToEquatableArray());
         }
         catch (Exception)
         {

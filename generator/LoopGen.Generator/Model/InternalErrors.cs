@@ -1,0 +1,25 @@
+using System;
+using Microsoft.CodeAnalysis;
+
+namespace LoopGen.Generator.Model;
+
+/// <summary>
+/// LG9999: a bug in LoopGen met this method. The generator and the analyzers never throw: the method is left eager
+/// (its calls run the plain C#), and this warning says so at the method, with the exception's message.
+/// </summary>
+internal static class InternalErrors
+{
+    public const string Id = "LG9999";
+
+    public static readonly DiagnosticDescriptor Descriptor = new(
+        Id,
+        "LoopGen internal error",
+        "LoopGen could not process '{0}' and left it eager (internal error: {1}); the method runs as plain C#, please report this",
+        "LoopGen",
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: "https://github.com/loopgen/loopgen/blob/main/docs/diagnostics/" + Id + ".md");
+
+    /// <summary>The message of an exception on one line.</summary>
+    public static string Describe(Exception e) => e.GetType().Name + ": " + e.Message.Replace('\r', ' ').Replace('\n', ' ');
+}
