@@ -61,11 +61,18 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.RecompilesPerValue, "Static parameter only sets trip counts", "{0}", Category,
         DiagnosticSeverity.Info, isEnabledByDefault: false, helpLinkUri: HelpLink(DiagnosticIds.RecompilesPerValue));
 
+    public static readonly DiagnosticDescriptor HostRead = Error(
+        DiagnosticIds.HostRead, "Tensor value read back to C# inside a lifted loop", "{0}");
+
+    public static readonly DiagnosticDescriptor UnrolledForeach = new(
+        DiagnosticIds.UnrolledForeach, "foreach over a C# collection is unrolled", "{0}", Category,
+        DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.UnrolledForeach));
+
     /// <summary>All descriptors, in id order.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         MethodCannotBeCompiled, TypeNotPartial, UnsupportedStatement, UntraceableCall, OutsideStateWritten, CarryShapeVaries,
         CarryTypeVaries, UnsupportedCarry, TracedNumberAsValue, CollectedNeedsStaticTripCount, CollectedOutputMisused,
-        DynamicTripCount, RecompilesPerValue, InternalErrors.Descriptor);
+        DynamicTripCount, RecompilesPerValue, HostRead, UnrolledForeach, InternalErrors.Descriptor);
 
     /// <summary>The lifter's codes (problems and notes) and the descriptor that reports each.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ByCode = new Dictionary<string, DiagnosticDescriptor>
@@ -88,6 +95,8 @@ internal static class DiagnosticDescriptors
         [LiftCodes.CollectedOutput] = CollectedOutputMisused,
         [LiftCodes.DynamicTripCount] = DynamicTripCount,
         [LiftCodes.RecompilesPerValue] = RecompilesPerValue,
+        [LiftCodes.HostRead] = HostRead,
+        [LiftCodes.UnrolledForeach] = UnrolledForeach,
     };
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>

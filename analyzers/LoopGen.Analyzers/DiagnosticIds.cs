@@ -16,5 +16,7 @@ internal static class DiagnosticIds
     public const string CollectedOutputMisused = "LG0011";
     public const string DynamicTripCount = "LG0012";
     public const string RecompilesPerValue = "LG0013";
+    public const string HostRead = "LG0014";
+    public const string UnrolledForeach = "LG0015";
     public const string InternalError = LoopGen.Generator.Model.InternalErrors.Id;
 }

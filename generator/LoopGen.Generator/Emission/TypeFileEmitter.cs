@@ -61,7 +61,7 @@ internal static partial class TypeFileEmitter
         string lowerEntry = Identifiers.Escape(Naming.LowerEntry(plain));
         string field = Naming.Field(Identifiers.Unescape(name), method.Ordinal);
         string traced = Naming.Traced(Identifiers.Unescape(name), method.Ordinal);
-        string parameters = string.Join(", ", method.Parameters.Select(p => p.Type + " " + p.Name));
+        string parameters = string.Join(", ", method.Parameters.Select(p => p.Declaration));
         string arguments = string.Join(", ", method.Parameters.Select(p => p.Name));
         string twinParameters = string.Join(", ", twin.Parameters.Select(p => p.Type + " " + Identifiers.Escape(p.Name)));
         string typeArguments = string.Join(", ", twin.Parameters.Select(p => p.Type).Concat(new[] { twin.ReturnType }));

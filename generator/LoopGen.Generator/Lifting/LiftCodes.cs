@@ -56,6 +56,9 @@ internal static class LiftCodes
     /// <summary>A call in a lifted region that cannot be traced (I/O, clocks, randomness, side effects).</summary>
     public const string UntraceableCall = "untraceable-call";
 
+    /// <summary><c>Item&lt;T&gt;()</c> / <c>ToArray&lt;T&gt;()</c> of a tensor inside a lifted loop.</summary>
+    public const string HostRead = "host-read";
+
     // ---- Notes: the method compiles; the analyzers report information (the generator ignores notes). ----
 
     /// <summary>A lifted loop whose trip count is known only at run time (while semantics, no gradient).</summary>
@@ -63,4 +66,7 @@ internal static class LiftCodes
 
     /// <summary>A static primitive parameter that only feeds trip counts (each new value recompiles).</summary>
     public const string RecompilesPerValue = "recompiles-per-value";
+
+    /// <summary>A <c>foreach</c> over a C# collection, run (unrolled) when the method is traced.</summary>
+    public const string UnrolledForeach = "unrolled-foreach";
 }

@@ -26,7 +26,7 @@ internal static class LoopAnalysis
                     ctx.Problem(LiftCodes.ReturnInLoop, node, $"'return' inside the loop at line {ctx.LineOf(loop.SpanStart)} cannot be lifted; assign the result to a variable and return after the loop");
                     break;
                 case GotoStatementSyntax or TryStatementSyntax or LockStatementSyntax or YieldStatementSyntax or UnsafeStatementSyntax
-                    or FixedStatementSyntax or UsingStatementSyntax or LocalFunctionStatementSyntax or CheckedStatementSyntax
+                    or FixedStatementSyntax or UsingStatementSyntax or LocalFunctionStatementSyntax
                     when EnclosingLoop(node, body) is { } loop:
                     ctx.Problem(LiftCodes.UnsupportedStatement, node, $"'{node.GetFirstToken().Text}' inside the loop at line {ctx.LineOf(loop.SpanStart)} cannot be lifted into a compiled loop");
                     break;
@@ -35,6 +35,14 @@ internal static class LoopAnalysis
                     break;
                 case AssignmentExpressionSyntax a when EnclosingLoop(node, body) is not null && WritesOutsideState(ctx, a.Left) is { } what:
                     ctx.Problem(LiftCodes.OutsideState, a, $"the loop writes {what}; a lifted loop may only assign local variables (its carries)");
+                    break;
+                case PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax
+                    when IsIncrement(node) is { } operand && EnclosingLoop(node, body) is not null && WritesOutsideState(ctx, operand) is { } what:
+                    // x++ runs once when the body is traced, not once per iteration: never a silent wrong count.
+                    ctx.Problem(LiftCodes.OutsideState, node, $"the loop writes {what} ('{node}'); a lifted loop may only assign local variables (its carries)");
+                    break;
+                case InvocationExpressionSyntax inv when EnclosingLoop(node, body) is { } loop && HostRead(ctx, inv) is { } read:
+                    ctx.Problem(LiftCodes.HostRead, inv, $"'{read}' reads a value of the compiled loop at line {ctx.LineOf(loop.SpanStart)} back to C#, which only exists when the loop runs, not when it is traced; keep the value a Tensor (index, compare or Where on it), or read it after the call");
                     break;
             }
         }
@@ -60,9 +68,9 @@ internal static class LoopAnalysis
                     plan.Kind = LoopKind.ForAsWhile;
                     foreach (var c in plan.Fori!.Counters) plan.Carries.Add(c.Symbol);
                 }
-                else if (plan.Kind == LoopKind.Foreach)
+                else if (plan.Kind is LoopKind.Foreach or LoopKind.RangeForeach)
                 {
-                    ctx.Problem(LiftCodes.BreakContinue, exit, "'break' in a foreach over a tensor is not supported yet; use a for loop over the rows");
+                    ctx.Problem(LiftCodes.BreakContinue, exit, "'break' in a foreach is not supported yet; use a for loop over the indexes, where break lifts");
                 }
             }
             else
@@ -75,6 +83,19 @@ internal static class LoopAnalysis
             }
         }
     }
+
+    private static ExpressionSyntax? IsIncrement(SyntaxNode node) => node switch
+    {
+        PostfixUnaryExpressionSyntax p when p.IsKind(SyntaxKind.PostIncrementExpression) || p.IsKind(SyntaxKind.PostDecrementExpression) => p.Operand,
+        PrefixUnaryExpressionSyntax p when p.IsKind(SyntaxKind.PreIncrementExpression) || p.IsKind(SyntaxKind.PreDecrementExpression) => p.Operand,
+        _ => null,
+    };
+
+    /// <summary><c>t.Item&lt;T&gt;()</c> or <c>t.ToArray&lt;T&gt;()</c> of a tensor: a read of its value on the host.</summary>
+    private static string? HostRead(LiftContext ctx, InvocationExpressionSyntax inv) =>
+        ctx.Model.GetSymbolInfo(inv).Symbol is IMethodSymbol { Name: "Item" or "ToArray", IsStatic: false } m && ctx.IsTensor(m.ContainingType)
+            ? inv.ToString()
+            : null;
 
     /// <summary>Descendants in order, not entering lambdas or local functions (their code runs as plain C# at trace time).</summary>
     public static IEnumerable<SyntaxNode> Walk(SyntaxNode body) =>
@@ -95,6 +116,8 @@ internal static class LoopAnalysis
     {
         switch (target)
         {
+            case ParenthesizedExpressionSyntax p:
+                return WritesOutsideState(ctx, p.Expression);
             case ElementAccessExpressionSyntax e when !ctx.IsTensor(ctx.Model.GetTypeInfo(e.Expression).Type):
                 return $"an element of '{e.Expression}'";
             case MemberAccessExpressionSyntax or IdentifierNameSyntax:
@@ -110,9 +133,17 @@ internal static class LoopAnalysis
     private static void PlanLoop(LiftContext ctx, StatementSyntax loop)
     {
         var model = ctx.Model;
+        RangePattern? range = null;
         if (loop is ForEachStatementSyntax fe && !ctx.IsTensor(model.GetTypeInfo(fe.Expression).Type))
         {
-            return; // foreach over C# values runs at trace time (unrolled): nothing to lift
+            range = RangePattern.Match(fe, model);
+            if (range is null)
+            {
+                // foreach over C# values runs at trace time, unrolled: right for a list of weights, but say so.
+                ctx.Note(LiftCodes.UnrolledForeach, fe.Expression,
+                    $"the foreach over '{fe.Expression}' iterates a C# collection, so it runs when the method is traced: the compiled code repeats its body once per element (unrolled); loop over a Tensor's rows or a for loop to get one rolled loop");
+                return;
+            }
         }
 
         var flow = model.AnalyzeDataFlow(loop);
@@ -129,6 +160,7 @@ internal static class LoopAnalysis
         {
             WhileStatementSyntax => LoopKind.While,
             DoStatementSyntax => LoopKind.DoWhile,
+            ForEachStatementSyntax when range is not null => LoopKind.RangeForeach,
             ForEachStatementSyntax => LoopKind.Foreach,
             _ => LoopKind.Fori,
         };
@@ -159,7 +191,8 @@ internal static class LoopAnalysis
             }
         }
 
-        var plan = new LoopPlan(loop, kind, carries) { Fori = fori };
+        if (range is not null) ctx.Traced.Add(range.Variable);
+        var plan = new LoopPlan(loop, kind, carries) { Fori = fori, Range = range };
         foreach (var carry in carries)
         {
             var type = TypeOf(carry);

@@ -21,6 +21,9 @@ internal enum LoopKind
 
     /// <summary><c>foreach</c> over a tensor's rows: <c>Loop.Fori</c> over the leading axis.</summary>
     Foreach,
+
+    /// <summary><c>foreach (var i in Enumerable.Range(start, count))</c>: <c>Loop.Fori(start, start + count)</c>.</summary>
+    RangeForeach,
 }
 
 /// <summary>What a loop carries and how it counts.</summary>
@@ -42,6 +45,9 @@ internal sealed class LoopPlan
 
     /// <summary>For <see cref="LoopKind.Fori"/>: the counted form.</summary>
     public ForiPattern? Fori { get; set; }
+
+    /// <summary>For <see cref="LoopKind.RangeForeach"/>: the range.</summary>
+    public RangePattern? Range { get; set; }
 
     /// <summary>The carried flag <c>break</c> sets, when the body breaks out of this loop.</summary>
     public string? BreakFlag { get; set; }

@@ -79,6 +79,7 @@ internal static class MethodLifter
             bool staticTrips = plan.Kind switch
             {
                 LoopKind.Foreach => true,
+                LoopKind.RangeForeach => IsStaticInt(ctx, plan.Range!.Start) && IsStaticInt(ctx, plan.Range.Count),
                 LoopKind.Fori => plan.Fori!.Counters.All(c => IsStaticInt(ctx, c.Init)) && IsStaticInt(ctx, plan.Fori.Bound),
                 _ => false,
             };

@@ -112,7 +112,7 @@ internal static class TracedTypes
             var parent = node.Parent;
             switch (parent)
             {
-                case ParenthesizedExpressionSyntax or BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax:
+                case ParenthesizedExpressionSyntax or BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax or CheckedExpressionSyntax:
                     node = parent;
                     continue;
                 case CastExpressionSyntax c when LoopAnalysis.IsPrimitive(ctx.Model.GetTypeInfo(c.Type).Type) || ctx.IsTensor(ctx.Model.GetTypeInfo(c.Type).Type):
@@ -129,8 +129,13 @@ internal static class TracedTypes
                     return parent;
                 case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax v }:
                     return ctx.Model.GetDeclaredSymbol(v) is { } declared && (ctx.Traced.Contains(declared) || ctx.IsTensor(LoopAnalysis.TypeOf(declared))) ? null : parent;
+                case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } when Mappings.KnownMath.TensorMethod(ctx.Model.GetSymbolInfo(call).Symbol as IMethodSymbol) is not null:
+                    node = call; // Math.Min(m, 3) on a traced number is the tensor op: its result is traced too
+                    continue;
                 case ArgumentSyntax arg:
                     return TakesTensor(ctx, arg) ? null : arg.Parent?.Parent ?? arg;
+                case ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection } when TakesTensors(ctx, collection):
+                    return null; // [i, j] as the starts of a dynamic slice: a list of tensors
                 case ReturnStatementSyntax or ArrowExpressionClauseSyntax:
                     return null;
                 case ExpressionStatementSyntax:
@@ -147,12 +152,27 @@ internal static class TracedTypes
         }
     }
 
+    /// <summary>A collection expression whose elements become tensors (its target is a list or array of Tensor or TensorIndex).</summary>
+    private static bool TakesTensors(LiftContext ctx, CollectionExpressionSyntax collection)
+    {
+        var type = ctx.Model.GetTypeInfo(collection).ConvertedType;
+        var element = type switch
+        {
+            IArrayTypeSymbol a => a.ElementType,
+            INamedTypeSymbol { TypeArguments.Length: 1 } n => n.TypeArguments[0],
+            _ => null,
+        };
+        return element is not null && (ctx.IsTensor(element) || element.Name is "TensorIndex" && element.ContainingNamespace?.ToDisplayString() == "LoopGen");
+    }
+
     /// <summary>An argument bound to a parameter of type Tensor or TensorIndex (so a 0-d tensor may be passed).</summary>
     private static bool TakesTensor(LiftContext ctx, ArgumentSyntax arg)
     {
         if (arg.Parent is BracketedArgumentListSyntax { Parent: ElementAccessExpressionSyntax ea })
         {
-            return ctx.IsTensor(ctx.Model.GetTypeInfo(ea.Expression).Type);
+            // A tensor's index, or a C# array constant's (the rewriter makes the array a constant tensor).
+            var indexed = ctx.Model.GetTypeInfo(ea.Expression).Type;
+            return ctx.IsTensor(indexed) || indexed is IArrayTypeSymbol { Rank: 1 } a && LoopAnalysis.IsPrimitive(a.ElementType) && ea.ArgumentList.Arguments.Count == 1;
         }
         if (arg.Parent?.Parent is not InvocationExpressionSyntax inv || ctx.Model.GetSymbolInfo(inv).Symbol is not IMethodSymbol m) return false;
         var list = (ArgumentListSyntax)arg.Parent;

@@ -47,4 +47,9 @@ internal sealed record CompiledMethodModel(
 /// <param name="Name">The name, escaped when it is a keyword (<c>@class</c>).</param>
 /// <param name="Type">The fully qualified type.</param>
 /// <param name="IsDynamic">Whether it is marked <c>[Dynamic]</c>.</param>
-internal sealed record ParameterModel(string Name, string Type, bool IsDynamic);
+/// <param name="Default">Its default value as C# (<c>3</c>, <c>0.5F</c>), or null: the entries repeat it.</param>
+internal sealed record ParameterModel(string Name, string Type, bool IsDynamic, string? Default = null)
+{
+    /// <summary>The parameter as declared on an entry: type, name and default.</summary>
+    public string Declaration => Type + " " + Name + (Default is null ? "" : " = " + Default);
+}

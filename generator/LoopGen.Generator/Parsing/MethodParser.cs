@@ -36,7 +36,7 @@ internal static class MethodParser
         // Phase 1: where the method lives and what it looks like (syntax and symbol only).
         if (HierarchyBuilder.Build(syntax) is not { } hierarchy) return null;
         var parameters = symbol.Parameters
-            .Select(p => new ParameterModel(Identifiers.Escape(p.Name), p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), CompileChecks.IsDynamic(p)))
+            .Select(p => new ParameterModel(Identifiers.Escape(p.Name), p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), CompileChecks.IsDynamic(p), DefaultValues.Of(p)))
             .ToEquatableArray();
         bool unrolled = CompileAttributes.IsUnrolled(symbol);
         var model = new CompiledMethodModel(

@@ -112,7 +112,7 @@ internal sealed partial class TwinRewriter
         _ctx.LoopCount++;
         return plan.Kind switch
         {
-            LoopKind.Fori or LoopKind.Foreach => EmitCounted(plan),
+            LoopKind.Fori or LoopKind.Foreach or LoopKind.RangeForeach => EmitCounted(plan),
             LoopKind.DoWhile => EmitDoWhile(plan),
             _ => EmitWhile(plan),
         };
@@ -127,7 +127,23 @@ internal sealed partial class TwinRewriter
         string lower = "0", upper;
         var prologue = new List<string>();
         string? xsDeclaration = null;
-        if (plan.Statement is ForEachStatementSyntax fe)
+        if (plan.Range is { } range)
+        {
+            // foreach (var i in Enumerable.Range(start, count)): i runs from start to start + count.
+            var variable = LoopAnalysis.Id(range.Variable.Name);
+            if (plan.Outputs.Count == 0)
+            {
+                index = variable;
+                lower = A(range.Start);
+                upper = $"{H(range.Start)} + {H(range.Count)}";
+            }
+            else
+            {
+                upper = A(range.Count);
+                prologue.Add($"{TensorType} {variable} = {H(range.Start)} + {index};");
+            }
+        }
+        else if (plan.Statement is ForEachStatementSyntax fe)
         {
             // foreach (var row in xs): a fori over the leading axis, the row read by index.
             var xs = P("xs" + n);
@@ -173,7 +189,7 @@ internal sealed partial class TwinRewriter
             var stackedTarget = outs.Count == 1 ? StackedName(outs[0]) : "(" + string.Join(", ", outs.Select(StackedName)) + ")";
             var yValue = outs.Count == 1 ? RowName(outs[0]) : "(" + string.Join(", ", outs.Select(RowName)) + ")";
             foreach (var o in outs) statements.Add(_t.Statement($"{TensorType} {StackedName(o)};"));
-            var length = plan.Statement is ForEachStatementSyntax ? upper : $"global::System.Math.Max(0, checked((int)({upper})))";
+            var length = plan.Kind == LoopKind.Foreach ? upper : $"global::System.Math.Max(0, checked((int)({upper})))";
             var rows = outs.Select(o => $"{TensorType} {RowName(o)} = null!;").ToArray();
             call = _t.Statement(
                 $"({carries.Target}, {stackedTarget}) = {Loop}.Scan(({carries.Type} {carries.Param}, {TensorType} {index}) =>\n{{\n"

@@ -258,6 +258,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
     {
         if (CollectedCall(node) is { } collected) return collected;
+        if (MathCall(node) is { } math) return math;
         if (ExtensionCall(node) is { } extension) return extension;
         return base.VisitInvocationExpression(node);
     }
@@ -267,6 +268,29 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
 
     /// <inheritdoc/>
     public override SyntaxNode? VisitContinueStatement(ContinueStatementSyntax node) => ExitStatement(node) ?? base.VisitContinueStatement(node);
+
+    /// <summary><c>Math.Min(m, 3)</c> on a traced number → <c>Lifted.As&lt;int&gt;(Tensor.Minimum(m, 3))</c> (see <see cref="Lifting.Mappings.KnownMath"/>).</summary>
+    private ExpressionSyntax? MathCall(InvocationExpressionSyntax inv)
+    {
+        var method = Model.GetSymbolInfo(inv).Symbol as IMethodSymbol;
+        if (Lifting.Mappings.KnownMath.TensorMethod(method) is not { } tensorMethod) return null;
+        if (!inv.ArgumentList.Arguments.Any(a => IsTraced(a.Expression))) return null;
+        var args = string.Join(", ", inv.ArgumentList.Arguments.Select(a => A(a.Expression)));
+        return _t.Expression($"{Lifted}.As<{LoopAnalysis.Keyword(method!.ReturnType)}>({TensorType}.{tensorMethod}({args}))");
+    }
+
+    /// <inheritdoc/>
+    public override SyntaxNode? VisitElementAccessExpression(ElementAccessExpressionSyntax node)
+    {
+        // A C# array constant indexed by a traced counter: the array becomes a constant tensor, indexed dynamically.
+        if (node.ArgumentList.Arguments.Count == 1 && Model.GetTypeInfo(node.Expression).Type is IArrayTypeSymbol { Rank: 1 } array
+            && LoopAnalysis.IsPrimitive(array.ElementType) && IsTraced(node.ArgumentList.Arguments[0].Expression))
+        {
+            var items = H(node.Expression);
+            return _t.Expression($"{TensorType}.From({items}, {items}.Length)[{A(node.ArgumentList.Arguments[0].Expression)}]");
+        }
+        return base.VisitElementAccessExpression(node);
+    }
 
     // ---- Collected lists ---------------------------------------------------------------------------------------
 

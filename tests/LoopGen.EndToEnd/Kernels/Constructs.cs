@@ -1,0 +1,97 @@
+namespace LoopGen.EndToEnd.Kernels;
+
+/// <summary>
+/// Everyday C# in loop bodies that lifts: Math functions on carried numbers, checked arithmetic, Enumerable.Range,
+/// counters as dynamic-slice starts, C# array constants indexed by the counter, and default arguments.
+/// </summary>
+public static partial class Constructs
+{
+    private static readonly float[] Weights = [0.5f, 1.5f, -2f];
+
+    [Compile]
+    public static Tensor MinMaxClamp(Tensor x, int n)
+    {
+        int m = 0;
+        float s = -1.5f;
+        for (int i = 0; i < n; i++)
+        {
+            m = Math.Min(m + 2, 5);
+            s = Math.Max(s * 0.5f, -0.5f) + Math.Abs(s) - MathF.Sqrt(4f);
+            x = x + m + Math.Clamp(m - 3, -1, 1) + s;
+        }
+        return x;
+    }
+
+    [Compile]
+    public static Tensor SignKeepsIntDivision(Tensor x, int n)
+    {
+        float v = -3f;
+        for (int i = 0; i < n; i++)
+        {
+            v = v + 1.25f;
+            x = x + Math.Sign(v) / 2 + Math.Sign(v); // int division of Math.Sign's int, as in C#
+        }
+        return x;
+    }
+
+    [Compile]
+    public static Tensor CheckedArithmetic(Tensor x, int n)
+    {
+        int c = 0;
+        for (int i = 0; i < n; i++)
+        {
+            checked
+            {
+                c = c + 1;
+            }
+            int d = unchecked(c * 3);
+            x = x + checked(c + d);
+        }
+        return x;
+    }
+
+    [Compile]
+    public static Tensor OverRange(Tensor x, int n)
+    {
+        foreach (var i in Enumerable.Range(2, n)) x = x * 0.5f + i;
+        return x;
+    }
+
+    [Compile]
+    public static Tensor CollectOverRange(Tensor x, int n)
+    {
+        var ys = new List<Tensor>();
+        foreach (var k in Enumerable.Range(1, n)) ys.Add(x * k);
+        return Tensor.Stack(ys);
+    }
+
+    [Compile]
+    public static Tensor CounterAsSliceStart(Tensor x, int n)
+    {
+        // x is [4]: each step doubles the element at i % 4 in place.
+        for (int i = 0; i < n; i++) x = Tensor.DynamicUpdateSlice(x, Tensor.DynamicSlice(x, [i % 4], [1]) * 2f, [i % 4]);
+        return x;
+    }
+
+    [Compile]
+    public static Tensor ArrayConstants(Tensor x, int n)
+    {
+        int[] offsets = [1, 2, 3, 4];
+        for (int i = 0; i < n; i++) x = x * Weights[i % 3] + offsets[i % 4];
+        return x;
+    }
+
+    [Compile]
+    public static Tensor AddTimes(Tensor x, int times = 3)
+    {
+        for (int i = 0; i < times; i++) x = x + 1f;
+        return x;
+    }
+
+    [Compile]
+    public static Tensor DefaultArgumentOmitted(Tensor x, int n)
+    {
+        for (int i = 0; i < n; i++) x = AddTimes(x) * 0.5f;
+        return x;
+    }
+}
