@@ -213,6 +213,28 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void LG0005_IncrementsOfFields()
+    {
+        // x++ on a field would run once when the body is traced, not once per iteration.
+        var d = AnalyzerHarness.Verify(Kernel("""
+                [Compile]
+                public static Tensor M(Tensor x, int n)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        {|LG0005:_count++|};
+                        {|LG0005:--_count|};
+                        int local = 0;
+                        local++;
+                        x = x + 1f;
+                    }
+                    return x;
+                }
+            """));
+        Assert.Contains("static field '_count' ('_count++')", d[0].GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LG0005_NotOnLocals() => AnalyzerHarness.Verify(Kernel("""
             [Compile]
             public static Tensor M(Tensor x, int n)
@@ -444,6 +466,47 @@ public sealed class DiagnosticTests
                 return Tensor.Concat(ys, 0) + Tensor.Concat([x, .. zs], 0).Sum();
             }
         """));
+
+    // ---- LG0014 host read in a lifted loop ----
+
+    [Fact]
+    public void LG0014_ItemAndToArrayInALoop()
+    {
+        var d = AnalyzerHarness.Verify(Kernel("""
+                [Compile]
+                public static Tensor M(Tensor x, int n)
+                {
+                    float before = 1f;
+                    for (int i = 0; i < n; i++)
+                    {
+                        var v = {|LG0014:x.Sum().Item<float>()|};
+                        var all = {|LG0014:x.ToArray<float>()|};
+                        x = x + v + before;
+                    }
+                    return x;
+                }
+            """));
+        Assert.Contains("'x.Sum().Item<float>()' reads a value of the compiled loop at line", d[0].GetMessage(), StringComparison.Ordinal);
+    }
+
+    // ---- LG0015 foreach over a C# collection is unrolled ----
+
+    [Fact]
+    public void LG0015_ForeachOverAnArrayButNotOverARangeOrATensor()
+    {
+        var d = AnalyzerHarness.Verify(Kernel("""
+                [Compile]
+                public static Tensor M(Tensor x, Tensor xs, int n)
+                {
+                    var scales = new[] { 0.5f, 2f };
+                    foreach (var s in {|LG0015:scales|}) x = x * s;
+                    foreach (var i in System.Linq.Enumerable.Range(0, n)) x = x + i;
+                    foreach (var row in xs) x = x + row.Sum();
+                    return x;
+                }
+            """));
+        Assert.Contains("unrolled", d[0].GetMessage(), StringComparison.Ordinal);
+    }
 
     // ---- LG0012 dynamic trip count ----
 
