@@ -17,11 +17,12 @@ internal sealed class LiftContext
         Tensor = tensor;
         CancellationToken = cancellationToken;
         FilePath = method.SyntaxTree.FilePath ?? "";
-        Prefix = GeneratedNames.PrefixFor(method, model);
     }
 
-    /// <summary>The prefix of every name the lifting makes (flags, carries, holes): no name of the user's starts with it.</summary>
-    public string Prefix { get; }
+    private string? _prefix;
+
+    /// <summary>The prefix of every name the lifting makes (flags, carries, holes): no name of the user's starts with it. Computed when first needed.</summary>
+    public string Prefix => _prefix ??= GeneratedNames.PrefixFor(Method, Model);
 
     public MethodDeclarationSyntax Method { get; }
 

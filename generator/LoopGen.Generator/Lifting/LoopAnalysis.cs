@@ -167,8 +167,7 @@ internal static class LoopAnalysis
         ForiPattern? fori = null;
         if (loop is ForStatementSyntax f)
         {
-            var bodyFlow = model.AnalyzeDataFlow(f.Statement);
-            var writtenInBody = new HashSet<ISymbol>(bodyFlow?.WrittenInside ?? Enumerable.Empty<ISymbol>(), SymbolEqualityComparer.Default);
+            var writtenInBody = WrittenIn(model, f.Statement);
             fori = ForiPattern.Match(f, model, writtenInBody);
             if (fori is null)
             {
@@ -250,6 +249,46 @@ internal static class LoopAnalysis
             var collected = new CollectedList(list, declaration, loop, adds[0]);
             ctx.Collected[list] = collected;
             plan.Outputs.Add(collected);
+        }
+    }
+
+    /// <summary>
+    /// The variables a statement writes, read from its syntax (assignments, increments, out/ref arguments, deconstructions):
+    /// the same set as data flow's WrittenInside for the counters and bounds a for loop tests, at a fraction of its cost.
+    /// </summary>
+    public static HashSet<ISymbol> WrittenIn(SemanticModel model, SyntaxNode node)
+    {
+        var written = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        foreach (var n in node.DescendantNodesAndSelf())
+        {
+            switch (n)
+            {
+                case AssignmentExpressionSyntax a:
+                    AddTargets(model, a.Left, written);
+                    break;
+                case PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax when IsIncrement(n) is { } operand:
+                    AddTargets(model, operand, written);
+                    break;
+                case ArgumentSyntax { RefKindKeyword.RawKind: not (int)SyntaxKind.None } arg:
+                    AddTargets(model, arg.Expression, written);
+                    break;
+            }
+        }
+        return written;
+    }
+
+    private static void AddTargets(SemanticModel model, ExpressionSyntax target, HashSet<ISymbol> written)
+    {
+        switch (Parens.Strip(target))
+        {
+            case TupleExpressionSyntax t:
+                foreach (var a in t.Arguments) AddTargets(model, a.Expression, written);
+                break;
+            case DeclarationExpressionSyntax:
+                break;
+            case var e when model.GetSymbolInfo(e).Symbol is { } s:
+                written.Add(s);
+                break;
         }
     }
 
