@@ -4,4 +4,6 @@ namespace LoopGen.Onnx.Tests;
 internal static class Backends
 {
     public static OnnxRuntimeBackend Ort => OnnxRuntimeBackend.Shared;
+
+    public static LoopGen.Backends.Interpreter.InterpreterBackend Interpreter => LoopGen.Backends.Interpreter.InterpreterBackend.Instance;
 }
