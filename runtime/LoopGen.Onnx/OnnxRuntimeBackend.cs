@@ -22,6 +22,8 @@ public sealed class OnnxRuntimeBackend : IBackend, IDisposable
     private readonly SessionOptions _options;
     private readonly RunOptions _run = new();
     private volatile bool _disposed;
+    private int _sessionsCreated;
+    private int _sessionsLive;
 
     /// <summary>A backend whose sessions use <paramref name="intraOpThreads"/> threads each (0: ONNX Runtime's default, one per core).</summary>
     public OnnxRuntimeBackend(int intraOpThreads = 0)
@@ -93,8 +95,16 @@ public sealed class OnnxRuntimeBackend : IBackend, IDisposable
         {
             throw new OnnxBackendException($"ONNX Runtime {RuntimeVersion} rejected the ONNX model of {what}: {e.Message}", e);
         }
-        return new OnnxExecutable(session, what, parameterTypes, resultTypes);
+        Interlocked.Increment(ref _sessionsCreated);
+        Interlocked.Increment(ref _sessionsLive);
+        return new OnnxExecutable(session, what, parameterTypes, resultTypes, () => Interlocked.Decrement(ref _sessionsLive));
     }
+
+    /// <summary>Number of inference sessions this backend has created (one per compiled signature; eager ops count too).</summary>
+    public int SessionsCreated => Volatile.Read(ref _sessionsCreated);
+
+    /// <summary>Number of those sessions not yet disposed (0 once the backend is disposed).</summary>
+    public int SessionsLive => Volatile.Read(ref _sessionsLive);
 
     /// <inheritdoc/>
     public IDeviceBuffer[] Execute(IExecutable executable, IReadOnlyList<IDeviceBuffer> arguments)

@@ -7,8 +7,11 @@ namespace LoopGen.Onnx.Runtime;
 /// <summary>One compiled signature: an <see cref="InferenceSession"/> over the exported model, with its I/O names and types.</summary>
 internal sealed class OnnxExecutable : IExecutable, IDisposable
 {
-    public OnnxExecutable(InferenceSession session, string name, IReadOnlyList<TensorType> parameterTypes, IReadOnlyList<TensorType> resultTypes)
+    private Action? _onDispose;
+
+    public OnnxExecutable(InferenceSession session, string name, IReadOnlyList<TensorType> parameterTypes, IReadOnlyList<TensorType> resultTypes, Action onDispose)
     {
+        _onDispose = onDispose;
         Session = session;
         Name = name;
         ParameterTypes = parameterTypes;
@@ -30,5 +33,10 @@ internal sealed class OnnxExecutable : IExecutable, IDisposable
 
     public IReadOnlyList<TensorType> ResultTypes { get; }
 
-    public void Dispose() => Session.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _onDispose, null) is not { } done) return;
+        Session.Dispose();
+        done();
+    }
 }
