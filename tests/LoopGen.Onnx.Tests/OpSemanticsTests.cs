@@ -164,6 +164,24 @@ public sealed class OpSemanticsTests
     }
 
     [Fact]
+    public void Nan_propagates_through_maximum_minimum_clamp_and_their_reductions()
+    {
+        var f = Jit.Compile((Tensor x, Tensor y) => (Tensor.Maximum(x, y), Tensor.Minimum(x, y), x.Clamp(-0.5f, 0.5f), x.Max(1), x.Min(1), x % y), "nan");
+        float[] x = [float.NaN, 1f, -2f, 0.25f, 3f, float.NaN, -7.5f, 7.5f];
+        float[] y = [1f, float.NaN, -3f, 0.5f, -2f, float.NaN, 2f, -2f];
+        BothEngines.AssertAgree(f.Lower(Tensor.From(x, 2, 4), Tensor.From(y, 2, 4)).Text, [x, y]);
+    }
+
+    [Fact]
+    public void Rounding_is_half_to_even_and_floor_ceil_keep_signed_zero_and_infinities()
+    {
+        var f = Jit.Compile((Tensor x) => (x.Round(), x.Floor(), x.Ceil()), "round");
+        float[] x = [0.5f, 1.5f, 2.5f, -0.5f, -1.5f, -2.5f, float.PositiveInfinity, float.NegativeInfinity, float.NaN, -0.3f];
+        var r = BothEngines.AssertAgree(f.Lower(Tensor.From(x, x.Length)).Text, [x]);
+        Assert.Equal([0f, 2f, 2f, -0f, -2f, -2f], ((float[])r[0]).Take(6));
+    }
+
+    [Fact]
     public void Pred_reductions_and_orderings_agree()
     {
         var f = Jit.Compile((Tensor p, Tensor q) => (p.All(), p.Any(1), p < q, p >= q), "pred");

@@ -91,7 +91,13 @@ internal sealed partial class Exporter
             Ops.Minimum => "ReduceMin",
             _ => null,
         };
-        return onnx is null ? null : Node(g, onnx, [x, axes], keep);
+        if (onnx is null) return null;
+        var reduced = Node(g, onnx, [x, axes], keep);
+        if (!dt.IsFloat() || onnx is "ReduceSum" or "ReduceProd") return reduced;
+        // ONNX Runtime's ReduceMax/ReduceMin skip NaNs; StableHLO's maximum/minimum (and the interpreter) propagate them.
+        var nans = Node(g, "Cast", [Node(g, "IsNaN", [x])], OnnxAttribute.Of("to", (long)OnnxProto.Int32));
+        var anyNan = Node(g, "Cast", [Node(g, "ReduceMax", [nans, axes], keep)], OnnxAttribute.Of("to", (long)OnnxProto.Bool));
+        return Node(g, "Where", [anyNan, Scalar(g, dt, double.NaN), reduced]);
     }
 
     /// <summary>
