@@ -19,7 +19,10 @@ public sealed class OnnxRuntimeBackend : IBackend, IDisposable
 {
     private static readonly Lazy<OnnxRuntimeBackend> s_shared = new(() => new OnnxRuntimeBackend());
 
+    private const string EagerPrefix = "eager_";
+
     private readonly SessionOptions _options;
+    private readonly SessionOptions _eagerOptions;
     private readonly RunOptions _run = new();
     private volatile bool _disposed;
     private int _sessionsCreated;
@@ -31,6 +34,14 @@ public sealed class OnnxRuntimeBackend : IBackend, IDisposable
         _options = new SessionOptions
         {
             IntraOpNumThreads = intraOpThreads,
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+        };
+        // One-op modules of eager dispatch run on the calling thread: a session per op kind, each with a thread pool of
+        // its own, would park a pool per op for work too small to split.
+        _eagerOptions = new SessionOptions
+        {
+            IntraOpNumThreads = 1,
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
         };
@@ -75,7 +86,8 @@ public sealed class OnnxRuntimeBackend : IBackend, IDisposable
         var module = MlirParser.Parse(mlirText);
         var model = Exporter.Export(module);
         var main = module.Main;
-        return Load(model.ToBytes(), [.. main.Parameters.Select(p => p.Type)], main.ResultTypes, $"module @{module.Name}");
+        bool eager = module.Name.StartsWith(EagerPrefix, StringComparison.Ordinal);
+        return Load(model.ToBytes(), [.. main.Parameters.Select(p => p.Type)], main.ResultTypes, $"module @{module.Name}", eager ? _eagerOptions : _options);
     }
 
     /// <summary>
@@ -83,13 +95,13 @@ public sealed class OnnxRuntimeBackend : IBackend, IDisposable
     /// this backend; inputs and outputs follow the model's order.
     /// </summary>
     /// <exception cref="OnnxBackendException">ONNX Runtime rejected the model.</exception>
-    internal IExecutable Load(byte[] bytes, IReadOnlyList<TensorType> parameterTypes, IReadOnlyList<TensorType> resultTypes, string what)
+    internal IExecutable Load(byte[] bytes, IReadOnlyList<TensorType> parameterTypes, IReadOnlyList<TensorType> resultTypes, string what, SessionOptions? options = null)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         InferenceSession session;
         try
         {
-            session = new InferenceSession(bytes, _options);
+            session = new InferenceSession(bytes, options ?? _options);
         }
         catch (Ort.OnnxRuntimeException e)
         {
@@ -161,7 +173,7 @@ public sealed class OnnxRuntimeBackend : IBackend, IDisposable
         var single = new Operation(op.Name, parameters, [.. op.Results.Select(r => r.Type)], op.Attributes, op.Regions);
         body.Operations.Add(single);
         body.Operations.Add(new Operation(Ops.FuncReturn, single.Results, Array.Empty<TensorType>()));
-        var module = new Module("eager_" + op.Name.Replace("stablehlo.", "", StringComparison.Ordinal), [new Function("main", body, [.. single.Results.Select(r => r.Type)])]);
+        var module = new Module(EagerPrefix + op.Name.Replace("stablehlo.", "", StringComparison.Ordinal), [new Function("main", body, [.. single.Results.Select(r => r.Type)])]);
         var compiled = CompileCache.GetOrCompile(this, MlirPrinter.Print(module));
         return Execute(compiled.Executable, arguments);
     }
@@ -192,5 +204,6 @@ public sealed class OnnxRuntimeBackend : IBackend, IDisposable
         CompileCache.Evict(this);
         _run.Dispose();
         _options.Dispose();
+        _eagerOptions.Dispose();
     }
 }
