@@ -114,6 +114,22 @@ public sealed class OpSemanticsTests
     }
 
     [Fact]
+    public void Integer_power_wraps_on_overflow_and_stays_exact_past_two_to_the_53()
+    {
+        // ONNX Runtime's own integer Pow goes through double (3^21 in s32 would saturate, 3^39 in s64 lose its low bits):
+        // the export squares in a Loop instead.
+        var f = Jit.Compile((Tensor a, Tensor b) => Tensor.Pow(a, b), "pow");
+        int[] a = [3, 3, -3, 7, 2, 10, 0, 5];
+        int[] b = [19, 21, 21, 13, 31, 10, 0, 1];
+        var r = BothEngines.AssertAgree(f.Lower(Tensor.From(a, 8), Tensor.From(b, 8)).Text, [a, b]);
+        Assert.Equal(unchecked((int)1870418611L), ((int[])r[0])[1]);
+        long[] la = [3, 3, 7, 2, -2];
+        long[] lb = [39, 41, 25, 63, 63];
+        var r64 = BothEngines.AssertAgree(f.Lower(Tensor.From(la, 5), Tensor.From(lb, 5)).Text, [la, lb]);
+        Assert.Equal(4052555153018976267L, ((long[])r64[0])[0]);
+    }
+
+    [Fact]
     public void Case_out_of_range_runs_the_last_branch()
     {
         const string text = """

@@ -31,6 +31,7 @@ internal sealed partial class Exporter
             Ops.Remainder => Node(g, "Mod", [x, y], OnnxAttribute.Of("fmod", 1L)),
             Ops.Maximum => Node(g, "Max", [x, y]),
             Ops.Minimum => Node(g, "Min", [x, y]),
+            Ops.Power when isInt => IntPower(g, dt, x, y),
             Ops.Power => Node(g, "Pow", [x, y]),
             Ops.Atan2 when !isInt => Atan2(g, dt, x, y),
             Ops.And when isInt => Node(g, "BitwiseAnd", [x, y]),
@@ -60,6 +61,47 @@ internal sealed partial class Exporter
         var q = Node(g, "Div", [x, safe]);
         var r = Node(g, "Sub", [x, Node(g, "Mul", [q, safe])]);
         return Node(g, "Where", [isZero, x, r]);
+    }
+
+    /// <summary>
+    /// Integer power by squaring, wrapping as the interpreter does: ONNX Runtime's integer Pow goes through double, which
+    /// loses low bits past 2^53 and saturates on overflow. A Loop of one step per exponent bit (31 or 63); negative
+    /// exponents give 0 except for bases 1 and -1.
+    /// </summary>
+    private string IntPower(Scope g, DType dt, string x, string y)
+    {
+        if (g.Vectorized) throw Unsupported("integer stablehlo.power inside a reduce body", dt);
+        var type = _op!.Results[0].Type;
+        int elem = Elem(dt);
+        var dims = Dims(type.Shape);
+        var zero = ScalarInt(g, dt, 0);
+        var one = ScalarInt(g, dt, 1);
+        var body = new Scope(g, Fresh("power_body"));
+        string iter = Fresh("iter"), condIn = Fresh("cond"), r = Fresh("r"), b = Fresh("b"), e = Fresh("e");
+        body.AddInput(iter, OnnxProto.Int64, []);
+        body.AddInput(condIn, OnnxProto.Bool, []);
+        body.AddInput(r, elem, dims);
+        body.AddInput(b, elem, dims);
+        body.AddInput(e, elem, dims);
+        var two = ScalarInt(body, dt, 2);
+        var half = Node(body, "Div", [e, two]);
+        var odd = Node(body, "Not", [Node(body, "Equal", [Node(body, "Sub", [e, Node(body, "Mul", [half, two])]), ScalarInt(body, dt, 0)])]);
+        var nextR = Node(body, "Where", [odd, Node(body, "Mul", [r, b]), r]);
+        var nextB = Node(body, "Mul", [b, b]);
+        body.Graph.Outputs.Add(new OnnxValueInfo(Node(body, "Identity", [condIn]), OnnxProto.Bool, []));
+        SetOutputs(body, [nextR, nextB, half], [type, type, type]);
+        var shape = Ints(g, dims);
+        var start = Node(g, "Expand", [one, shape]);
+        var base0 = Node(g, "Expand", [x, shape]);
+        var exponent = Node(g, "Expand", [Node(g, "Max", [y, zero]), shape]);
+        var trip = ConstTensor(g, new OnnxTensor(OnnxProto.Int64, [], BitConverter.GetBytes(dt == DType.S32 ? 31L : 63L)));
+        var outs = NodeN(g, "Loop", [trip, Scalar(g, DType.Pred, 1), start, base0, exponent], 3, OnnxAttribute.Of("body", body.Graph));
+        // Negative exponents: 1 for base 1, ±1 for base -1 by the exponent's parity, else 0.
+        var minusOne = ScalarInt(g, dt, -1);
+        var even = Node(g, "Equal", [Node(g, "Sub", [y, Node(g, "Mul", [Node(g, "Div", [y, ScalarInt(g, dt, 2)]), ScalarInt(g, dt, 2)])]), zero]);
+        var negative = Node(g, "Where", [Node(g, "Equal", [x, one]), one,
+            Node(g, "Where", [Node(g, "Equal", [x, minusOne]), Node(g, "Where", [even, one, minusOne]), zero])]);
+        return Node(g, "Where", [Node(g, "Less", [y, zero]), negative, outs[0]]);
     }
 
     private (string IsZero, string IsMinusOne, string Safe) SafeDivisor(Scope g, DType dt, string y)
