@@ -130,6 +130,15 @@ public sealed class OpSemanticsTests
     }
 
     [Fact]
+    public void Integer_arithmetic_and_narrowing_wrap()
+    {
+        var f = Jit.Compile((Tensor a, Tensor l) => (a + int.MaxValue, a * 1_000_000, a.Sum(), (a * 100_000).Prod(), l.Cast(DType.S32), l.Cast(DType.F32), a.Cast(DType.F32) / 0f, a.Cast(DType.F32) % 0f), "wrap");
+        int[] a = [int.MaxValue, 5, -7, int.MinValue, 3];
+        long[] l = [1L << 40, -(1L << 33) - 5, long.MaxValue, 123, long.MinValue];
+        BothEngines.AssertAgree(f.Lower(Tensor.From(a, 5), Tensor.From(l, 5)).Text, [a, l]);
+    }
+
+    [Fact]
     public void Case_out_of_range_runs_the_last_branch()
     {
         const string text = """
