@@ -3,7 +3,7 @@ using LoopGen.Samples.Verbs;
 
 namespace LoopGen.Samples.Cli;
 
-/// <summary>The command line: <c>list</c>, <c>run</c>, <c>hlo</c>, <c>bench</c>, and <c>run all</c> when no verb is given.</summary>
+/// <summary>The command line: <c>list</c>, <c>run</c>, <c>hlo</c>, <c>bench</c>, <c>export</c>, and <c>run all</c> when no verb is given.</summary>
 internal static class SamplesCli
 {
     /// <summary>Parses and runs <paramref name="args"/>; <paramref name="configuration"/> redirects output (tests).</summary>
@@ -15,9 +15,9 @@ internal static class SamplesCli
     {
         var backend = new Option<string>("--backend")
         {
-            Description = "Where modules run: interpreter (default), pjrt (LOOPGEN_PJRT_PLUGIN or a discovered plugin) or pjrt:PATH",
+            Description = "Where modules run: interpreter (default), onnx (ONNX Runtime's CPU provider), pjrt (LOOPGEN_PJRT_PLUGIN or a discovered plugin) or pjrt:PATH",
             DefaultValueFactory = _ => BackendChoice.Interpreter,
-            HelpName = "interpreter|pjrt[:PATH]",
+            HelpName = "interpreter|onnx|pjrt[:PATH]",
             Recursive = true,
         };
         var root = new RootCommand("LoopGen samples: the seeds' loops as [Compile] methods, compiled to rolled StableHLO while loops")
@@ -27,6 +27,7 @@ internal static class SamplesCli
             RunVerb.Create(backend),
             HloVerb.Create(backend),
             BenchVerb.Create(backend),
+            ExportVerb.Create(backend),
         };
         // No verb: run every sample, as the README's run command promises.
         root.SetAction(parse => VerbContext.Run(parse, backend, ctx => RunVerb.Execute(ctx, RunVerb.All, n: null)));
