@@ -61,6 +61,8 @@ public sealed record KernelCase(string Name, int Loops, Func<Random, (object Com
         new("CounterAsSliceStart", 1, r => { var x = Random(r, 4); int n = r.Next(1, 9); return (Constructs.CounterAsSliceStartCompiled(x, n), Constructs.CounterAsSliceStartEager(x, n)); }, t => Constructs.CounterAsSliceStartLower(Random(new Random(1), 4), t)),
         new("ArrayConstants", 1, r => { var x = Random(r, 3); int n = r.Next(1, 9); return (Constructs.ArrayConstantsCompiled(x, n), Constructs.ArrayConstantsEager(x, n)); }, t => Constructs.ArrayConstantsLower(Random(new Random(1), 3), t)),
         new("DefaultArgumentOmitted", 2, r => { var x = Random(r, 3); int n = r.Next(1, 6); return (Constructs.DefaultArgumentOmittedCompiled(x, n), Constructs.DefaultArgumentOmittedEager(x, n)); }, t => Constructs.DefaultArgumentOmittedLower(Random(new Random(1), 3), t)),
+        new("TupleWithCount", 1, r => { var x = Random(r, 3); int n = r.Next(1, 8); return (TupleResults.WithCountCompiled(x, n), TupleResults.WithCountEager(x, n)); }, t => TupleResults.WithCountLower(Random(new Random(1), 3), t)),
+        new("TupleNamedNumbers", 1, r => { var x = Random(r, 3); int n = r.Next(0, 8); return (TupleResults.NamedCompiled(x, n), TupleResults.NamedEager(x, n)); }, t => TupleResults.NamedLower(Random(new Random(1), 3), t)),
         new("UnrolledAdd", 0, r => { var x = Random(r, 3); int n = r.Next(1, 6); return (Unrolled.UnrolledAddCompiled(x, n), Unrolled.UnrolledAddEager(x, n)); }, t => Unrolled.UnrolledAddLower(Random(new Random(1), 3), t)),
     }.ToDictionary(c => c.Name);
 }

@@ -39,9 +39,20 @@ internal static class MethodLifter
         var ctx = new LiftContext(method, model, tensor, cancellationToken);
         if (symbol.ReturnType is INamedTypeSymbol { IsTupleType: true } tuple && !LoopAnalysis.IsTensorTuple(ctx, tuple))
         {
-            // The compiled call returns tensors; a C# number inside a returned tuple would need reading back per element.
-            ctx.Problem(LiftCodes.TupleReturn, method.ReturnType, $"it returns {tuple.ToDisplayString()}: a returned tuple must hold only tensors (return Tensor elements and read numbers with Item<T>() after the call)");
-            return (Result(ctx, null), ctx);
+            // A C# number in a returned tuple is a 0-d tensor in the twin, read back by the entry; each return must
+            // then build the tuple in place, so each number can be converted where it is written.
+            foreach (var r in LoopAnalysis.Walk(body).OfType<ReturnStatementSyntax>().Where(r => r.Expression is not null))
+            {
+                if (Parens.Strip(r.Expression!) is not TupleExpressionSyntax)
+                {
+                    ctx.Problem(LiftCodes.TupleReturn, r, $"it returns {tuple.ToDisplayString()}, which holds C# numbers: return a tuple written in place, (a, b), so each number can be returned from the compiled code");
+                }
+            }
+            if (method.ExpressionBody is { } arrow && Parens.Strip(arrow.Expression) is not TupleExpressionSyntax)
+            {
+                ctx.Problem(LiftCodes.TupleReturn, arrow, $"it returns {tuple.ToDisplayString()}, which holds C# numbers: return a tuple written in place, (a, b)");
+            }
+            if (ctx.Problems.Count > 0) return (Result(ctx, null), ctx);
         }
         foreach (var p in symbol.Parameters)
         {

@@ -132,6 +132,9 @@ internal static class TracedTypes
                 case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } when Mappings.KnownMath.TensorMethod(ctx.Model.GetSymbolInfo(call).Symbol as IMethodSymbol) is not null:
                     node = call; // Math.Min(m, 3) on a traced number is the tensor op: its result is traced too
                     continue;
+                case ArgumentSyntax { Parent: TupleExpressionSyntax tuple } when tuple.Parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax or ArgumentSyntax { Parent: TupleExpressionSyntax }:
+                    node = tuple; // return (x, count): the number comes back as a 0-d tensor, read by the entry
+                    continue;
                 case ArgumentSyntax arg:
                     return TakesTensor(ctx, arg) ? null : arg.Parent?.Parent ?? arg;
                 case ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection } when TakesTensors(ctx, collection):

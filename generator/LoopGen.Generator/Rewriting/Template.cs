@@ -61,7 +61,8 @@ internal sealed class Template
         return (T)new Filler(this).Visit(parsed)!;
     }
 
-    private static bool IsPrimary(ExpressionSyntax e) => e is IdentifierNameSyntax or GenericNameSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax
+    /// <summary>Whether an expression binds tighter than any operator (needs no parentheses as an operand).</summary>
+    public static bool IsPrimary(ExpressionSyntax e) => e is IdentifierNameSyntax or GenericNameSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax
         or LiteralExpressionSyntax or ParenthesizedExpressionSyntax or InvocationExpressionSyntax or ElementAccessExpressionSyntax
         or PredefinedTypeSyntax or ThisExpressionSyntax or TupleExpressionSyntax
         || e is MemberAccessExpressionSyntax m && m.IsKind(SyntaxKind.SimpleMemberAccessExpression);

@@ -14,7 +14,17 @@ internal static class TwinBuilder
         var parameters = symbol.Parameters
             .Select(p => new TwinParameter(LoopAnalysis.Id(p.Name), ctx.Traced.Contains(p) ? TwinRewriter.TensorType : p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)))
             .ToEquatableArray();
-        var returnType = LoopAnalysis.IsPrimitive(symbol.ReturnType) ? TwinRewriter.TensorType : symbol.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-        return new LiftedMethod(parameters, returnType, body, ctx.LoopCount);
+        return new LiftedMethod(parameters, TwinType(symbol.ReturnType), body, ctx.LoopCount);
     }
+
+    /// <summary>The twin's type for a result: a C# number is a 0-d tensor, in a tuple too.</summary>
+    public static string TwinType(ITypeSymbol type) => type switch
+    {
+        _ when LoopAnalysis.IsPrimitive(type) => TwinRewriter.TensorType,
+        INamedTypeSymbol { IsTupleType: true } t when HoldsNumbers(t) => "(" + string.Join(", ", t.TupleElements.Select(e => TwinType(e.Type))) + ")",
+        _ => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+    };
+
+    private static bool HoldsNumbers(INamedTypeSymbol tuple) =>
+        tuple.TupleElements.Any(e => LoopAnalysis.IsPrimitive(e.Type) || e.Type is INamedTypeSymbol { IsTupleType: true } inner && HoldsNumbers(inner));
 }

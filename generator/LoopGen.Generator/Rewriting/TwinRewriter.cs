@@ -167,7 +167,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
         }
         var op = CompoundOperator(node.Kind());
         if (op is null) return base.VisitAssignmentExpression(node);
-        var combined = SyntaxFactory.BinaryExpression(op.Value, left, SyntaxFactory.ParenthesizedExpression(right));
+        var combined = SyntaxFactory.BinaryExpression(op.Value, left, Template.IsPrimary(right) ? right : SyntaxFactory.ParenthesizedExpression(right));
         return SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, left, As(type, combined));
     }
 
@@ -225,8 +225,20 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     }
 
     /// <summary>The method's result in the twin: a C# number it returns is a 0-d tensor there.</summary>
-    private ExpressionSyntax ReturnValue(ExpressionSyntax e) =>
-        LoopAnalysis.IsPrimitive(_returnType) ? As(_returnType, E(e)) : E(e);
+    private ExpressionSyntax ReturnValue(ExpressionSyntax e) => Returned(_returnType, e);
+
+    private ExpressionSyntax Returned(ITypeSymbol type, ExpressionSyntax e)
+    {
+        if (LoopAnalysis.IsPrimitive(type)) return As(type, E(e));
+        // (x, count) for a (Tensor, int) result: each number converted where it is written.
+        if (type is INamedTypeSymbol { IsTupleType: true } tuple && Parens.Strip(e) is TupleExpressionSyntax literal
+            && literal.Arguments.Count == tuple.TupleElements.Length && !LoopAnalysis.IsTensorTuple(_ctx, tuple))
+        {
+            var items = literal.Arguments.Select((a, i) => SyntaxFactory.Argument(Returned(tuple.TupleElements[i].Type, a.Expression)));
+            return SyntaxFactory.TupleExpression(SyntaxFactory.SeparatedList(items));
+        }
+        return E(e);
+    }
 
     /// <inheritdoc/>
     public override SyntaxNode? VisitLocalDeclarationStatement(LocalDeclarationStatementSyntax node)

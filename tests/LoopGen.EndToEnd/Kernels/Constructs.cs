@@ -95,3 +95,31 @@ public static partial class Constructs
         return x;
     }
 }
+
+/// <summary>Tuple results holding C# numbers: the numbers come back from the compiled code as C# values.</summary>
+public static partial class TupleResults
+{
+    [Compile]
+    public static (Tensor, int) WithCount(Tensor x, int n)
+    {
+        int count = 0;
+        for (int i = 0; i < n; i++)
+        {
+            count += 2;
+            x = x * 0.5f + count;
+        }
+        return (x, count);
+    }
+
+    [Compile]
+    public static (Tensor Value, float Total, bool Positive) Named(Tensor x, int n)
+    {
+        float total = 0f;
+        for (int i = 0; i < n; i++)
+        {
+            total += 1.5f;
+            x = x + total;
+        }
+        return (Value: x, Total: total, Positive: total > 0f);
+    }
+}

@@ -6,7 +6,57 @@ namespace Demo
 {
     public static partial class Carries
     {
-        // LoopGen: Count is not compiled: it returns (LoopGen.Tensor Value, int Count): a returned tuple must hold only tensors (return Tensor elements and read numbers with Item<T>() after the call) (line 8, tuple-return)
+        /// <summary>Runs <see cref="Count(global::LoopGen.Tensor, global::System.ValueTuple{int, float}, bool, long, double)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
+        public static (global::LoopGen.Tensor Value, int Count) CountCompiled(global::LoopGen.Tensor x, (int Start, float Scale) config, bool flag, long big, double d)
+        {
+            var __r = __LoopGen_Count_0.Invoke(x, config, flag, big, d);
+            return (__r.Item1, __r.Item2.Item<int>());
+        }
+
+        /// <summary>Runs <see cref="Count(global::LoopGen.Tensor, global::System.ValueTuple{int, float}, bool, long, double)"/> eagerly, as written (never intercepted): the reference the compiled entry must agree with.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
+        public static (global::LoopGen.Tensor Value, int Count) CountEager(global::LoopGen.Tensor x, (int Start, float Scale) config, bool flag, long big, double d) => Count(x, config, flag, big, d);
+
+        /// <summary>Traces <see cref="Count(global::LoopGen.Tensor, global::System.ValueTuple{int, float}, bool, long, double)"/> for these arguments' signature without running it: the StableHLO module and its loop and op counts.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
+        public static global::LoopGen.Lowered CountLower(global::LoopGen.Tensor x, (int Start, float Scale) config, bool flag, long big, double d) => __LoopGen_Count_0.Lower(x, config, flag, big, d);
+
+        private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, (int Start, float Scale), global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, (global::LoopGen.Tensor, global::LoopGen.Tensor)> __LoopGen_Count_0 =
+            global::LoopGen.Jit.Compile<global::LoopGen.Tensor, (int Start, float Scale), global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, (global::LoopGen.Tensor, global::LoopGen.Tensor)>(__LoopGen_Count_0_Traced, "Carries.Count");
+
+#pragma warning disable
+        private static (global::LoopGen.Tensor, global::LoopGen.Tensor) __LoopGen_Count_0_Traced(global::LoopGen.Tensor x, (int Start, float Scale) config, global::LoopGen.Tensor flag, global::LoopGen.Tensor big, global::LoopGen.Tensor d)
+        {
+        #line (10,9)-(10,34) "Source.cs"
+            global::LoopGen.Tensor count = global::LoopGen.Lifted.As<int>(config.Start);
+        #line (11,9)-(11,32) "Source.cs"
+            global::LoopGen.Tensor s = global::LoopGen.Lifted.As<float>(config.Scale);
+        #line (12,9)-(12,36) "Source.cs"
+            (x, flag, big, d, count, s) = global::LoopGen.Loop.Fori(0, 3, (global::LoopGen.Tensor i, (global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry0) =>
+            {
+        #line hidden
+                (global::LoopGen.Tensor x, global::LoopGen.Tensor flag, global::LoopGen.Tensor big, global::LoopGen.Tensor d, global::LoopGen.Tensor count, global::LoopGen.Tensor s) = __carry0;
+        #line (14,13)-(14,24) "Source.cs"
+                count = global::LoopGen.Lifted.As<int>(count + 1);
+        #line (15,13)-(15,21) "Source.cs"
+                s = global::LoopGen.Lifted.As<float>(s * 2f);
+        #line (16,13)-(16,22) "Source.cs"
+                big = global::LoopGen.Lifted.As<long>(big + 1);
+        #line (17,13)-(17,22) "Source.cs"
+                d = global::LoopGen.Lifted.As<double>(d * 0.5);
+        #line (18,13)-(18,26) "Source.cs"
+                flag = global::LoopGen.Lifted.As<bool>(!flag);
+        #line (19,13)-(19,23) "Source.cs"
+                x = x * s;
+        #line hidden
+                return (x, flag, big, d, count, s);
+            }, (x, flag, big, d, count, s), names: new[] { "x", "flag", "big", "d", "count", "s" });
+        #line (21,9)-(21,37) "Source.cs"
+            return (x + d + big, global::LoopGen.Lifted.As<int>(count));
+        #line default
+        }
+#pragma warning restore
 
         /// <summary>Runs <see cref="Scalar(float, int)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
@@ -30,7 +80,7 @@ namespace Demo
             a = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor a) =>
             {
         #line (27,37)-(27,47) "Source.cs"
-                a = global::LoopGen.Lifted.As<float>(a * (1.5f));
+                a = global::LoopGen.Lifted.As<float>(a * 1.5f);
         #line hidden
                 return a;
             }, a, names: new[] { "a" });
