@@ -178,7 +178,11 @@ public sealed class ValueAndGradFunction<TParams>
     /// <summary>Runs the gradient (tracing, differentiating and compiling on the first call with this signature). Inside another trace it is emitted inline.</summary>
     /// <param name="parameters">The differentiated argument.</param>
     /// <returns>The loss and the gradient (the structure of <paramref name="parameters"/>).</returns>
-    public (Tensor Value, TParams Grad) Invoke(TParams parameters) => ((Tensor Value, TParams Grad))_core.Invoke([parameters])!;
+    public (Tensor Value, TParams Grad) Invoke(TParams parameters)
+    {
+        var (value, grad) = ((object?, object?))_core.Invoke([parameters])!;
+        return ((Tensor)value!, (TParams)grad!);
+    }
 
     /// <summary>Traces and differentiates for these arguments' signature without compiling or running: the gradient module.</summary>
     /// <param name="parameters">The differentiated argument.</param>
@@ -213,7 +217,11 @@ public sealed class ValueAndGradFunction<TParams, T2>
     /// <param name="parameters">The differentiated argument.</param>
     /// <param name="arg2">Argument 2.</param>
     /// <returns>The loss and the gradient (the structure of <paramref name="parameters"/>).</returns>
-    public (Tensor Value, TParams Grad) Invoke(TParams parameters, T2 arg2) => ((Tensor Value, TParams Grad))_core.Invoke([parameters, arg2])!;
+    public (Tensor Value, TParams Grad) Invoke(TParams parameters, T2 arg2)
+    {
+        var (value, grad) = ((object?, object?))_core.Invoke([parameters, arg2])!;
+        return ((Tensor)value!, (TParams)grad!);
+    }
 
     /// <summary>Traces and differentiates for these arguments' signature without compiling or running: the gradient module.</summary>
     /// <param name="parameters">The differentiated argument.</param>
@@ -252,7 +260,11 @@ public sealed class ValueAndGradFunction<TParams, T2, T3>
     /// <param name="arg2">Argument 2.</param>
     /// <param name="arg3">Argument 3.</param>
     /// <returns>The loss and the gradient (the structure of <paramref name="parameters"/>).</returns>
-    public (Tensor Value, TParams Grad) Invoke(TParams parameters, T2 arg2, T3 arg3) => ((Tensor Value, TParams Grad))_core.Invoke([parameters, arg2, arg3])!;
+    public (Tensor Value, TParams Grad) Invoke(TParams parameters, T2 arg2, T3 arg3)
+    {
+        var (value, grad) = ((object?, object?))_core.Invoke([parameters, arg2, arg3])!;
+        return ((Tensor)value!, (TParams)grad!);
+    }
 
     /// <summary>Traces and differentiates for these arguments' signature without compiling or running: the gradient module.</summary>
     /// <param name="parameters">The differentiated argument.</param>
@@ -295,7 +307,11 @@ public sealed class ValueAndGradFunction<TParams, T2, T3, T4>
     /// <param name="arg3">Argument 3.</param>
     /// <param name="arg4">Argument 4.</param>
     /// <returns>The loss and the gradient (the structure of <paramref name="parameters"/>).</returns>
-    public (Tensor Value, TParams Grad) Invoke(TParams parameters, T2 arg2, T3 arg3, T4 arg4) => ((Tensor Value, TParams Grad))_core.Invoke([parameters, arg2, arg3, arg4])!;
+    public (Tensor Value, TParams Grad) Invoke(TParams parameters, T2 arg2, T3 arg3, T4 arg4)
+    {
+        var (value, grad) = ((object?, object?))_core.Invoke([parameters, arg2, arg3, arg4])!;
+        return ((Tensor)value!, (TParams)grad!);
+    }
 
     /// <summary>Traces and differentiates for these arguments' signature without compiling or running: the gradient module.</summary>
     /// <param name="parameters">The differentiated argument.</param>
@@ -336,7 +352,11 @@ public sealed class VjpFunction<TParams, TResult>
     /// <param name="parameters">The differentiated argument.</param>
     /// <param name="cotangent">One cotangent per output, with the outputs' structure, dtypes and shapes.</param>
     /// <returns>The outputs and the gradient of (outputs · cotangent) with respect to <paramref name="parameters"/>.</returns>
-    public (TResult Value, TParams Grad) Invoke(TParams parameters, TResult cotangent) => ((TResult Value, TParams Grad))_core.Invoke([parameters, cotangent])!;
+    public (TResult Value, TParams Grad) Invoke(TParams parameters, TResult cotangent)
+    {
+        var (value, grad) = ((object?, object?))_core.Invoke([parameters, cotangent])!;
+        return ((TResult)value!, (TParams)grad!);
+    }
 
     /// <summary>Traces and differentiates for these arguments' signature without compiling or running: the gradient module.</summary>
     /// <param name="parameters">The differentiated argument.</param>
@@ -375,7 +395,11 @@ public sealed class VjpFunction<TParams, T2, TResult>
     /// <param name="arg2">Argument 2.</param>
     /// <param name="cotangent">One cotangent per output, with the outputs' structure, dtypes and shapes.</param>
     /// <returns>The outputs and the gradient of (outputs · cotangent) with respect to <paramref name="parameters"/>.</returns>
-    public (TResult Value, TParams Grad) Invoke(TParams parameters, T2 arg2, TResult cotangent) => ((TResult Value, TParams Grad))_core.Invoke([parameters, arg2, cotangent])!;
+    public (TResult Value, TParams Grad) Invoke(TParams parameters, T2 arg2, TResult cotangent)
+    {
+        var (value, grad) = ((object?, object?))_core.Invoke([parameters, arg2, cotangent])!;
+        return ((TResult)value!, (TParams)grad!);
+    }
 
     /// <summary>Traces and differentiates for these arguments' signature without compiling or running: the gradient module.</summary>
     /// <param name="parameters">The differentiated argument.</param>
@@ -418,7 +442,11 @@ public sealed class VjpFunction<TParams, T2, T3, TResult>
     /// <param name="arg3">Argument 3.</param>
     /// <param name="cotangent">One cotangent per output, with the outputs' structure, dtypes and shapes.</param>
     /// <returns>The outputs and the gradient of (outputs · cotangent) with respect to <paramref name="parameters"/>.</returns>
-    public (TResult Value, TParams Grad) Invoke(TParams parameters, T2 arg2, T3 arg3, TResult cotangent) => ((TResult Value, TParams Grad))_core.Invoke([parameters, arg2, arg3, cotangent])!;
+    public (TResult Value, TParams Grad) Invoke(TParams parameters, T2 arg2, T3 arg3, TResult cotangent)
+    {
+        var (value, grad) = ((object?, object?))_core.Invoke([parameters, arg2, arg3, cotangent])!;
+        return ((TResult)value!, (TParams)grad!);
+    }
 
     /// <summary>Traces and differentiates for these arguments' signature without compiling or running: the gradient module.</summary>
     /// <param name="parameters">The differentiated argument.</param>

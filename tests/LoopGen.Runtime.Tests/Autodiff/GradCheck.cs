@@ -28,13 +28,13 @@ internal sealed class GradCheck
         return a;
     }
 
-    public Tensor Tensor(double lo, double hi, params int[] shape)
+    public Tensor Uniform(double lo, double hi, params int[] shape)
     {
         int n = shape.Aggregate(1, (a, b) => a * b);
         return LoopGen.Tensor.From(Doubles(n, lo, hi), shape);
     }
 
-    public Tensor Tensor(params int[] shape) => Tensor(-2, 2, shape);
+    public Tensor Tensor(params int[] shape) => Uniform(-2, 2, shape);
 
     /// <summary>Central differences of <paramref name="loss"/> with respect to every element of every input.</summary>
     public static double[][] FiniteDifferences(Func<Tensor[], Tensor> loss, Tensor[] inputs, double h = 1e-5)

@@ -27,16 +27,16 @@ public sealed class VjpRuleTests(ITestOutputHelper output)
         switch (op)
         {
             case "divide":
-                b = _check.Tensor(0.5, 2, 3, 4);
+                b = _check.Uniform(0.5, 2, 3, 4);
                 break;
             case "remainder":
                 // a = b·(k + u) with u away from 0 and 1: r is smooth around the sample.
-                b = _check.Tensor(0.5, 2, 3, 4);
+                b = _check.Uniform(0.5, 2, 3, 4);
                 var u = _check.Doubles(12, 0.2, 0.8);
                 a = Tensor.From(b.ToArray<double>().Select((v, i) => v * (i % 3 - 1 + u[i])).ToArray(), 3, 4);
                 break;
             case "power":
-                a = _check.Tensor(0.5, 2, 3, 4);
+                a = _check.Uniform(0.5, 2, 3, 4);
                 break;
         }
         Func<Tensor[], Tensor> f = op switch
@@ -67,7 +67,7 @@ public sealed class VjpRuleTests(ITestOutputHelper output)
     public void Elementwise_unary(string op)
     {
         bool positive = op is "log" or "sqrt" or "rsqrt" or "log1p";
-        var x = positive ? _check.Tensor(0.3, 3, 2, 5) : _check.Tensor(2, 5);
+        var x = positive ? _check.Uniform(0.3, 3, 2, 5) : _check.Tensor(2, 5);
         if (op is "floor" or "ceil" or "round")
         {
             // Keep samples away from the jumps so that finite differences see the zero slope.
@@ -175,7 +175,7 @@ public sealed class VjpRuleTests(ITestOutputHelper output)
         _check.Check("mean", Weighted(p => p[0].Mean(0, 2), 4), [x]);
         _check.Check("max", Weighted(p => p[0].Max(1), 3, 2), [x]);
         _check.Check("min", Weighted(p => p[0].Min(0, 2), 4), [x]);
-        _check.Check("prod", Weighted(p => p[0].Prod(2), 3, 4), [_check.Tensor(0.5, 1.5, 3, 4, 2)]);
+        _check.Check("prod", Weighted(p => p[0].Prod(2), 3, 4), [_check.Uniform(0.5, 1.5, 3, 4, 2)]);
         _check.Check("keepdims softmax", Weighted(p =>
         {
             var z = p[0] - p[0].Max(2, keepDims: true);
