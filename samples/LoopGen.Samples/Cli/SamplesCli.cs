@@ -28,6 +28,7 @@ internal static class SamplesCli
             HloVerb.Create(backend),
             BenchVerb.Create(backend),
             TrainVerb.Create(backend),
+            GradBenchVerb.Create(backend),
         };
         // No verb: run every sample, as the README's run command promises.
         root.SetAction(parse => VerbContext.Run(parse, backend, ctx => RunVerb.Execute(ctx, RunVerb.All, n: null)));
