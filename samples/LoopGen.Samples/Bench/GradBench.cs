@@ -51,7 +51,7 @@ internal static class GradBench
     {
         var random = new Random(2026);
         float U(double s) => (float)((random.NextDouble() * 2 - 1) * s);
-        var ws = Tensor.From(Enumerable.Range(0, layers * Width * Width).Select(_ => U(0.3 / Math.Sqrt(Width))).ToArray(), layers, Width, Width);
+        var ws = Tensor.From(Enumerable.Range(0, layers * Width * Width).Select(_ => U(0.5 / Math.Sqrt(Width * (double)layers))).ToArray(), layers, Width, Width);
         var x = Tensor.From(Enumerable.Range(0, Batch * Width).Select(_ => U(1)).ToArray(), Batch, Width);
         return (ws, x);
     }
@@ -80,7 +80,7 @@ internal static class GradBench
             var gh = g.ToArray<float>();
             steps.Add(clock.Elapsed.TotalMilliseconds);
             var wh = w.ToArray<float>();
-            for (int k = 0; k < wh.Length; k++) wh[k] -= 2f * gh[k];
+            for (int k = 0; k < wh.Length; k++) wh[k] -= 0.5f * gh[k];
             w = Tensor.From(wh, w.Shape.ToArray());
         }
         var (after, _) = fn.Invoke(w, x);
