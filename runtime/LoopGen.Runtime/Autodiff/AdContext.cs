@@ -20,6 +20,9 @@ internal sealed class AdContext
 
     public Dictionary<Operation, LoopAd.Plan> Plans { get; } = [];
 
+    /// <summary>Cotangents that are zero outside one window (of a dynamic_slice): the window's update and starts.</summary>
+    public Dictionary<Tensor, (Tensor Update, Tensor[] Starts)> Windows { get; } = [];
+
     /// <summary>0-d pred tensors of the top-level trace that are true when a bounded loop ran past its bound, with the message to throw.</summary>
     public List<(Tensor Flag, string Message)> OverflowChecks { get; } = [];
 

@@ -103,7 +103,7 @@ internal sealed class Linearizer
                 continue;
             }
             var needs = e.Op.Operands.Select(Ad.Activity.IsActive).ToArray();
-            var inCts = e.Op.Name == Ops.While ? LoopAd.Backward(this, e, outCts, needs) : VjpRules.Apply(e, outCts, needs);
+            var inCts = e.Op.Name == Ops.While ? LoopAd.Backward(this, e, outCts, needs) : VjpRules.Apply(e, outCts, needs, Ad);
             for (int i = 0; i < inCts.Length; i++)
             {
                 if (needs[i] && inCts[i] is { } c) Accumulate(ct, e.Op.Operands[i], c);
@@ -112,14 +112,26 @@ internal sealed class Linearizer
         return ct;
     }
 
-    private static void Accumulate(Dictionary<Value, Tensor> ct, Value v, Tensor c)
+    private void Accumulate(Dictionary<Value, Tensor> ct, Value v, Tensor c)
     {
         if (c.Type != v.Type)
         {
             throw new InvalidOperationException($"gradient: a cotangent of type {c.Type} was produced for a value of type {v.Type} (internal error)");
         }
-        ct[v] = ct.TryGetValue(v, out var existing) ? AdOps.Add(existing, c) : c;
+        if (!ct.TryGetValue(v, out var existing))
+        {
+            ct[v] = c;
+            return;
+        }
+        // A dynamic_slice's cotangent is zero outside one window: add just that window (in place in a loop body), not a
+        // whole zero-padded buffer — otherwise reading row i of a stacked input costs the whole stack per iteration.
+        if (Ad.Windows.TryGetValue(c, out var w)) ct[v] = AddWindow(existing, w);
+        else if (Ad.Windows.TryGetValue(existing, out var w2)) ct[v] = AddWindow(c, w2);
+        else ct[v] = AdOps.Add(existing, c);
     }
+
+    private static Tensor AddWindow(Tensor dense, (Tensor Update, Tensor[] Starts) w) =>
+        AdOps.DynamicUpdateSlice(dense, AdOps.Add(AdOps.DynamicSlice(dense, w.Starts, w.Update.Shape), w.Update), w.Starts);
 }
 
 /// <summary>An op the gradient has no rule for; <see cref="GradCore"/> turns it into a <see cref="GradientException"/> with the user's source line.</summary>

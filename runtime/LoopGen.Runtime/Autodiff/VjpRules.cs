@@ -12,7 +12,7 @@ namespace LoopGen.Autodiff;
 internal static class VjpRules
 {
     /// <summary>The operands' cotangents for one tape entry; null where an operand gets none.</summary>
-    public static Tensor?[] Apply(Linearizer.TapeEntry e, Tensor?[] outCts, bool[] needs)
+    public static Tensor?[] Apply(Linearizer.TapeEntry e, Tensor?[] outCts, bool[] needs, AdContext ad)
     {
         var op = e.Op;
         var x = e.Inputs;
@@ -122,7 +122,9 @@ internal static class VjpRules
                 break;
             case Ops.Slice: cts[0] = UnSlice(g, x[0], op); break;
             case Ops.DynamicSlice:
+                // Dense for the record, but marked as one window: adding it to another cotangent updates that window only.
                 cts[0] = DynamicUpdateSlice(Zeros(x[0].Type), g, x[1..]);
+                ad.Windows[cts[0]!] = (g, x[1..]);
                 break;
             case Ops.DynamicUpdateSlice:
                 if (needs[0]) cts[0] = DynamicUpdateSlice(g, Zeros(x[1].Type), x[2..]);
