@@ -29,4 +29,21 @@ public sealed partial class TrainTests
         Assert.True(losses[0] > 10 * losses[^1], text);
         Assert.True(losses[^1] < 0.01, text);
     }
+
+    [Fact]
+    public void GradBenchKeepsTheRolledGradientFlatAndEveryDepthTrains()
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var svg = Path.Combine(Path.GetTempPath(), $"grad-bench-{Guid.NewGuid():N}.svg");
+        int exit = SamplesCli.Run(["grad-bench", "--max-layers", "16", "--reps", "1", "--svg", svg], new InvocationConfiguration { Output = output, Error = error });
+        var text = output.ToString();
+        Assert.True(exit == ExitCodes.Ok, text + error);
+        Assert.Contains("| 16 | rolled |", text);
+        Assert.Contains("| 16 | unrolled |", text);
+        Assert.Contains("rolled gradient: same op count for every L", text);
+        Assert.Contains("every configuration trains", text);
+        Assert.StartsWith("<svg", File.ReadAllText(svg), StringComparison.Ordinal);
+        File.Delete(svg);
+    }
 }
