@@ -33,15 +33,23 @@ internal static class BranchAd
         }
         if (free.Count == 0) return [];
         var cts = outCts.Select((c, i) => c ?? AdOps.Zeros(op.Results[i].Type)).ToArray();
+        // Bounded loops inside the branches check their bounds in the backward branch: one pred result each.
+        var nested = lin.Ad.DynamicWhiles(op.Regions);
         var blocks = op.Regions.Select(region => Branch(() =>
         {
-            var child = lin.Child(region, [], taped: true);
-            var returned = region.Terminator!.Operands;
-            child.Run(region);
-            var ct = child.Backward(returned.Select((v, i) => (v, cts[i])));
-            return free.Select(v => ct.TryGetValue(v, out var c) ? c : AdOps.Zeros(v.Type)).ToArray();
+            Tensor[] grads = [];
+            var flags = lin.Ad.WithSink(nested, null, () =>
+            {
+                var child = lin.Child(region, [], taped: true);
+                var returned = region.Terminator!.Operands;
+                child.Run(region);
+                var ct = child.Backward(returned.Select((v, i) => (v, cts[i])));
+                grads = [.. free.Select(v => ct.TryGetValue(v, out var c) ? c : AdOps.Zeros(v.Type))];
+            });
+            return [.. grads, .. flags];
         })).ToArray();
-        var results = Emit(op.Name, e.Inputs[0], [.. free.Select(v => v.Type)], blocks);
+        var results = Emit(op.Name, e.Inputs[0], [.. free.Select(v => v.Type), .. nested.Select(_ => TensorType.Scalar(DType.Pred))], blocks);
+        lin.Ad.Forward(nested, results[free.Count..]);
         return [.. free.Select((v, i) => (v, results[i]))];
     }
 

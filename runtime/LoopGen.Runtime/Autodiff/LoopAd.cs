@@ -91,11 +91,7 @@ internal static class LoopAd
         if (plan.StaticTrips is null)
         {
             // Stopped by the bound while the condition still holds: the run needs more iterations than were recorded.
-            if (TraceScope.Current!.Kind != ScopeKind.Function)
-            {
-                throw new GradientException($"{plan.Where}: a bounded while inside another loop or branch cannot be differentiated yet; move it to the top level of the function");
-            }
-            lin.Ad.AddOverflowCheck(Cond(outs), $"{plan.Where}: the loop ran past its bound of {plan.Bound} iterations, so its gradient would be wrong; raise maxTrips");
+            lin.Ad.ReportOverflow(op, Cond(outs), $"{plan.Where}: the loop ran past its bound of {plan.Bound} iterations, so its gradient would be wrong; raise maxTrips");
         }
         return (outs, new Residuals(plan, r.Carries[0], r.Stacked));
     }
@@ -112,18 +108,30 @@ internal static class LoopAd
         var ctInit = active.Select(i => outCts[i] ?? AdOps.Zeros(op.Results[i].Type)).ToArray();
         var info = plan.Info with { Kind = plan.Info.Kind + " (gradient)" };
 
+        // Bounded loops nested in the body check their bounds in the backward body: one pred carry each, or-ed per iteration.
+        var nested = lin.Ad.DynamicWhiles([body]);
+        var nestedFlags = new List<Tensor[]>();
+
         // Counts down from `count`: iteration j gets the carry that entered forward iteration j from `stacks`.
-        Tensor[] Reverse(Tensor count, Tensor[] stacks, Tensor[] ctCarries) => LoopLowering.While(
-            info,
-            [count, .. ctCarries],
-            hiddenCarries: 1,
-            cond: c => AdOps.Compare(c[0], Idx(0), ComparisonDirection.GT),
-            body: c =>
-            {
-                var j = LoopLowering.Subtract(c[0], Idx(1));
-                var entering = Entering(plan, stacks, j, e.Inputs);
-                return new LoopLowering.Step([j, .. BodyVjp(lin, body, entering, active, c[1..])]);
-            }).Carries[1..];
+        Tensor[] Reverse(Tensor count, Tensor[] stacks, Tensor[] ctCarries)
+        {
+            var noFlags = nested.Select(_ => AdOps.Scalar(DType.Pred, 0)).ToArray();
+            var carries = LoopLowering.While(
+                info,
+                [count, .. ctCarries, .. noFlags],
+                hiddenCarries: 1,
+                cond: c => AdOps.Compare(c[0], Idx(0), ComparisonDirection.GT),
+                body: c =>
+                {
+                    var j = LoopLowering.Subtract(c[0], Idx(1));
+                    var entering = Entering(plan, stacks, j, e.Inputs);
+                    Tensor[] cts = [];
+                    var flags = lin.Ad.WithSink(nested, c[(1 + ctCarries.Length)..], () => cts = BodyVjp(lin, body, entering, active, c[1..(1 + ctCarries.Length)]));
+                    return new LoopLowering.Step([j, .. cts, .. flags]);
+                }).Carries[1..];
+            nestedFlags.Add(carries[ctCarries.Length..]);
+            return carries[..ctCarries.Length];
+        }
 
         Tensor[] cts;
         if (plan.Segment is int k)
@@ -158,6 +166,8 @@ internal static class LoopAd
             cts = Reverse(res.Count, res.Stacks, ctInit);
         }
 
+        // Checkpointing is off for bodies with bounded loops (PlanOf), so the flags come from the one Reverse at this level.
+        if (nested.Count > 0 && nestedFlags.Count == 1) lin.Ad.Forward(nested, nestedFlags[0]);
         var result = new Tensor?[op.Operands.Count];
         for (int a = 0; a < active.Length; a++) result[active[a]] = cts[a];
         return result;
@@ -239,7 +249,7 @@ internal static class LoopAd
         }
 
         int? segment = null;
-        if (ad.Options.Checkpoint && trips is int t && t > 1)
+        if (ad.Options.Checkpoint && trips is int t && t > 1 && ad.DynamicWhiles([body]).Count == 0)
         {
             segment = ad.Options.CheckpointEvery > 0 ? ad.Options.CheckpointEvery : (int)Math.Ceiling(Math.Sqrt(t));
         }

@@ -250,4 +250,37 @@ public sealed class LoopGradTests(ITestOutputHelper output)
         GradCheck.AssertClose(w - 0.1 * dw, w2, 1e-12);
         GradCheck.AssertClose(u - 0.1 * du, u2, 1e-12);
     }
+
+    /// <summary>A static outer loop whose body runs a data-dependent while (bounded), optionally inside a Cond.</summary>
+    private static Tensor NestedBounded(Tensor[] p, int maxTrips, bool inCond)
+    {
+        Tensor Inner(Tensor x) => Loop.While(v => v.Sum() < 6, v => v * p[0] + p[1], x, maxTrips: maxTrips);
+        return Loop.Fori(0, 3, (i, x) =>
+        {
+            var grown = inCond ? Loop.Cond(x.Sum() > -100, () => Inner(x), () => x) : Inner(x);
+            return grown * 0.5;
+        }, p[2]).Square().Sum();
+    }
+
+    [Fact]
+    public void Bounded_while_nested_in_a_static_loop_and_in_a_cond()
+    {
+        var inputs = new[] { _check.Uniform(1.2, 1.5, 3), _check.Uniform(0.0, 0.3, 3), _check.Uniform(0.5, 1, 3) };
+        _check.Check("bounded while in fori", p => NestedBounded(p, 30, inCond: false), inputs);
+        _check.Check("bounded while in cond in fori", p => NestedBounded(p, 30, inCond: true), inputs);
+    }
+
+    [Fact]
+    public void A_nested_bounded_while_past_its_bound_fails_clearly()
+    {
+        var inputs = new[] { Tensor.From(new[] { 1.1, 1.1 }, 2), Tensor.From(new[] { 0.0, 0.0 }, 2), Tensor.From(new[] { 1.0, 1.0 }, 2) };
+        foreach (bool inCond in new[] { false, true })
+        {
+            var e = Assert.Throws<GradientException>(() => Jit.Grad((Tensor[] p) => NestedBounded(p, 2, inCond)).Invoke(inputs));
+            Assert.Contains("past its bound of 2", e.Message);
+            Assert.Contains("LoopGradTests.cs:", e.Message);
+        }
+        // Within the bound the same function differentiates.
+        Jit.Grad((Tensor[] p) => NestedBounded(p, 40, inCond: false)).Invoke(inputs);
+    }
 }
