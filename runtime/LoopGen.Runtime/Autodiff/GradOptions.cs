@@ -9,6 +9,13 @@ public sealed record GradOptions
     /// </summary>
     public bool Checkpoint { get; init; }
 
+    /// <summary>
+    /// Store the results of a loop body's dot products and transcendental ops per iteration (the default), so the
+    /// backward pass reads them instead of recomputing them; false stores only the carries and recomputes the whole
+    /// body (less memory, about one more forward pass). Checkpointed loops always recompute.
+    /// </summary>
+    public bool SaveIntermediates { get; init; } = true;
+
     /// <summary>The checkpoint segment length; 0 (the default) means ⌈√N⌉.</summary>
     public int CheckpointEvery { get; init; }
 

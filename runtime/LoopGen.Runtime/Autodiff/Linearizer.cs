@@ -32,6 +32,11 @@ internal sealed class Linearizer
 
     public void Bind(Value v, Tensor t) => _env[v] = t;
 
+    private readonly Dictionary<Value, Tensor> _pinned = [];
+
+    /// <summary>Gives the op defining <paramref name="v"/> a stored result: the replay uses it instead of emitting the op.</summary>
+    public void Pin(Value v, Tensor stored) => _pinned[v] = stored;
+
     /// <summary>The tensor standing for a primal value here or in an enclosing replay.</summary>
     public Tensor Lookup(Value v)
     {
@@ -58,7 +63,7 @@ internal sealed class Linearizer
             if (op.IsTerminator) return [.. op.Operands.Select(Lookup)];
             var ins = op.Operands.Select(Lookup).ToArray();
             var active = Taped && op.Results.Any(Ad.Activity.IsActive);
-            var (outs, aux) = Emit(op, ins, active);
+            var (outs, aux) = op.Results.Count == 1 && _pinned.TryGetValue(op.Results[0], out var stored) ? ([stored], null) : Emit(op, ins, active);
             for (int i = 0; i < outs.Length; i++) Bind(op.Results[i], outs[i]);
             if (active) _tape.Add(new TapeEntry(op, ins, outs, aux));
         }

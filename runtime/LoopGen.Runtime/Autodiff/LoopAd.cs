@@ -23,7 +23,16 @@ internal static class LoopAd
     /// <param name="Stacked">Indices of the carries whose entering value is stored per iteration.</param>
     /// <param name="FromOuter">Per carry: the backward body takes the while's operand instead of a stored value.</param>
     /// <param name="Segment">Checkpoint segment length, or null when every iteration's carry is stored.</param>
-    internal sealed record Plan(string Where, LoopInfo Info, int? StaticTrips, int Bound, int[] Stacked, bool[] FromOuter, int? Segment);
+    /// <param name="Saved">Body values stored per iteration besides the carries (dots and transcendentals): the backward body
+    /// reads them instead of recomputing them, and the cheap ops that only fed them are then dead code.</param>
+    internal sealed record Plan(string Where, LoopInfo Info, int? StaticTrips, int Bound, int[] Stacked, bool[] FromOuter, int? Segment, Value[] Saved);
+
+    /// <summary>Ops whose results are worth storing rather than recomputing in the backward pass.</summary>
+    private static readonly HashSet<string> s_saveable =
+    [
+        Ops.DotGeneral, Ops.Tanh, Ops.Exp, Ops.Expm1, Ops.Log, Ops.Log1p, Ops.Logistic, Ops.Sqrt, Ops.Rsqrt,
+        Ops.Sine, Ops.Cosine, Ops.Power, Ops.Atan2,
+    ];
 
     /// <summary>What the forward pass left for the backward pass of one while.</summary>
     internal sealed record Residuals(Plan Plan, Tensor Count, Tensor[] Stacks);
@@ -83,7 +92,12 @@ internal static class LoopAd
                 [Idx(0), .. ins],
                 hiddenCarries: 1,
                 cond: c => plan.StaticTrips is null ? AdOps.And(Cond(c[1..]), Less(c[0], Idx(plan.Bound))) : Cond(c[1..]),
-                body: c => new LoopLowering.Step([LoopLowering.Add(c[0], Idx(1)), .. Body(c[1..])], [.. plan.Stacked.Select(i => c[1 + i])], c[0]),
+                body: c =>
+                {
+                    var child = lin.Child(body, c[1..], taped: false);
+                    var outs = child.Run(body);
+                    return new LoopLowering.Step([LoopLowering.Add(c[0], Idx(1)), .. outs], [.. plan.Stacked.Select(i => c[1 + i]), .. plan.Saved.Select(child.Lookup)], c[0]);
+                },
                 stackLength: plan.Bound);
             lin.Ad.Report(plan, r.Stacked, segmentBytes: 0);
         }
@@ -115,6 +129,7 @@ internal static class LoopAd
         // Counts down from `count`: iteration j gets the carry that entered forward iteration j from `stacks`.
         Tensor[] Reverse(Tensor count, Tensor[] stacks, Tensor[] ctCarries)
         {
+            var saved = stacks[plan.Stacked.Length..];
             var noFlags = nested.Select(_ => AdOps.Scalar(DType.Pred, 0)).ToArray();
             var carries = LoopLowering.While(
                 info,
@@ -126,7 +141,8 @@ internal static class LoopAd
                     var j = LoopLowering.Subtract(c[0], Idx(1));
                     var entering = Entering(plan, stacks, j, e.Inputs);
                     Tensor[] cts = [];
-                    var flags = lin.Ad.WithSink(nested, c[(1 + ctCarries.Length)..], () => cts = BodyVjp(lin, body, entering, active, c[1..(1 + ctCarries.Length)]));
+                    var pinned = plan.Saved.Select((v, k) => (v, LoopLowering.ReadRow(saved[k], j))).ToArray();
+                    var flags = lin.Ad.WithSink(nested, c[(1 + ctCarries.Length)..], () => cts = BodyVjp(lin, body, entering, pinned, active, c[1..(1 + ctCarries.Length)]));
                     return new LoopLowering.Step([j, .. cts, .. flags]);
                 }).Carries[1..];
             nestedFlags.Add(carries[ctCarries.Length..]);
@@ -186,9 +202,10 @@ internal static class LoopAd
     }
 
     /// <summary>One iteration's VJP: recompute the body from its entering carries, then pull the carries' cotangents back.</summary>
-    private static Tensor[] BodyVjp(Linearizer lin, Block body, Tensor[] entering, int[] active, Tensor[] ctCarries)
+    private static Tensor[] BodyVjp(Linearizer lin, Block body, Tensor[] entering, (Value Value, Tensor Stored)[] pinned, int[] active, Tensor[] ctCarries)
     {
         var child = lin.Child(body, entering, taped: true);
+        foreach (var (v, t) in pinned) child.Pin(v, t);
         child.Run(body);
         var returned = body.Terminator!.Operands;
         var ct = child.Backward(active.Select((i, k) => (returned[i], ctCarries[k])));
@@ -253,7 +270,10 @@ internal static class LoopAd
         {
             segment = ad.Options.CheckpointEvery > 0 ? ad.Options.CheckpointEvery : (int)Math.Ceiling(Math.Sqrt(t));
         }
-        var plan = new Plan(where, InfoOf(op), trips, bound, [.. stacked], fromOuter, segment);
+        var saved = segment is null && ad.Options.SaveIntermediates
+            ? body.Operations.Where(o => s_saveable.Contains(o.Name) && o.Results.Count == 1 && ad.Activity.IsActive(o.Results[0])).Select(o => o.Results[0]).ToArray()
+            : [];
+        var plan = new Plan(where, InfoOf(op), trips, bound, [.. stacked], fromOuter, segment, saved);
         ad.Plans[op] = plan;
         return plan;
     }

@@ -87,9 +87,9 @@ public sealed class GradModuleTests(ITestOutputHelper output)
     [Fact]
     public void Collected_outputs_are_not_stored_as_residuals()
     {
-        // The scan's ys buffer is written, never read, by the body: only the counter and h are stored per iteration.
+        // The scan's ys buffer is written, never read, by the body: only the counter, h and cos(h·p0) are stored per iteration.
         var residuals = Jit.Grad((Tensor[] p) => Collected(p, 1)).Residuals([_check.Tensor(3), _check.Tensor(3), _check.Tensor(3)]);
         var loop = Assert.Single(residuals);
-        Assert.Equal(5 * (4 + (3 * 8)), loop.StoredBytes); // 5 iterations × (the scan's counter + h: f64[3])
+        Assert.Equal(5 * (4 + (3 * 8) + (3 * 8)), loop.StoredBytes); // 5 iterations × (the scan's counter + h + the cosine: f64[3] each)
     }
 }
