@@ -6,7 +6,7 @@ namespace LoopGen;
 /// current backend and caches it; later calls with the same signature run the cached executable. Tensor arguments
 /// are dynamic (their dtype and shape are the key); primitive arguments are static (their value is the key).
 /// </summary>
-public static class Jit
+public static partial class Jit
 {
     /// <summary>Compiles <paramref name="fn"/>: traced once per signature (tensor dtypes/shapes and static values), cached, run on the current backend.</summary>
     /// <typeparam name="TResult">A Tensor, Tensor[] or value tuple of them.</typeparam>

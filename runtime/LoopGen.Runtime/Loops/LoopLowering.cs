@@ -127,6 +127,7 @@ internal static class LoopLowering
         var resultTypes = types.Concat(carried).Concat(captures.Select(c => c.Inner.Type)).ToArray();
         var op = new Operation(Ops.While, operands, resultTypes, null, [condBlock, bodyBlock]);
         outer.Append(op, weak: false);
+        Autodiff.LoopRegistry.Record(op, info); // the gradient names the loop in its messages
 
         var carries = new Tensor[init.Length];
         for (int i = 0; i < carries.Length; i++) carries[i] = outer.Wrap(op.Results[i], carryWeak[i]);

@@ -127,6 +127,7 @@ internal sealed class TraceScope
     public Tensor[] Append(Operation op, bool weak)
     {
         Block.Operations.Add(op);
+        if (Autodiff.OpOrigins.Enabled) Autodiff.OpOrigins.Capture(op); // only while the gradient looks for a source line
         var results = new Tensor[op.Results.Count];
         for (int i = 0; i < results.Length; i++) results[i] = Tensor.Symbolic(op.Results[i], this, weak);
         return results;

@@ -3,7 +3,7 @@ using LoopGen.Samples.Verbs;
 
 namespace LoopGen.Samples.Cli;
 
-/// <summary>The command line: <c>list</c>, <c>run</c>, <c>hlo</c>, <c>bench</c>, <c>export</c>, and <c>run all</c> when no verb is given.</summary>
+/// <summary>The command line: <c>list</c>, <c>run</c>, <c>hlo</c>, <c>bench</c>, <c>export</c>, <c>train</c>, <c>grad-bench</c>, and <c>run all</c> when no verb is given.</summary>
 internal static class SamplesCli
 {
     /// <summary>Parses and runs <paramref name="args"/>; <paramref name="configuration"/> redirects output (tests).</summary>
@@ -28,6 +28,8 @@ internal static class SamplesCli
             HloVerb.Create(backend),
             BenchVerb.Create(backend),
             ExportVerb.Create(backend),
+            TrainVerb.Create(backend),
+            GradBenchVerb.Create(backend),
         };
         // No verb: run every sample, as the README's run command promises.
         root.SetAction(parse => VerbContext.Run(parse, backend, ctx => RunVerb.Execute(ctx, RunVerb.All, n: null)));

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using LoopGen.Samples.Training;
+
+namespace LoopGen.Samples.Bench;
+
+/// <summary>One mode of the layer-stack gradient at one depth.</summary>
+/// <param name="Layers">L.</param>
+/// <param name="Mode"><c>rolled</c> or <c>unrolled</c>.</param>
+/// <param name="Ops">Ops of the gradient module.</param>
+/// <param name="Whiles"><c>stablehlo.while</c> ops in it.</param>
+/// <param name="TraceMs">Tracing the loss and differentiating it (median).</param>
+/// <param name="CompileMs">Compiling the gradient module on the backend (median).</param>
+/// <param name="StepMs">One cached gradient call with the gradient read back (best of 10).</param>
+/// <param name="LossBefore">The loss before a few SGD steps.</param>
+/// <param name="LossAfter">The loss after them.</param>
+internal sealed record GradBenchPoint(int Layers, string Mode, int Ops, int Whiles, double TraceMs, double CompileMs, double StepMs, double LossBefore, double LossAfter)
+{
+    public double TraceCompileMs => TraceMs + CompileMs;
+}
+
+/// <summary>The scan_layers-style benchmark: rolled vs unrolled gradient of <see cref="LayerStack"/> for L = 4 … max.</summary>
+internal static class GradBench
+{
+    public const int Width = 16;
+    public const int Batch = 8;
+
+    public static IReadOnlyList<int> Depths(int max) => [.. new[] { 4, 8, 16, 32, 64, 128, 256, 512, 1024 }.Where(l => l <= max)];
+
+    public static List<GradBenchPoint> Run(int maxLayers, int reps, Action<GradBenchPoint>? progress = null)
+    {
+        var rolled = Jit.ValueAndGrad((Tensor ws, Tensor x) => LayerStack.Loss(ws, x), name: "layers_rolled");
+        var unrolled = Jit.ValueAndGrad((Tensor ws, Tensor x) => LayerStack.LossUnrolled(ws, x), name: "layers_unrolled");
+        Measure(rolled, "rolled", 2, 1); // warm-up: JIT of LoopGen's own code
+        Measure(unrolled, "unrolled", 2, 1);
+        var points = new List<GradBenchPoint>();
+        foreach (int l in Depths(maxLayers))
+        {
+            foreach (var (fn, mode) in new[] { (rolled, "rolled"), (unrolled, "unrolled") })
+            {
+                var p = Measure(fn, mode, l, reps);
+                points.Add(p);
+                progress?.Invoke(p);
+            }
+        }
+        return points;
+    }
+
+    private static (Tensor Ws, Tensor X) Inputs(int layers)
+    {
+        var random = new Random(2026);
+        float U(double s) => (float)((random.NextDouble() * 2 - 1) * s);
+        var ws = Tensor.From(Enumerable.Range(0, layers * Width * Width).Select(_ => U(0.5 / Math.Sqrt(Width * (double)layers))).ToArray(), layers, Width, Width);
+        var x = Tensor.From(Enumerable.Range(0, Batch * Width).Select(_ => U(1)).ToArray(), Batch, Width);
+        return (ws, x);
+    }
+
+    private static GradBenchPoint Measure(ValueAndGradFunction<Tensor, Tensor> fn, string mode, int layers, int reps)
+    {
+        var (ws, x) = Inputs(layers);
+        var traces = new List<double>();
+        var compiles = new List<double>();
+        Lowered? lowered = null;
+        for (int r = 0; r < reps; r++)
+        {
+            var clock = Stopwatch.StartNew();
+            lowered = fn.Lower(ws, x);
+            traces.Add(clock.Elapsed.TotalMilliseconds);
+            compiles.Add(lowered.Compile().TotalMilliseconds);
+        }
+        // A few plain SGD steps: the stack trains (and the first call pays the cached compilation once).
+        var (before, _) = fn.Invoke(ws, x);
+        var w = ws;
+        for (int s = 0; s < 5; s++)
+        {
+            var (_, g) = fn.Invoke(w, x);
+            var gh = g.ToArray<float>();
+            var wh = w.ToArray<float>();
+            for (int k = 0; k < wh.Length; k++) wh[k] -= 0.5f * gh[k];
+            w = Tensor.From(wh, w.Shape.ToArray());
+        }
+        // Step time: best of 10 cached calls, gradient read back (the best is the least disturbed on a shared machine).
+        double step = double.MaxValue;
+        for (int s = 0; s < 10; s++)
+        {
+            var clock = Stopwatch.StartNew();
+            fn.Invoke(w, x).Grad.ToArray<float>();
+            step = Math.Min(step, clock.Elapsed.TotalMilliseconds);
+        }
+        var (after, _) = fn.Invoke(w, x);
+        return new GradBenchPoint(layers, mode, lowered!.OpCount, lowered.WhileCount, Median(traces), Median(compiles), step,
+            before.Item<float>(), after.Item<float>());
+    }
+
+    private static double Median(List<double> xs)
+    {
+        var s = xs.OrderBy(v => v).ToArray();
+        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[(s.Length / 2) - 1] + s[s.Length / 2]) / 2;
+    }
+
+    public static string Markdown(IReadOnlyList<GradBenchPoint> points)
+    {
+        var sb = new StringBuilder();
+        sb.AppendLine("| L | mode | ops | whiles | trace+AD ms | compile ms | trace+compile ms | step ms | loss before → after 5 SGD steps |");
+        sb.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var p in points)
+        {
+            sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {p.Layers} | {p.Mode} | {p.Ops} | {p.Whiles} | {p.TraceMs:F2} | {p.CompileMs:F2} | {p.TraceCompileMs:F2} | {p.StepMs:F2} | {p.LossBefore:F4} → {p.LossAfter:F4} |"));
+        }
+        return sb.ToString();
+    }
+
+    public static string Svg(IReadOnlyList<GradBenchPoint> points)
+    {
+        PlotSeries Series(string mode, Func<GradBenchPoint, double> y, string color, bool dashed) =>
+            new(mode, color, dashed, [.. points.Where(p => p.Mode == mode).Select(p => ((double)p.Layers, Math.Max(y(p), 1e-3)))]);
+        return SvgPlot.Render(
+            "Gradient of L stacked layers: rolled vs unrolled",
+            "interpreter backend; trace+AD+compile of the gradient module (left) and its op count (right) against the number of layers L",
+            [
+                new PlotPanel("trace + compile", "layers L", "ms", [Series("rolled", p => p.TraceCompileMs, "#1f77b4", false), Series("unrolled", p => p.TraceCompileMs, "#d62728", true)]),
+                new PlotPanel("ops in the gradient module", "layers L", "ops", [Series("rolled", p => p.Ops, "#1f77b4", false), Series("unrolled", p => p.Ops, "#d62728", true)]),
+            ]);
+    }
+}
