@@ -26,7 +26,7 @@ public sealed class CorpusTests
         var files = Directory.GetFiles(Repository.PathOf("tests/LoopGen.EndToEnd/Kernels"), "*.cs").Order(StringComparer.Ordinal).ToList();
         Assert.NotEmpty(files);
         var diagnostics = AnalyzerHarness.Analyze(AnalyzerHarness.Compilation(files.Select(f => (f, File.ReadAllText(f))), enableAll: false));
-        AssertOnlyDynamicNotes(diagnostics, "TensorBound", "DynamicBound", "HalveUntil", "DoWhile", "WhileCounter", "Triangle", "BreakEarly", "TwoCounters");
+        AssertOnlyDynamicNotes(diagnostics, "TensorBound", "DynamicBound", "HalveUntil", "DoWhile", "WhileCounter", "Triangle", "BreakEarly", "TwoCounters", "SumUntilLarge", "RangeWithBreak");
     }
 
     private static void AssertOnlyDynamicNotes(IEnumerable<Diagnostic> diagnostics, params string[] dynamicByDesign)

@@ -63,6 +63,10 @@ public sealed record KernelCase(string Name, int Loops, Func<Random, (object Com
         new("DefaultArgumentOmitted", 2, r => { var x = Random(r, 3); int n = r.Next(1, 6); return (Constructs.DefaultArgumentOmittedCompiled(x, n), Constructs.DefaultArgumentOmittedEager(x, n)); }, t => Constructs.DefaultArgumentOmittedLower(Random(new Random(1), 3), t)),
         new("TupleWithCount", 1, r => { var x = Random(r, 3); int n = r.Next(1, 8); return (TupleResults.WithCountCompiled(x, n), TupleResults.WithCountEager(x, n)); }, t => TupleResults.WithCountLower(Random(new Random(1), 3), t)),
         new("TupleNamedNumbers", 1, r => { var x = Random(r, 3); int n = r.Next(0, 8); return (TupleResults.NamedCompiled(x, n), TupleResults.NamedEager(x, n)); }, t => TupleResults.NamedLower(Random(new Random(1), 3), t)),
+        new("ForeachBreak", 1, r => { var xs = Random(r, r.Next(1, 7), 3) + 0.5f; return (ForeachExits.SumUntilLargeCompiled(xs), ForeachExits.SumUntilLargeEager(xs)); }, t => ForeachExits.SumUntilLargeLower(Random(new Random(1), Math.Max(t, 1), 3))),
+        new("ForeachContinue", 1, r => { var xs = Random(r, r.Next(1, 7), 2); return (ForeachExits.SkipNegativeRowsCompiled(xs), ForeachExits.SkipNegativeRowsEager(xs)); }, t => ForeachExits.SkipNegativeRowsLower(Random(new Random(1), Math.Max(t, 1), 2))),
+        new("ZeroRowsKeepInit", 1, r => { var init = Random(r, 3); var xs = Random(r, r.Next(0, 3), 3); return (ForeachExits.SumFromCompiled(init, xs), ForeachExits.SumFromEager(init, xs)); }, t => ForeachExits.SumFromLower(Random(new Random(1), 3), Random(new Random(2), t, 3))),
+        new("RangeBreak", 1, r => { var x = Random(r, 3); int n = r.Next(0, 12); return (ForeachExits.RangeWithBreakCompiled(x, n), ForeachExits.RangeWithBreakEager(x, n)); }, t => ForeachExits.RangeWithBreakLower(Random(new Random(1), 3), t)),
         new("UnrolledAdd", 0, r => { var x = Random(r, 3); int n = r.Next(1, 6); return (Unrolled.UnrolledAddCompiled(x, n), Unrolled.UnrolledAddEager(x, n)); }, t => Unrolled.UnrolledAddLower(Random(new Random(1), 3), t)),
     }.ToDictionary(c => c.Name);
 }

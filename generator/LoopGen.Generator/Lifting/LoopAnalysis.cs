@@ -70,7 +70,7 @@ internal static class LoopAnalysis
                 }
                 else if (plan.Kind is LoopKind.Foreach or LoopKind.RangeForeach)
                 {
-                    ctx.Problem(LiftCodes.BreakContinue, exit, "'break' in a foreach is not supported yet; use a for loop over the indexes, where break lifts");
+                    plan.Kind = LoopKind.ForeachAsWhile; // the index becomes a carry, the loop a while over it
                 }
             }
             else

@@ -24,6 +24,9 @@ internal enum LoopKind
 
     /// <summary><c>foreach (var i in Enumerable.Range(start, count))</c>: <c>Loop.Fori(start, start + count)</c>.</summary>
     RangeForeach,
+
+    /// <summary>A <c>foreach</c> (over a tensor's rows or a range) that breaks: <c>Loop.While</c> over an index it carries.</summary>
+    ForeachAsWhile,
 }
 
 /// <summary>What a loop carries and how it counts.</summary>

@@ -46,6 +46,9 @@ internal static class TripCountNotes
                     return new Why(exit, $"'break' at line {ctx.LineOf(exit.SpanStart)} may end it early");
                 }
                 return new Why((SyntaxNode?)f.Condition ?? f, "its counter is not moved by a constant step in the for header, or its bound changes in the loop");
+            case LoopKind.ForeachAsWhile:
+                var broke = ctx.Exits.Where(e => e.Value == plan && e.Key is BreakStatementSyntax).Select(e => e.Key).OrderBy(e => e.SpanStart).First();
+                return new Why(broke, $"'break' at line {ctx.LineOf(broke.SpanStart)} may end it early");
             case LoopKind.Fori:
                 var fori = plan.Fori!;
                 foreach (var e in fori.Counters.Select(c => c.Init).Append(fori.Bound))

@@ -114,6 +114,7 @@ internal sealed partial class TwinRewriter
         {
             LoopKind.Fori or LoopKind.Foreach or LoopKind.RangeForeach => EmitCounted(plan),
             LoopKind.DoWhile => EmitDoWhile(plan),
+            LoopKind.ForeachAsWhile => EmitForeachWhile(plan),
             _ => EmitWhile(plan),
         };
     }
@@ -149,7 +150,7 @@ internal sealed partial class TwinRewriter
             var xs = P("xs" + n);
             xsDeclaration = $"{TensorType} {xs} = {A(fe.Expression)};";
             upper = $"{xs}.Shape[0]";
-            prologue.Add($"{TensorType} {LoopAnalysis.Id(fe.Identifier.ValueText)} = {xs}[{index}];");
+            prologue.Add($"{TensorType} {LoopAnalysis.Id(fe.Identifier.ValueText)} = {Lifted}.Row({xs}, {index});");
         }
         else
         {
@@ -249,6 +250,43 @@ internal sealed partial class TwinRewriter
             + $"({carries.Type} {carries.Param}) =>\n{{\n{Open(carries, prologue)}{body}\nreturn {carries.Value};\n}}, {carries.Init}{NamesArgument(carries.Names)});");
         // for (init; …): the initializers run once before the loop, scoped to it.
         return init.Count > 0 ? SyntaxFactory.Block(init.Append(call)) : call;
+    }
+
+    /// <summary>
+    /// A <c>foreach</c> that breaks: <c>Loop.While</c> over an index it carries beside the break flag; each iteration
+    /// reads its row (or range value) by the index, and the index moves after the (guarded) body.
+    /// </summary>
+    private StatementSyntax EmitForeachWhile(LoopPlan plan)
+    {
+        var fe = (ForEachStatementSyntax)plan.Statement;
+        int n = _ctx.Next();
+        string index = P("i" + n), variable = LoopAnalysis.Id(fe.Identifier.ValueText);
+        var carries = PackOf(plan.Carries, new[] { new Extra(index, $"({TensorType})0", "(index)") }.Concat(BreakExtra(plan)).ToArray());
+        var statements = new List<StatementSyntax>();
+        string bound, read;
+        if (plan.Range is { } range)
+        {
+            var start = P("start" + n);
+            var count = P("count" + n);
+            statements.Add(_t.Statement($"{TensorType} {start} = {A(range.Start)};"));
+            statements.Add(_t.Statement($"{TensorType} {count} = {A(range.Count)};"));
+            bound = count;
+            read = $"{TensorType} {variable} = {start} + {index};";
+        }
+        else
+        {
+            var xs = P("xs" + n);
+            statements.Add(_t.Statement($"{TensorType} {xs} = {A(fe.Expression)};"));
+            bound = $"{xs}.Shape[0]";
+            read = $"{TensorType} {variable} = {Lifted}.Row({xs}, {index});";
+        }
+        var cond = $"!{plan.BreakFlag} & ({TensorType})({index} < {bound})";
+        var prologue = plan.ContinueFlag is { } c ? $"{TensorType} {c} = false;" : "";
+        var body = _t.Statements(FlaggedBody(plan));
+        statements.Add(_t.Statement(
+            $"{carries.Target} = {Loop}.While(({carries.Type} {carries.Param}) =>\n{{\n{Open(carries)}return {cond};\n}}, "
+            + $"({carries.Type} {carries.Param}) =>\n{{\n{Open(carries, read, prologue)}{body}\n{index} = {index} + 1;\nreturn {carries.Value};\n}}, {carries.Init}{NamesArgument(carries.Names)});"));
+        return SyntaxFactory.Block(statements);
     }
 
     /// <summary><c>do { body } while (cond)</c>: a while loop whose condition is also true on entry (a carried flag).</summary>

@@ -31,6 +31,21 @@ public static class Lifted
         return value.DType == type.DType && value.IsWeak ? value : Tensor.Apply1(Ir.Ops.Convert, [value], type, weak: true);
     }
 
+    /// <summary>
+    /// Row <paramref name="index"/> of <paramref name="xs"/>, for the body of a lifted <c>foreach</c>. Over a tensor with
+    /// no rows the loop runs no iteration, but its body is still traced once: it then gets zeros of the row's shape
+    /// (never read), so the compiled call returns the initial carry as the plain loop does.
+    /// </summary>
+    /// <param name="xs">The tensor iterated over its leading axis.</param>
+    /// <param name="index">The iteration's index (a 0-d integer tensor).</param>
+    public static Tensor Row(Tensor xs, Tensor index)
+    {
+        ArgumentNullException.ThrowIfNull(xs);
+        ArgumentNullException.ThrowIfNull(index);
+        if (xs.Rank == 0) throw new ArgumentException($"foreach over a tensor needs at least one axis to iterate; got {xs.Type}", nameof(xs));
+        return xs.Shape[0] == 0 ? Tensor.Zeros(xs.DType, xs.Shape.RemoveAt(0)) : xs[index];
+    }
+
     /// <summary><c>Tensor.Stack(list, axis)</c> of a list collected by a loop, given the loop's stacked output (leading axis = iterations).</summary>
     /// <param name="stacked">The scan output, <c>[n, …row]</c>.</param>
     /// <param name="axis">The axis the rows are stacked along.</param>

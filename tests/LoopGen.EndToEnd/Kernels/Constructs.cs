@@ -123,3 +123,50 @@ public static partial class TupleResults
         return (Value: x, Total: total, Positive: total > 0f);
     }
 }
+
+/// <summary>foreach loops that leave early: a while over the index, the row read by it.</summary>
+public static partial class ForeachExits
+{
+    [Compile]
+    public static Tensor SumUntilLarge(Tensor xs)
+    {
+        var acc = xs[0] * 0f;
+        foreach (var row in xs)
+        {
+            if (acc.Sum() > 1.5f) break;
+            acc = acc + row;
+        }
+        return acc;
+    }
+
+    [Compile]
+    public static Tensor SkipNegativeRows(Tensor xs)
+    {
+        var acc = xs[0] * 0f;
+        foreach (var row in xs)
+        {
+            if (row.Sum() < 0f) continue;
+            acc = acc + row * 2f;
+        }
+        return acc;
+    }
+
+    [Compile]
+    public static Tensor RangeWithBreak(Tensor x, int n)
+    {
+        foreach (var i in Enumerable.Range(1, n))
+        {
+            x = x * 1.5f + i;
+            if (x.Max() > 20f) break;
+        }
+        return x;
+    }
+
+    /// <summary>A foreach over a tensor with no rows runs no iteration: the initial carry comes back, as in C#.</summary>
+    [Compile]
+    public static Tensor SumFrom(Tensor init, Tensor xs)
+    {
+        foreach (var row in xs) init = init + row;
+        return init;
+    }
+}
