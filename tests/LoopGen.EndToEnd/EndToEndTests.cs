@@ -59,6 +59,18 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public void ALoopWithNoIterationThatCollectsGivesTheSameErrorBothWays()
+    {
+        // Stacking what a loop of zero iterations collected: Tensor.Stack of an empty list fails eagerly, and the
+        // compiled call fails with the same error, never an empty tensor the plain method cannot produce.
+        var x = Results.Random(new Random(3), 2);
+        var eager = Assert.Throws<ArgumentException>(() => Collect.StackOutputsEager(x, 0));
+        var compiled = Assert.Throws<ArgumentException>(() => Collect.StackOutputsCompiled(x, 0));
+        Assert.StartsWith("Stack: needs at least one tensor", eager.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Stack: needs at least one tensor", compiled.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PlainCallsInTheProjectAreInterceptedAndAgree()
     {
         // This call is intercepted to CumulativeAddCompiled (the project sets InterceptorsNamespaces).

@@ -336,7 +336,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
         if (Model.GetSymbolInfo(id).Symbol is not { } s || !_ctx.Collected.TryGetValue(s, out var list)) return null;
         if (MethodLifter.SpreadIntoConcat(_ctx, id) is not { } concat) return null;
         var axis = concat.ArgumentList.Arguments.Count == 2 ? ", " + A(concat.ArgumentList.Arguments[1].Expression) : "";
-        return _t.Expression($"{Lifted}.Concat({StackedName(list)}{axis})");
+        return _t.Expression($"{Lifted}.ConcatRows({StackedName(list)}{axis})");
     }
 
     private static string Str(string s) => SymbolDisplay.FormatLiteral(s, quote: true);

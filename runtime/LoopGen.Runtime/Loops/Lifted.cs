@@ -52,6 +52,8 @@ public static class Lifted
     public static Tensor Stack(Tensor stacked, int axis = 0)
     {
         ArgumentNullException.ThrowIfNull(stacked);
+        // A loop that ran no iteration collected nothing: the same error as Tensor.Stack of an empty list.
+        if (stacked.Rank > 0 && stacked.Shape[0] == 0) throw new ArgumentException("Stack: needs at least one tensor (the loop that collects them ran no iteration)", nameof(stacked));
         int rank = stacked.Rank;
         if (axis < 0) axis += rank;
         if (axis < 0 || axis >= rank) throw new ArgumentOutOfRangeException(nameof(axis), axis, $"Stack: axis out of range for rows of rank {rank - 1}");
@@ -62,6 +64,16 @@ public static class Lifted
     /// <param name="stacked">The scan output, <c>[n, …row]</c>.</param>
     /// <param name="axis">The axis of the rows to join along.</param>
     public static Tensor Concat(Tensor stacked, int axis = 0)
+    {
+        ArgumentNullException.ThrowIfNull(stacked);
+        if (stacked.Rank > 0 && stacked.Shape[0] == 0) throw new ArgumentException("Concat: needs at least one tensor (the loop that collects them ran no iteration)", nameof(stacked));
+        return ConcatRows(stacked, axis);
+    }
+
+    /// <summary>The rows of a collected list joined along <paramref name="axis"/>, as one element of <c>Tensor.Concat([x, .. list], axis)</c>: no rows join to an empty tensor.</summary>
+    /// <param name="stacked">The scan output, <c>[n, …row]</c>.</param>
+    /// <param name="axis">The axis of the rows to join along.</param>
+    public static Tensor ConcatRows(Tensor stacked, int axis = 0)
     {
         ArgumentNullException.ThrowIfNull(stacked);
         int rowRank = stacked.Rank - 1;
