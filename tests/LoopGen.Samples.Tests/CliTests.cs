@@ -118,6 +118,53 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void RunHeadersStateTheResultForTheRequestedN()
+    {
+        var (exit, output, _) = Run("run", "cumulative-for", "--n", "3");
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("cumulative-for: PyTorch/XLA's loop guide: [0] plus one, n times, as a plain for loop → [3]", output);
+        Assert.Contains("compiled  Tensor(s32[1]: [3])", output);
+        Assert.DoesNotContain("[10]", output);
+        var (_, crops, _) = Run("run", "crop-concat", "--n", "2");
+        Assert.Contains("→ f32[2,8]", crops);
+        Assert.Contains("compiled  Tensor(f32[2,8]", crops);
+    }
+
+    [Fact]
+    public void BenchIntoAMissingFolderFailsBeforeMeasuring()
+    {
+        string svg = Path.Combine(Path.GetTempPath(), $"loopgen-no-such-folder-{Guid.NewGuid():N}", "bench.svg");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (exit, output, error) = Run("bench", "--max", "100000", "--svg", svg);
+        Assert.Equal(ExitCodes.Failed, exit);
+        Assert.Equal("", output);   // not even the header: nothing was measured
+        Assert.StartsWith($"error: cannot write the plot to '{svg}': the folder '{Path.GetDirectoryName(svg)}' does not exist", error);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        var (folderExit, _, folderError) = Run("bench", "--svg", Path.GetTempPath());
+        Assert.Equal(ExitCodes.Failed, folderExit);
+        Assert.Contains("it is a folder", folderError);
+    }
+
+    [Fact]
+    public void RedirectedBenchOutputHasOneLinePerTripCountAndNoProgressBar()
+    {
+        string svg = Path.Combine(Path.GetTempPath(), $"loopgen-bench-{Guid.NewGuid():N}.svg");
+        try
+        {
+            var (exit, output, _) = Run("bench", "--max", "100", "--reps", "1", "--svg", svg);
+            Assert.Equal(ExitCodes.Ok, exit);
+            var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+            foreach (var n in new[] { 10, 100 }) Assert.Single(lines, l => l == $"measured N = {n}");
+            Assert.DoesNotContain(lines, l => l.Contains("measuring", StringComparison.Ordinal) || l.Contains('\u001b', StringComparison.Ordinal));
+            Assert.Single(lines, l => l.StartsWith("plot written to ", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(svg);
+        }
+    }
+
+    [Fact]
     public void BenchPrintsBothModesAndWritesAnSvgPlot()
     {
         string svg = Path.Combine(Path.GetTempPath(), $"loopgen-bench-{Guid.NewGuid():N}.svg");

@@ -37,6 +37,49 @@ internal static class BenchVerb
     /// <summary>Measures, prints and plots.</summary>
     public static int Execute(VerbContext ctx, Sample sample, int max, int reps, string svgPath, bool markdown)
     {
+        // The plot's file is opened before the work: a bad path costs a message, not a whole benchmark.
+        FileStream? plot = OpenPlot(svgPath, out var why);
+        if (plot is null)
+        {
+            ctx.Error.WriteLine($"error: cannot write the plot to '{svgPath}': {why}");
+            return ExitCodes.Failed;
+        }
+        using (plot)
+        {
+            return Measure(ctx, sample, max, reps, plot, markdown);
+        }
+    }
+
+    /// <summary>Opens (or creates) the plot file for writing, or says in one line why it cannot.</summary>
+    internal static FileStream? OpenPlot(string path, out string? why)
+    {
+        why = null;
+        try
+        {
+            var full = Path.GetFullPath(path);
+            if (Directory.Exists(full))
+            {
+                why = "it is a folder";
+                return null;
+            }
+            var folder = Path.GetDirectoryName(full);
+            if (folder is not null && !Directory.Exists(folder))
+            {
+                why = $"the folder '{folder}' does not exist";
+                return null;
+            }
+            // Not truncated yet: a run that fails half-way leaves an earlier plot as it was.
+            return new FileStream(full, FileMode.OpenOrCreate, FileAccess.Write, FileShare.Read);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            why = e.Message;
+            return null;
+        }
+    }
+
+    private static int Measure(VerbContext ctx, Sample sample, int max, int reps, FileStream plot, bool markdown)
+    {
         // A terminal gets colours and a live progress bar; a file, a pipe or a test's writer gets plain text.
         bool terminal = ReferenceEquals(ctx.Output, Console.Out) && !Console.IsOutputRedirected;
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -57,6 +100,42 @@ internal static class BenchVerb
         var pairs = new List<BenchPair>();
         // Warm-up, discarded: the first trace and compile also JIT-compile LoopGen's own code, which is not the loop's cost.
         runner.Measure(sample, 10);
+        if (terminal) MeasureWithProgressBar(console, runner, sample, ns, pairs);
+        else
+        {
+            // No live display where nobody watches it redraw: one line per trip count, each written once.
+            foreach (int n in ns)
+            {
+                pairs.Add(runner.Measure(sample, n));
+                ctx.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"measured N = {n}"));
+            }
+        }
+
+        console.Write(BenchReport.ConsoleTable(pairs));
+        if (markdown)
+        {
+            ctx.Output.WriteLine();
+            ctx.Output.Write(BenchReport.Markdown(pairs));
+        }
+        var caption = string.Create(CultureInfo.InvariantCulture,
+            $"backend {ctx.Backend.Name}, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}; median of {reps}");
+        plot.SetLength(0);
+        using (var writer = new StreamWriter(plot))
+        {
+            writer.Write(BenchReport.Svg(sample.Name, pairs, caption));
+        }
+        ctx.Output.WriteLine($"plot written to {plot.Name}");
+
+        var disagreeing = pairs.Where(p => !p.Agree).Select(p => p.N).ToList();
+        if (disagreeing.Count > 0)
+        {
+            ctx.Error.WriteLine($"error: rolled and unrolled results differ at N = {string.Join(", ", disagreeing)}");
+            return ExitCodes.Failed;
+        }
+        return ExitCodes.Ok;
+    }
+
+    private static void MeasureWithProgressBar(IAnsiConsole console, BenchRunner runner, Sample sample, IReadOnlyList<int> ns, List<BenchPair> pairs) =>
         console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(progress =>
@@ -73,24 +152,4 @@ internal static class BenchVerb
                 }
                 task.Description = "done";
             });
-
-        console.Write(BenchReport.ConsoleTable(pairs));
-        if (markdown)
-        {
-            ctx.Output.WriteLine();
-            ctx.Output.Write(BenchReport.Markdown(pairs));
-        }
-        var caption = string.Create(CultureInfo.InvariantCulture,
-            $"backend {ctx.Backend.Name}, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}; median of {reps}");
-        File.WriteAllText(svgPath, BenchReport.Svg(sample.Name, pairs, caption));
-        ctx.Output.WriteLine($"plot written to {Path.GetFullPath(svgPath)}");
-
-        var disagreeing = pairs.Where(p => !p.Agree).Select(p => p.N).ToList();
-        if (disagreeing.Count > 0)
-        {
-            ctx.Error.WriteLine($"error: rolled and unrolled results differ at N = {string.Join(", ", disagreeing)}");
-            return ExitCodes.Failed;
-        }
-        return ExitCodes.Ok;
-    }
 }
