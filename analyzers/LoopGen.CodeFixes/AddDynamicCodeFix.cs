@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LoopGen.Analyzers;
@@ -23,6 +24,7 @@ public sealed class AddDynamicCodeFix : CodeFixProvider
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.RecompilesPerValue);
 
+    // Each fix touches one parameter, so a batch merges them (document, project and solution scope).
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -30,14 +32,18 @@ public sealed class AddDynamicCodeFix : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null) return;
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root?.FindNode(diagnostic.Location.SourceSpan) is not ParameterSyntax parameter) continue;
+            if (DiagnosticSpan.In(root.SyntaxTree, diagnostic) is not { } span || root.FindNode(span) is not ParameterSyntax parameter || IsDynamic(parameter)) continue;
             context.RegisterCodeFix(
                 CodeAction.Create($"Mark '{parameter.Identifier.ValueText}' [Dynamic]", ct => Fix(context.Document, parameter, ct), nameof(AddDynamicCodeFix)),
                 diagnostic);
         }
     }
+
+    private static bool IsDynamic(ParameterSyntax parameter) =>
+        parameter.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() is "Dynamic" or "DynamicAttribute" or "LoopGen.Dynamic" or "global::LoopGen.Dynamic");
 
     private static async Task<Document> Fix(Document document, ParameterSyntax parameter, CancellationToken cancellationToken)
     {

@@ -20,6 +20,7 @@ public sealed class AddPartialCodeFix : CodeFixProvider
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.TypeNotPartial);
 
+    // Each fix touches one declaration's modifiers, so a batch merges them (document, project and solution scope).
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 
@@ -27,9 +28,10 @@ public sealed class AddPartialCodeFix : CodeFixProvider
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null) return;
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not TypeDeclarationSyntax type || IsPartial(type)) continue;
+            if (DiagnosticSpan.In(root.SyntaxTree, diagnostic) is not { } span || root.FindToken(span.Start).Parent is not TypeDeclarationSyntax type || IsPartial(type)) continue;
             context.RegisterCodeFix(
                 CodeAction.Create($"Make '{type.Identifier.ValueText}' partial", ct => Fix(context.Document, type, ct), nameof(AddPartialCodeFix)),
                 diagnostic);
