@@ -40,12 +40,11 @@ public sealed class CollectOutputCodeFix : CodeFixProvider
     // A structural rewrite around each loop, so a batch cannot merge independent edits (nested loops overlap): Fix All
     // rewrites each document itself, one loop at a time, matching the pattern again on the tree each fix leaves.
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixDocumentAsync);
+    public override FixAllProvider GetFixAllProvider() => new DocumentFixAllProvider("Collect every growing carry's pieces in a list", FixDocumentAsync);
 
     /// <summary>Fixes every diagnostic of <paramref name="diagnostics"/> in <paramref name="document"/> (any Fix All scope).</summary>
-    private static async Task<Document?> FixDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+    private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken ct)
     {
-        var ct = context.CancellationToken;
         var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
         if (root is null) return document;
         // Mark each reported assignment, so it can be found again after the rewrites before it.
@@ -65,7 +64,8 @@ public sealed class CollectOutputCodeFix : CodeFixProvider
             if (Match(assignment, model, ct) is not { } match) continue;
             document = await Fix(document, match, ct).ConfigureAwait(false);
         }
-        return document;
+        // Once more over the whole document: a rewrite can leave an earlier one's names unreduced (a loop nested in another).
+        return await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: ct).ConfigureAwait(false);
     }
 
     /// <summary>The assignment a diagnostic points at, in the tree the fix works on.</summary>
@@ -85,7 +85,7 @@ public sealed class CollectOutputCodeFix : CodeFixProvider
             if (Assignment(root, diagnostic) is not { } assignment) continue;
             if (Match(assignment, model, context.CancellationToken) is not { } match) continue;
             context.RegisterCodeFix(
-                CodeAction.Create($"Collect the pieces of '{match.Carry.Name}' in a list and concatenate them after the loop", ct => Fix(context.Document, match, ct), nameof(CollectOutputCodeFix)),
+                CodeAction.Create($"Collect the pieces of '{match.Carry.Name}' in a list and concatenate them after the loop", ct => Fix(context.Document, match, context.CancellationToken), nameof(CollectOutputCodeFix)),
                 diagnostic);
         }
     }

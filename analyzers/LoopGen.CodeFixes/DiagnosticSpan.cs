@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -5,35 +7,45 @@ namespace LoopGen.CodeFixes;
 
 /// <summary>
 /// Where a diagnostic's span is in the document a fix is asked to change. Usually the diagnostic was computed on that
-/// very tree; but a batch (Fix All, <c>dotnet format analyzers --diagnostics A B</c>) may hand a fix diagnostics computed
-/// before another fix edited the same file, and the old span then points at the wrong text. The edits between the two
-/// trees (Roslyn's syntax diff) say how far the span moved.
+/// very tree; but a batch (<c>dotnet format analyzers --diagnostics LG0002 LG0013</c>) may hand a fix diagnostics
+/// computed before another fix edited the same file, and the old span then points at other text. The node the
+/// diagnostic is on is found again by its position in the tree (the child index at each level, from the root: the other
+/// LoopGen fixes add tokens and attributes inside nodes, or statements inside blocks, so the path to a parameter, a type
+/// or an untouched statement stays the same), and accepted only if the text it covers is unchanged.
 /// </summary>
 internal static class DiagnosticSpan
 {
-    /// <summary>The span of <paramref name="diagnostic"/> in <paramref name="tree"/>, or null where an edit since then touched it.</summary>
+    /// <summary>The span of <paramref name="diagnostic"/> in <paramref name="tree"/>, or null where it cannot be found unchanged.</summary>
     public static TextSpan? In(SyntaxTree tree, Diagnostic diagnostic)
     {
         var span = diagnostic.Location.SourceSpan;
-        var old = diagnostic.Location.SourceTree;
-        if (old is null || old == tree) return span;
-        int shift = 0;
-        // The changes that turn the old text into the new one, in the old text's coordinates, in order.
-        foreach (var change in tree.GetChanges(old))
+        var oldTree = diagnostic.Location.SourceTree;
+        if (oldTree is null || oldTree == tree) return span;
+
+        var oldRoot = oldTree.GetRoot();
+        if (span.End > oldRoot.FullSpan.End) return null;
+        var oldNode = oldRoot.FindNode(span, getInnermostNodeForTie: true);
+        var path = new Stack<int>();
+        for (var node = oldNode; node.Parent is { } parent; node = parent)
         {
-            if (change.Span.End <= span.Start && !(change.Span.Length == 0 && change.Span.Start == span.Start && span.Length == 0))
-            {
-                shift += change.NewText!.Length - change.Span.Length;
-            }
-            else if (change.Span.Start >= span.End)
-            {
-                break;
-            }
-            else
-            {
-                return null;
-            }
+            path.Push(parent.ChildNodes().TakeWhile(c => c != node).Count());
         }
-        return new TextSpan(span.Start + shift, span.Length);
+
+        SyntaxNode current = tree.GetRoot();
+        foreach (int index in path)
+        {
+            if (current.ChildNodes().ElementAtOrDefault(index) is not { } child) return null;
+            current = child;
+        }
+        if (current.RawKind != oldNode.RawKind) return null;
+
+        // The span, from the token it starts in, counted within the node (edits after it in the node do not move it).
+        var oldToken = oldRoot.FindToken(span.Start);
+        int tokenIndex = oldNode.DescendantTokens().TakeWhile(t => t != oldToken).Count();
+        var newToken = current.DescendantTokens().ElementAtOrDefault(tokenIndex);
+        if (newToken.RawKind != oldToken.RawKind) return null;
+        var moved = new TextSpan(newToken.SpanStart + (span.Start - oldToken.SpanStart), span.Length);
+        if (moved.End > tree.Length) return null;
+        return tree.GetText().ToString(moved) == oldTree.GetText().ToString(span) ? moved : null;
     }
 }
