@@ -143,6 +143,12 @@ public sealed class CliTests
         var (folderExit, _, folderError) = Run("bench", "--svg", Path.GetTempPath());
         Assert.Equal(ExitCodes.Failed, folderExit);
         Assert.Contains("it is a folder", folderError);
+        string okSvg = Path.Combine(Path.GetTempPath(), $"loopgen-bench-{Guid.NewGuid():N}.svg");
+        var (pngExit, pngOutput, pngError) = Run("bench", "--svg", okSvg, "--png", svg.Replace(".svg", ".png", StringComparison.Ordinal));
+        Assert.Equal(ExitCodes.Failed, pngExit);
+        Assert.Equal("", pngOutput);
+        Assert.Contains("cannot write the plot to", pngError);
+        File.Delete(okSvg);
     }
 
     [Fact]
@@ -151,7 +157,7 @@ public sealed class CliTests
         string svg = Path.Combine(Path.GetTempPath(), $"loopgen-bench-{Guid.NewGuid():N}.svg");
         try
         {
-            var (exit, output, _) = Run("bench", "--max", "100", "--reps", "1", "--svg", svg);
+            var (exit, output, _) = Run("bench", "--max", "100", "--reps", "1", "--svg", svg, "--png", Path.ChangeExtension(svg, ".png"));
             Assert.Equal(ExitCodes.Ok, exit);
             var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
             foreach (var n in new[] { 10, 100 }) Assert.Single(lines, l => l == $"measured N = {n}");
@@ -161,6 +167,7 @@ public sealed class CliTests
         finally
         {
             File.Delete(svg);
+            File.Delete(Path.ChangeExtension(svg, ".png"));
         }
     }
 
@@ -170,7 +177,8 @@ public sealed class CliTests
         string svg = Path.Combine(Path.GetTempPath(), $"loopgen-bench-{Guid.NewGuid():N}.svg");
         try
         {
-            var (exit, output, _) = Run("bench", "--max", "100", "--reps", "1", "--svg", svg, "--markdown");
+            string png = Path.ChangeExtension(svg, ".png");
+            var (exit, output, _) = Run("bench", "--max", "100", "--reps", "1", "--svg", svg, "--png", png, "--markdown");
             Assert.Equal(ExitCodes.Ok, exit);
             Assert.Contains("| 100 | rolled | 9 | 1 |", output);
             Assert.Contains("| 100 | unrolled | 300 | 0 |", output);
@@ -181,6 +189,13 @@ public sealed class CliTests
             Assert.Contains("rolled (while)", texts);
             Assert.Contains("unrolled", texts);
             Assert.Contains("trip count N", texts);
+            // The PNG (ScottPlot): the file's signature and, in its header, two panels' width and the height.
+            var bytes = File.ReadAllBytes(png);
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+            Assert.Equal(2 * LoopGen.Samples.Bench.PngPlot.PanelWidth, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)));
+            Assert.Equal(LoopGen.Samples.Bench.PngPlot.Height, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
+            Assert.True(bytes.Length > 10_000, $"a {bytes.Length}-byte PNG is too small to hold two charts");
+            File.Delete(png);
         }
         finally
         {

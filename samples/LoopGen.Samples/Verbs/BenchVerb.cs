@@ -8,9 +8,9 @@ using Spectre.Console;
 namespace LoopGen.Samples.Verbs;
 
 /// <summary>
-/// <c>bench [--max N] [--sample NAME] [--reps K] [--svg PATH] [--markdown]</c>: rolled against unrolled for
+/// <c>bench [--max N] [--sample NAME] [--reps K] [--svg PATH] [--png PATH] [--markdown]</c>: rolled against unrolled for
 /// N = 10, 100, … max — op count, text size, trace and compile time, run time, managed memory — as a table, and
-/// the plot of time and op count against N as an SVG file.
+/// the plot of time and op count against N as an SVG file and a PNG file.
 /// </summary>
 internal static class BenchVerb
 {
@@ -23,31 +23,35 @@ internal static class BenchVerb
         sample.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, SampleCatalog.All.Where(s => s.Unrolled is not null && s.TripCount is not null).Select(s => s.Name).ToArray());
         var reps = new Option<int>("--reps") { Description = "Timed repetitions per point (the median is reported)", DefaultValueFactory = _ => 3, HelpName = "K" };
         reps.Validators.Add(r => { if (r.GetValueOrDefault<int>() < 1) r.AddError("--reps must be 1 or more"); });
-        var svg = new Option<string>("--svg") { Description = "Where to write the plot", DefaultValueFactory = _ => "bench.svg", HelpName = "PATH" };
+        var svg = new Option<string>("--svg") { Description = "Where to write the plot as SVG", DefaultValueFactory = _ => "bench.svg", HelpName = "PATH" };
+        var png = new Option<string>("--png") { Description = "Where to write the plot as PNG (drawn by ScottPlot)", DefaultValueFactory = _ => "bench.png", HelpName = "PATH" };
         var markdown = new Option<bool>("--markdown") { Description = "Also print the table as Markdown (for docs/benchmarks.md)" };
-        var command = new Command("bench", "Rolled vs unrolled for growing N: ops, text size, trace+compile time, memory; writes bench.svg")
+        var command = new Command("bench", "Rolled vs unrolled for growing N: ops, text size, trace+compile time, memory; writes bench.svg and bench.png")
         {
-            max, sample, reps, svg, markdown,
+            max, sample, reps, svg, png, markdown,
         };
         command.SetAction(parse => VerbContext.Run(parse, backend, ctx => Execute(ctx,
-            SampleCatalog.Find(parse.GetRequiredValue(sample))!, parse.GetValue(max), parse.GetValue(reps), parse.GetRequiredValue(svg), parse.GetValue(markdown))));
+            SampleCatalog.Find(parse.GetRequiredValue(sample))!, parse.GetValue(max), parse.GetValue(reps), parse.GetRequiredValue(svg), parse.GetRequiredValue(png), parse.GetValue(markdown))));
         return command;
     }
 
     /// <summary>Measures, prints and plots.</summary>
-    public static int Execute(VerbContext ctx, Sample sample, int max, int reps, string svgPath, bool markdown)
+    public static int Execute(VerbContext ctx, Sample sample, int max, int reps, string svgPath, string pngPath, bool markdown)
     {
-        // The plot's file is opened before the work: a bad path costs a message, not a whole benchmark.
-        FileStream? plot = OpenPlot(svgPath, out var why);
-        if (plot is null)
+        // The plots' files are opened before the work: a bad path costs a message, not a whole benchmark.
+        using FileStream? svg = OpenPlot(svgPath, out var why);
+        if (svg is null)
         {
             ctx.Error.WriteLine($"error: cannot write the plot to '{svgPath}': {why}");
             return ExitCodes.Failed;
         }
-        using (plot)
+        using FileStream? png = OpenPlot(pngPath, out why);
+        if (png is null)
         {
-            return Measure(ctx, sample, max, reps, plot, markdown);
+            ctx.Error.WriteLine($"error: cannot write the plot to '{pngPath}': {why}");
+            return ExitCodes.Failed;
         }
+        return Measure(ctx, sample, max, reps, svg, png, markdown);
     }
 
     /// <summary>Opens (or creates) the plot file for writing, or says in one line why it cannot.</summary>
@@ -78,7 +82,7 @@ internal static class BenchVerb
         }
     }
 
-    private static int Measure(VerbContext ctx, Sample sample, int max, int reps, FileStream plot, bool markdown)
+    private static int Measure(VerbContext ctx, Sample sample, int max, int reps, FileStream svg, FileStream png, bool markdown)
     {
         // A terminal gets colours and a live progress bar; a file, a pipe or a test's writer gets plain text.
         bool terminal = ReferenceEquals(ctx.Output, Console.Out) && !Console.IsOutputRedirected;
@@ -119,12 +123,14 @@ internal static class BenchVerb
         }
         var caption = string.Create(CultureInfo.InvariantCulture,
             $"backend {ctx.Backend.Name}, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}; median of {reps}");
-        plot.SetLength(0);
-        using (var writer = new StreamWriter(plot))
+        svg.SetLength(0);
+        using (var writer = new StreamWriter(svg, leaveOpen: true))
         {
             writer.Write(BenchReport.Svg(sample.Name, pairs, caption));
         }
-        ctx.Output.WriteLine($"plot written to {plot.Name}");
+        png.SetLength(0);
+        png.Write(BenchReport.Png(sample.Name, pairs, caption));
+        ctx.Output.WriteLine($"plot written to {svg.Name} and {png.Name}");
 
         var disagreeing = pairs.Where(p => !p.Agree).Select(p => p.N).ToList();
         if (disagreeing.Count > 0)
