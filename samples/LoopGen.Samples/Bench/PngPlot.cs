@@ -14,7 +14,7 @@ internal static class PngPlot
     /// <summary>Pixels per panel.</summary>
     public const int PanelWidth = 520, Height = 420;
 
-    /// <summary>The PNG bytes of <paramref name="panels"/>; the title and <paramref name="caption"/> go on the first and last panel.</summary>
+    /// <summary>The PNG bytes of <paramref name="panels"/>; the title and <paramref name="caption"/> go above the first and last panel.</summary>
     public static byte[] Render(string title, string caption, IReadOnlyList<PlotPanel> panels)
     {
         var plots = panels.Select((panel, i) => Panel(panel, i == 0 ? title : null, i == panels.Count - 1 ? caption : null)).ToList();
@@ -50,11 +50,12 @@ internal static class PngPlot
         }
         plot.Axes.Bottom.TickGenerator = LogTicks();
         plot.Axes.Left.TickGenerator = LogTicks();
-        plot.Title(heading is null ? panel.Title : $"{heading}\n{panel.Title}");
+        // The caption goes under the last panel's title, where no data can be (an annotation would hide a line).
+        plot.Title(string.Join("\n", new[] { heading, panel.Title, caption?.Replace("; ", "\n", StringComparison.Ordinal) }.OfType<string>()));
+        plot.Axes.Title.Label.FontSize = 13;
         plot.XLabel(panel.XLabel);
         plot.YLabel(panel.YLabel);
         plot.ShowLegend(Alignment.UpperLeft);
-        if (caption is not null) plot.Add.Annotation(caption, Alignment.LowerRight);
         return plot;
     }
 
