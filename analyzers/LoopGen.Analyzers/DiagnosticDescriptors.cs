@@ -14,8 +14,15 @@ internal static class DiagnosticDescriptors
 {
     private const string Category = "LoopGen";
 
-    /// <summary>The help page of an id: <c>docs/diagnostics/LG0001.md</c> in the repository.</summary>
-    public static string HelpLink(string id) => $"https://github.com/loopgen/loopgen/blob/main/docs/diagnostics/{id}.md";
+    /// <summary>Where an id's help page is: <c>docs/diagnostics/LG0001.md</c>, in the repository and in the LoopGen package.</summary>
+    public static string HelpPage(string id) => $"docs/diagnostics/{id}.md";
+
+    /// <summary>
+    /// The description the IDE shows with a diagnostic: where its page is. No <c>helpLinkUri</c>: the pages ship with the
+    /// package and the repository, and no web address is known to serve them, so none is claimed.
+    /// </summary>
+    public static string Description(string id) =>
+        $"Help: {HelpPage(id)}, in the LoopGen package (next to its README.md) and in the LoopGen repository.";
 
     public static readonly DiagnosticDescriptor MethodCannotBeCompiled = Error(
         DiagnosticIds.MethodCannotBeCompiled, "Method cannot be compiled", "'{0}' cannot be compiled: {1}");
@@ -53,13 +60,13 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DynamicTripCount = new(
         DiagnosticIds.DynamicTripCount, "Loop has a dynamic trip count", "{0}", Category,
-        DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.DynamicTripCount));
+        DiagnosticSeverity.Info, isEnabledByDefault: true, description: Description(DiagnosticIds.DynamicTripCount));
 
     // Off by default: static trip counts are the design's default (scan semantics, gradients, collected outputs), so
     // most methods with an `int n` would get the note; users who call with many values turn it on in .editorconfig.
     public static readonly DiagnosticDescriptor RecompilesPerValue = new(
         DiagnosticIds.RecompilesPerValue, "Static parameter only sets trip counts", "{0}", Category,
-        DiagnosticSeverity.Info, isEnabledByDefault: false, helpLinkUri: HelpLink(DiagnosticIds.RecompilesPerValue));
+        DiagnosticSeverity.Info, isEnabledByDefault: false, description: Description(DiagnosticIds.RecompilesPerValue));
 
     public static readonly DiagnosticDescriptor HostRead = Error(
         DiagnosticIds.HostRead, "Tensor value read back to C# inside a lifted loop", "{0}");
@@ -100,5 +107,5 @@ internal static class DiagnosticDescriptors
     };
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
-        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink(id));
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description: Description(id));
 }

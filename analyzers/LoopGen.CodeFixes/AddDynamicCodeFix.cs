@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Composition;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using LoopGen.Analyzers;
@@ -23,32 +24,57 @@ public sealed class AddDynamicCodeFix : CodeFixProvider
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.RecompilesPerValue);
 
+    // Every parameter of a document is marked in one rewrite, at document, project or solution scope. Not the batch
+    // fixer: it drops diagnostics computed before another fix edited the file, which `dotnet format` hands it.
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => new DocumentFixAllProvider("Mark every static parameter that only sets trip counts [Dynamic]", FixDocumentAsync);
+
+    private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken ct)
+    {
+        var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+        if (root is null) return document;
+        var parameters = diagnostics.Select(d => Target(root, d)).OfType<ParameterSyntax>().Distinct().ToList();
+        if (parameters.Count == 0) return document;
+        var marked = document.WithSyntaxRoot(root.ReplaceNodes(parameters, (_, rewritten) => Marked(rewritten)));
+        return await Simplifier.ReduceAsync(marked, Simplifier.Annotation, cancellationToken: ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The parameter a diagnostic points at in this tree, unless it is [Dynamic] already.</summary>
+    private static ParameterSyntax? Target(SyntaxNode root, Diagnostic diagnostic) =>
+        DiagnosticSpan.In(root.SyntaxTree, diagnostic) is { } span && root.FindNode(span) is ParameterSyntax parameter && !IsDynamic(parameter) ? parameter : null;
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null) return;
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root?.FindNode(diagnostic.Location.SourceSpan) is not ParameterSyntax parameter) continue;
+            if (Target(root, diagnostic) is not { } parameter) continue;
             context.RegisterCodeFix(
-                CodeAction.Create($"Mark '{parameter.Identifier.ValueText}' [Dynamic]", ct => Fix(context.Document, parameter, ct), nameof(AddDynamicCodeFix)),
+                CodeAction.Create($"Mark '{parameter.Identifier.ValueText}' [Dynamic]", ct => Fix(context.Document, parameter, context.CancellationToken), nameof(AddDynamicCodeFix)),
                 diagnostic);
         }
     }
+
+    private static bool IsDynamic(ParameterSyntax parameter) =>
+        parameter.AttributeLists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString() is "Dynamic" or "DynamicAttribute" or "LoopGen.Dynamic" or "global::LoopGen.Dynamic");
 
     private static async Task<Document> Fix(Document document, ParameterSyntax parameter, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         if (root is null) return document;
+        var fixedDocument = document.WithSyntaxRoot(root.ReplaceNode(parameter, Marked(parameter)));
+        return await Simplifier.ReduceAsync(fixedDocument, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The parameter with <c>[global::LoopGen.Dynamic]</c> first, annotated for the simplifier to shorten.</summary>
+    private static ParameterSyntax Marked(ParameterSyntax parameter)
+    {
         var attribute = SyntaxFactory.Attribute(SyntaxFactory.ParseName("global::LoopGen.Dynamic").WithAdditionalAnnotations(Simplifier.Annotation));
         var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute))
             .WithLeadingTrivia(parameter.GetLeadingTrivia())
             .WithTrailingTrivia(SyntaxFactory.Space);
-        var marked = parameter.WithoutLeadingTrivia().WithAttributeLists(parameter.AttributeLists.Insert(0, list));
-        var fixedDocument = document.WithSyntaxRoot(root.ReplaceNode(parameter, marked));
-        return await Simplifier.ReduceAsync(fixedDocument, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return parameter.WithoutLeadingTrivia().WithAttributeLists(parameter.AttributeLists.Insert(0, list));
     }
 }

@@ -20,18 +20,34 @@ public sealed class AddPartialCodeFix : CodeFixProvider
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.TypeNotPartial);
 
+    // Every declaration of a document gets 'partial' in one rewrite (nested ones too), at document, project or solution
+    // scope. Not the batch fixer: it drops diagnostics computed before another fix edited the file, which `dotnet format`
+    // hands it.
     /// <inheritdoc/>
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => new DocumentFixAllProvider("Make every containing type of a [Compile] method partial", FixDocumentAsync);
+
+    private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken ct)
+    {
+        var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+        if (root is null) return document;
+        var types = diagnostics.Select(d => Target(root, d)).OfType<TypeDeclarationSyntax>().Distinct().ToList();
+        return types.Count == 0 ? document : document.WithSyntaxRoot(root.ReplaceNodes(types, (_, rewritten) => WithPartial(rewritten)));
+    }
+
+    /// <summary>The declaration a diagnostic points at (its name) in this tree, unless it is partial already.</summary>
+    private static TypeDeclarationSyntax? Target(SyntaxNode root, Diagnostic diagnostic) =>
+        DiagnosticSpan.In(root.SyntaxTree, diagnostic) is { } span && root.FindToken(span.Start).Parent is TypeDeclarationSyntax type && !IsPartial(type) ? type : null;
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null) return;
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent is not TypeDeclarationSyntax type || IsPartial(type)) continue;
+            if (Target(root, diagnostic) is not { } type) continue;
             context.RegisterCodeFix(
-                CodeAction.Create($"Make '{type.Identifier.ValueText}' partial", ct => Fix(context.Document, type, ct), nameof(AddPartialCodeFix)),
+                CodeAction.Create($"Make '{type.Identifier.ValueText}' partial", ct => Fix(context.Document, type, context.CancellationToken), nameof(AddPartialCodeFix)),
                 diagnostic);
         }
     }

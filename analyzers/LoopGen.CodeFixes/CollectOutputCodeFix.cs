@@ -37,9 +37,42 @@ public sealed class CollectOutputCodeFix : CodeFixProvider
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.CarryShapeVaries);
 
-    // A structural rewrite around each loop: fixed one at a time (nested loops would overlap in a batch).
+    // A structural rewrite around each loop, so a batch cannot merge independent edits (nested loops overlap): Fix All
+    // rewrites each document itself, one loop at a time, matching the pattern again on the tree each fix leaves.
     /// <inheritdoc/>
-    public override FixAllProvider? GetFixAllProvider() => null;
+    public override FixAllProvider GetFixAllProvider() => new DocumentFixAllProvider("Collect every growing carry's pieces in a list", FixDocumentAsync);
+
+    /// <summary>Fixes every diagnostic of <paramref name="diagnostics"/> in <paramref name="document"/> (any Fix All scope).</summary>
+    private static async Task<Document> FixDocumentAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken ct)
+    {
+        var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+        if (root is null) return document;
+        // Mark each reported assignment, so it can be found again after the rewrites before it.
+        var marks = new Dictionary<AssignmentExpressionSyntax, SyntaxAnnotation>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (Assignment(root, diagnostic) is { } assignment && !marks.ContainsKey(assignment)) marks[assignment] = new SyntaxAnnotation(nameof(CollectOutputCodeFix));
+        }
+        if (marks.Count == 0) return document;
+        document = document.WithSyntaxRoot(root.ReplaceNodes(marks.Keys, (original, rewritten) => rewritten.WithAdditionalAnnotations(marks[original])));
+        foreach (var mark in marks.Values)
+        {
+            root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(ct).ConfigureAwait(false);
+            if (root is null || model is null) break;
+            if (root.GetAnnotatedNodes(mark).OfType<AssignmentExpressionSyntax>().FirstOrDefault() is not { } assignment) continue;
+            if (Match(assignment, model, ct) is not { } match) continue;
+            document = await Fix(document, match, ct).ConfigureAwait(false);
+        }
+        // Once more over the whole document: a rewrite can leave an earlier one's names unreduced (a loop nested in another).
+        return await Simplifier.ReduceAsync(document, Simplifier.Annotation, cancellationToken: ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The assignment a diagnostic points at, in the tree the fix works on.</summary>
+    private static AssignmentExpressionSyntax? Assignment(SyntaxNode root, Diagnostic diagnostic) =>
+        DiagnosticSpan.In(root.SyntaxTree, diagnostic) is { } span
+            ? root.FindNode(span, getInnermostNodeForTie: true).FirstAncestorOrSelf<AssignmentExpressionSyntax>()
+            : null;
 
     /// <inheritdoc/>
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -49,10 +82,10 @@ public sealed class CollectOutputCodeFix : CodeFixProvider
         if (root is null || model is null) return;
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true).FirstAncestorOrSelf<AssignmentExpressionSyntax>() is not { } assignment) continue;
+            if (Assignment(root, diagnostic) is not { } assignment) continue;
             if (Match(assignment, model, context.CancellationToken) is not { } match) continue;
             context.RegisterCodeFix(
-                CodeAction.Create($"Collect the pieces of '{match.Carry.Name}' in a list and concatenate them after the loop", ct => Fix(context.Document, match, ct), nameof(CollectOutputCodeFix)),
+                CodeAction.Create($"Collect the pieces of '{match.Carry.Name}' in a list and concatenate them after the loop", ct => Fix(context.Document, match, context.CancellationToken), nameof(CollectOutputCodeFix)),
                 diagnostic);
         }
     }

@@ -221,6 +221,51 @@ public sealed class CodeFixTests
         """);
 
     [Fact]
+    public void CollectOutput_FixAllRewritesEveryLoopOfTheDocument() => CodeFixHarness.VerifyFixAll(new CollectOutputCodeFix(), """
+        using LoopGen;
+
+        public static partial class Kernels
+        {
+            [Compile]
+            public static Tensor Rows(Tensor xs, Tensor ys)
+            {
+                var acc = xs[0];
+                foreach (var x in xs)
+                    acc = Tensor.Concat([acc, x * 2f]);
+                var other = ys[0];
+                foreach (var y in ys)
+                {
+                    other = Tensor.Concat([other, y + 1f]);
+                }
+                return Tensor.Concat([acc, other]);
+            }
+        }
+        """, """
+        using LoopGen;
+
+        public static partial class Kernels
+        {
+            [Compile]
+            public static Tensor Rows(Tensor xs, Tensor ys)
+            {
+                var acc = xs[0];
+                var accParts = new List<Tensor>();
+                foreach (var x in xs)
+                    accParts.Add(x * 2f);
+                acc = Tensor.Concat([acc, .. accParts]);
+                var other = ys[0];
+                var otherParts = new List<Tensor>();
+                foreach (var y in ys)
+                {
+                    otherParts.Add(y + 1f);
+                }
+                other = Tensor.Concat([other, .. otherParts]);
+                return Tensor.Concat([acc, other]);
+            }
+        }
+        """);
+
+    [Fact]
     public void CollectOutput_UnbracedBodyArrayFormAndAFreshName() => CodeFixHarness.Verify(new CollectOutputCodeFix(), """
         using LoopGen;
 

@@ -118,12 +118,67 @@ public sealed class CliTests
     }
 
     [Fact]
+    public void RunHeadersStateTheResultForTheRequestedN()
+    {
+        var (exit, output, _) = Run("run", "cumulative-for", "--n", "3");
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("cumulative-for: PyTorch/XLA's loop guide: [0] plus one, n times, as a plain for loop → [3]", output);
+        Assert.Contains("compiled  Tensor(s32[1]: [3])", output);
+        Assert.DoesNotContain("[10]", output);
+        var (_, crops, _) = Run("run", "crop-concat", "--n", "2");
+        Assert.Contains("→ f32[2,8]", crops);
+        Assert.Contains("compiled  Tensor(f32[2,8]", crops);
+    }
+
+    [Fact]
+    public void BenchIntoAMissingFolderFailsBeforeMeasuring()
+    {
+        string svg = Path.Combine(Path.GetTempPath(), $"loopgen-no-such-folder-{Guid.NewGuid():N}", "bench.svg");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var (exit, output, error) = Run("bench", "--max", "100000", "--svg", svg);
+        Assert.Equal(ExitCodes.Failed, exit);
+        Assert.Equal("", output);   // not even the header: nothing was measured
+        Assert.StartsWith($"error: cannot write the plot to '{svg}': the folder '{Path.GetDirectoryName(svg)}' does not exist", error);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        var (folderExit, _, folderError) = Run("bench", "--svg", Path.GetTempPath());
+        Assert.Equal(ExitCodes.Failed, folderExit);
+        Assert.Contains("it is a folder", folderError);
+        string okSvg = Path.Combine(Path.GetTempPath(), $"loopgen-bench-{Guid.NewGuid():N}.svg");
+        var (pngExit, pngOutput, pngError) = Run("bench", "--svg", okSvg, "--png", svg.Replace(".svg", ".png", StringComparison.Ordinal));
+        Assert.Equal(ExitCodes.Failed, pngExit);
+        Assert.Equal("", pngOutput);
+        Assert.Contains("cannot write the plot to", pngError);
+        File.Delete(okSvg);
+    }
+
+    [Fact]
+    public void RedirectedBenchOutputHasOneLinePerTripCountAndNoProgressBar()
+    {
+        string svg = Path.Combine(Path.GetTempPath(), $"loopgen-bench-{Guid.NewGuid():N}.svg");
+        try
+        {
+            var (exit, output, _) = Run("bench", "--max", "100", "--reps", "1", "--svg", svg, "--png", Path.ChangeExtension(svg, ".png"));
+            Assert.Equal(ExitCodes.Ok, exit);
+            var lines = output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+            foreach (var n in new[] { 10, 100 }) Assert.Single(lines, l => l == $"measured N = {n}");
+            Assert.DoesNotContain(lines, l => l.Contains("measuring", StringComparison.Ordinal) || l.Contains('\u001b', StringComparison.Ordinal));
+            Assert.Single(lines, l => l.StartsWith("plot written to ", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(svg);
+            File.Delete(Path.ChangeExtension(svg, ".png"));
+        }
+    }
+
+    [Fact]
     public void BenchPrintsBothModesAndWritesAnSvgPlot()
     {
         string svg = Path.Combine(Path.GetTempPath(), $"loopgen-bench-{Guid.NewGuid():N}.svg");
         try
         {
-            var (exit, output, _) = Run("bench", "--max", "100", "--reps", "1", "--svg", svg, "--markdown");
+            string png = Path.ChangeExtension(svg, ".png");
+            var (exit, output, _) = Run("bench", "--max", "100", "--reps", "1", "--svg", svg, "--png", png, "--markdown");
             Assert.Equal(ExitCodes.Ok, exit);
             Assert.Contains("| 100 | rolled | 9 | 1 |", output);
             Assert.Contains("| 100 | unrolled | 300 | 0 |", output);
@@ -134,6 +189,13 @@ public sealed class CliTests
             Assert.Contains("rolled (while)", texts);
             Assert.Contains("unrolled", texts);
             Assert.Contains("trip count N", texts);
+            // The PNG (ScottPlot): the file's signature and, in its header, two panels' width and the height.
+            var bytes = File.ReadAllBytes(png);
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
+            Assert.Equal(2 * LoopGen.Samples.Bench.PngPlot.PanelWidth, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)));
+            Assert.Equal(LoopGen.Samples.Bench.PngPlot.Height, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
+            Assert.True(bytes.Length > 10_000, $"a {bytes.Length}-byte PNG is too small to hold two charts");
+            File.Delete(png);
         }
         finally
         {

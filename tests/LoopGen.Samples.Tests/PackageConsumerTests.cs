@@ -6,32 +6,57 @@ using LoopGen.Samples.Tests.Support;
 namespace LoopGen.Samples.Tests;
 
 /// <summary>
-/// The package as a user gets it: pack LoopGen, restore samples/LoopGen.Consumer from a local folder feed into an
-/// empty package cache (the machine's own sources still serve the other dependencies), build it, run it.
+/// The package as a user gets it: <c>dotnet pack</c> at the root makes LoopGen and nothing else; samples/LoopGen.Consumer
+/// restores it from that local folder feed into an empty package cache (the machine's own sources still serve the
+/// other dependencies), builds and runs.
 /// </summary>
-public sealed partial class PackageConsumerTests : IDisposable
+[Collection(PackageCollection.Name)]
+public sealed partial class PackageConsumerTests(PackedFeed feed)
 {
-    private static readonly TimeSpan Step = TimeSpan.FromMinutes(3);
-    private readonly string _work = Directory.CreateTempSubdirectory("loopgen-package-").FullName;
+    private static readonly TimeSpan Step = PackedFeed.Step;
+
+    [Fact]
+    public void TheRootPackMakesExactlyTheLoopGenPackage()
+    {
+        Assert.Equal([$"LoopGen.{PackedFeed.Version}.nupkg"], feed.Packed);
+        AssertLayout(feed.Nupkg);
+    }
+
+    [Fact]
+    public void EveryProjectAndTheConsumerAgreeOnTheVersion()
+    {
+        // One <Version> in Directory.Build.props; nobody else states one, except the consumer, which is copied out of
+        // the repository by the test below and so cannot read it.
+        foreach (var project in Directory.EnumerateFiles(Repository.Root, "*.csproj", SearchOption.AllDirectories)
+                     .Where(p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+        {
+            Assert.DoesNotContain("<Version>", File.ReadAllText(project), StringComparison.Ordinal);
+        }
+        var consumer = XDocument.Load(Path.Combine(Repository.Root, "samples", "LoopGen.Consumer", "LoopGen.Consumer.csproj"));
+        Assert.Equal(PackedFeed.Version, consumer.Descendants("LoopGenVersion").Single().Value);
+        Assert.Contains($"Version=\"{PackedFeed.Version}\"", File.ReadAllText(Path.Combine(Repository.Root, "runtime", "LoopGen.Runtime", "PACKAGE.md")), StringComparison.Ordinal);
+        Assert.Contains($"--version {PackedFeed.Version}", File.ReadAllText(Path.Combine(Repository.Root, "docs", "getting-started.md")), StringComparison.Ordinal);
+        // The samples app is built with it too: its --version prints it.
+        var version = typeof(LoopGen.Samples.Cli.SamplesCli).Assembly.GetName().Version!;
+        Assert.Equal(PackedFeed.Version, $"{version.Major}.{version.Minor}.{version.Build}");
+    }
 
     [Fact]
     public void TheConsumerBuildsFromThePackageAloneAndItsPlainCallIsIntercepted()
     {
-        string nupkg = Pack();
-        AssertLayout(nupkg);
-
-        string consumer = Path.Combine(_work, "consumer");
+        string work = Directory.CreateTempSubdirectory("loopgen-consumer-").FullName;
+        string consumer = Path.Combine(work, "consumer");
         Directory.CreateDirectory(consumer);
         foreach (var file in Directory.EnumerateFiles(Path.Combine(Repository.Root, "samples", "LoopGen.Consumer"))
                      .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".csproj", StringComparison.Ordinal)))
         {
             File.Copy(file, Path.Combine(consumer, Path.GetFileName(file)));
         }
-        WriteNuGetConfig(consumer, Path.GetDirectoryName(nupkg)!);
+        WriteNuGetConfig(consumer, feed.Feed, work);
 
-        string packages = Path.Combine(_work, "packages");
+        string packages = Path.Combine(work, "packages");
         Dotnet.Run(consumer, Step, "restore", "--packages", packages);
-        Assert.True(Directory.Exists(Path.Combine(packages, "loopgen", "0.1.0")), "LoopGen was restored into the empty cache from the local feed");
+        Assert.True(Directory.Exists(Path.Combine(packages, "loopgen", PackedFeed.Version)), "LoopGen was restored into the empty cache from the local feed");
         Dotnet.Run(consumer, Step, "build", "--no-restore", "-c", "Release", "--disable-build-servers");
         string output = Dotnet.Run(consumer, Step, Path.Combine("bin", "Release", "net10.0", "LoopGen.Consumer.dll"));
 
@@ -40,18 +65,7 @@ public sealed partial class PackageConsumerTests : IDisposable
         Assert.Contains("intercepted: yes", output);
         Assert.Contains("whiles: 1", output);
         Assert.Contains("eager: [10]", output);
-    }
-
-    private string Pack()
-    {
-        // Without building: the project reference of this test project built the runtime and the generator in
-        // this configuration already, and a second build here would race the other test assemblies for bin/.
-        string feed = Path.Combine(_work, "feed");
-        Dotnet.Run(Repository.Root, Step, "pack", Path.Combine("runtime", "LoopGen.Runtime", "LoopGen.Runtime.csproj"),
-            "-c", Repository.Configuration, "--no-build", "-o", feed);
-        string nupkg = Path.Combine(feed, "LoopGen.0.1.0.nupkg");
-        Assert.True(File.Exists(nupkg), $"{nupkg} was not written");
-        return nupkg;
+        TryDelete(work);
     }
 
     private static void AssertLayout(string nupkg)
@@ -60,16 +74,15 @@ public sealed partial class PackageConsumerTests : IDisposable
         var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
         Assert.Contains("lib/net10.0/LoopGen.Runtime.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/LoopGen.Generator.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/LoopGen.Analyzers.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/LoopGen.CodeFixes.dll", entries);
         Assert.Contains("buildTransitive/LoopGen.props", entries);
         Assert.Contains("README.md", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generator", StringComparison.Ordinal));
-        foreach (var optional in new[] { "LoopGen.Analyzers", "LoopGen.CodeFixes" })
+        // The help pages the diagnostics name ship with them, and their links between each other still resolve there.
+        foreach (var page in Directory.EnumerateFiles(Path.Combine(Repository.Root, "docs", "diagnostics"), "*.md"))
         {
-            // Issue 4's projects ship in the package from the day they exist.
-            if (File.Exists(Path.Combine(Repository.Root, "analyzers", optional, optional + ".csproj")))
-            {
-                Assert.Contains($"analyzers/dotnet/cs/{optional}.dll", entries);
-            }
+            Assert.Contains($"docs/diagnostics/{Path.GetFileName(page)}", entries);
         }
 
         using var nuspecStream = zip.GetEntry("LoopGen.nuspec")!.Open();
@@ -77,7 +90,7 @@ public sealed partial class PackageConsumerTests : IDisposable
         XNamespace ns = nuspec.Root!.Name.Namespace;
         var metadata = nuspec.Root.Element(ns + "metadata")!;
         Assert.Equal("LoopGen", metadata.Element(ns + "id")!.Value);
-        Assert.Equal("0.1.0", metadata.Element(ns + "version")!.Value);
+        Assert.Equal(PackedFeed.Version, metadata.Element(ns + "version")!.Value);
         Assert.Equal("MIT", metadata.Element(ns + "license")!.Value);
         var dependencies = metadata.Descendants(ns + "dependency").Select(d => (string)d.Attribute("id")!).ToList();
         Assert.Equal(["System.Numerics.Tensors"], dependencies);
@@ -88,16 +101,9 @@ public sealed partial class PackageConsumerTests : IDisposable
     /// package folder (so the test also restores where no source answers). LoopGen is mapped to the local feed
     /// only, so no other source (or a LoopGen on a public feed) can stand in for the package under test.
     /// </summary>
-    private void WriteNuGetConfig(string folder, string feed)
+    internal static void WriteNuGetConfig(string folder, string feed, string work)
     {
-        var sources = new List<string>();
-        foreach (Match m in EnabledSource().Matches(Dotnet.Run(_work, Step, "nuget", "list", "source", "--format", "short")))
-        {
-            sources.Add(m.Groups[1].Value.Trim());
-        }
-        var globalPackages = GlobalPackages().Match(Dotnet.Run(_work, Step, "nuget", "locals", "global-packages", "--list"));
-        if (globalPackages.Success && Directory.Exists(globalPackages.Groups[1].Value.Trim())) sources.Add(globalPackages.Groups[1].Value.Trim());
-
+        var sources = MachineSources(work);
         var config = new XElement("configuration",
             new XElement("packageSources",
                 new XElement("clear"),
@@ -109,17 +115,30 @@ public sealed partial class PackageConsumerTests : IDisposable
         new XDocument(config).Save(Path.Combine(folder, "nuget.config"));
     }
 
+    /// <summary>The enabled sources of this machine, then its global package folder where it exists.</summary>
+    internal static List<string> MachineSources(string work)
+    {
+        var sources = new List<string>();
+        foreach (Match m in EnabledSource().Matches(Dotnet.Run(work, Step, "nuget", "list", "source", "--format", "short")))
+        {
+            sources.Add(m.Groups[1].Value.Trim());
+        }
+        var globalPackages = GlobalPackages().Match(Dotnet.Run(work, Step, "nuget", "locals", "global-packages", "--list"));
+        if (globalPackages.Success && Directory.Exists(globalPackages.Groups[1].Value.Trim())) sources.Add(globalPackages.Groups[1].Value.Trim());
+        return sources;
+    }
+
     [GeneratedRegex(@"^\s*E\s+(\S.*)$", RegexOptions.Multiline)]
     private static partial Regex EnabledSource();
 
     [GeneratedRegex(@"global-packages:\s*(\S.*)$", RegexOptions.Multiline)]
     private static partial Regex GlobalPackages();
 
-    public void Dispose()
+    internal static void TryDelete(string folder)
     {
         try
         {
-            Directory.Delete(_work, recursive: true);
+            Directory.Delete(folder, recursive: true);
         }
         catch (IOException)
         {

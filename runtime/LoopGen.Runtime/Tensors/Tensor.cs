@@ -178,7 +178,7 @@ public sealed partial class Tensor
 
     /// <summary>
     /// A 0-d pred tensor as a C# condition: eagerly, its value. A traced condition cannot steer C# control
-    /// flow; the generator lifts it (DESIGN.md, semantics 8), and by hand use <c>Loop.While</c> or <c>Tensor.Where</c>.
+    /// flow; the generator lifts it (docs/design.md, semantics 8), and by hand use <c>Loop.While</c> or <c>Tensor.Where</c>.
     /// </summary>
     public static bool operator true(Tensor t) => t.AsCondition();
 

@@ -4,7 +4,7 @@ using Spectre.Console;
 
 namespace LoopGen.Samples.Bench;
 
-/// <summary>The bench results as a console table, a Markdown table (for docs/benchmarks.md) and the SVG plot.</summary>
+/// <summary>The bench results as a console table, a Markdown table (for docs/benchmarks.md) and the plot (SVG and PNG).</summary>
 internal static class BenchReport
 {
     private static readonly string[] Columns =
@@ -35,8 +35,17 @@ internal static class BenchReport
         return md.ToString();
     }
 
-    /// <summary>Trace+compile time and op count against N, log-log, both modes.</summary>
-    public static string Svg(string sampleName, IReadOnlyList<BenchPair> pairs, string caption)
+    /// <summary>Trace+compile time and op count against N, log-log, both modes, as SVG text.</summary>
+    public static string Svg(string sampleName, IReadOnlyList<BenchPair> pairs, string caption) =>
+        SvgPlot.Render(Title(sampleName), caption, Panels(pairs));
+
+    /// <summary>The same plot as PNG bytes, drawn by ScottPlot.</summary>
+    public static byte[] Png(string sampleName, IReadOnlyList<BenchPair> pairs, string caption) =>
+        PngPlot.Render(Title(sampleName), caption, Panels(pairs));
+
+    private static string Title(string sampleName) => $"LoopGen: rolled vs unrolled, {sampleName}";
+
+    private static List<PlotPanel> Panels(IReadOnlyList<BenchPair> pairs)
     {
         PlotSeries Series(string label, string color, bool dashed, Func<BenchPair, BenchPoint> mode, Func<BenchPoint, double> value) =>
             new(label, color, dashed, pairs.Select(p => ((double)p.N, value(mode(p)))).ToList());
@@ -45,11 +54,11 @@ internal static class BenchReport
             Series("rolled (while)", "#1f77b4", false, p => p.Rolled, value),
             Series("unrolled", "#d62728", true, p => p.Unrolled, value),
         ]);
-        return SvgPlot.Render($"LoopGen: rolled vs unrolled, {sampleName}", caption,
+        return
         [
             Panel("trace + compile time", "milliseconds", p => p.TraceCompileMs),
             Panel("module size", "operations", p => p.Ops),
-        ]);
+        ];
     }
 
     private static IEnumerable<BenchPoint> Points(IReadOnlyList<BenchPair> pairs) => pairs.SelectMany(p => new[] { p.Rolled, p.Unrolled });

@@ -3,14 +3,14 @@ using System.Reflection;
 namespace LoopGen.Samples.Catalog;
 
 /// <summary>
-/// seeds/002's crop-and-concatenate written the quadratic way, <c>acc = Tensor.Concat([acc, crop], 1)</c>: a carry
+/// onnx-diagnostic's crop-and-concatenate ("Export with loops") written the quadratic way, <c>acc = Tensor.Concat([acc, crop], 1)</c>: a carry
 /// that grows each iteration. It is not compiled — it is the analyzers' error case, so it lives in
 /// <c>Quadratic.cs.txt</c>, outside the build — and the app explains it instead of running it.
 /// </summary>
 internal static class QuadraticSample
 {
     /// <summary>One line for <c>list</c>.</summary>
-    public const string Description = "seeds/002 the quadratic way (acc = Tensor.Concat([acc, crop], 1)): not compiled, explained";
+    public const string Description = "onnx-diagnostic's crop-concat the quadratic way (acc = Tensor.Concat([acc, crop], 1)): not compiled, explained";
 
     /// <summary>Why the loop cannot be one rolled while, and what to write instead.</summary>
     public const string Explanation =

@@ -12,6 +12,7 @@ namespace LoopGen.Samples.Catalog;
 /// <param name="Compiled">The compiled entry (loops rolled).</param>
 /// <param name="Lower">The compiled entry's module for these inputs, not run.</param>
 /// <param name="Unrolled">The <c>[Compile(Loops = LoopMode.Unrolled)]</c> twin, where the trip count is static.</param>
+/// <param name="Expected">The expected result for a trip count, as headers print it (<c>[10]</c>), where it has a short form.</param>
 internal sealed record Sample(
     string Name,
     string Description,
@@ -20,7 +21,12 @@ internal sealed record Sample(
     Func<int, Tensor> Eager,
     Func<int, Tensor> Compiled,
     Func<int, Lowered> Lower,
-    CompiledEntry? Unrolled = null);
+    CompiledEntry? Unrolled = null,
+    Func<int, string>? Expected = null)
+{
+    /// <summary>The one-line description with the result expected for <paramref name="n"/>: <c>… → [n]</c>.</summary>
+    public string DescribeFor(int n) => Expected is null ? Description : $"{Description} → {Expected(n)}";
+}
 
 /// <summary>A compiled entry and its lowering, as functions of the trip count.</summary>
 /// <param name="Compiled">Runs it.</param>

@@ -21,54 +21,60 @@ internal static class SampleCatalog
     {
         // Inputs are made inside each closure from fixed seeds, so every call with the same n sees the same data.
         static Tensor Zero() => Tensor.From(new[] { 0 }, 1);
+        static string Counted(int n) => $"[{n}]";
         return
         [
-            new Sample("cumulative-for", "seeds/000: [0] plus one, n times, as a plain for loop → [10]", 10, "iterations",
+            new Sample("cumulative-for", "PyTorch/XLA's loop guide: [0] plus one, n times, as a plain for loop", 10, "iterations",
                 n => Seeds.CumulativeForEager(Zero(), n),
                 n => Seeds.CumulativeForCompiled(Zero(), n),
                 n => Seeds.CumulativeForLower(Zero(), n),
-                new CompiledEntry(n => Seeds.CumulativeForUnrolledCompiled(Zero(), n), n => Seeds.CumulativeForUnrolledLower(Zero(), n))),
+                new CompiledEntry(n => Seeds.CumulativeForUnrolledCompiled(Zero(), n), n => Seeds.CumulativeForUnrolledLower(Zero(), n)),
+                Counted),
 
-            new Sample("cumulative-while", "seeds/000: the same loop as while (i < n) { …; i++; } → [10]", 10, "iterations",
+            new Sample("cumulative-while", "the same loop as while (i < n) { …; i++; }", 10, "iterations",
                 n => Seeds.CumulativeWhileEager(Zero(), n),
                 n => Seeds.CumulativeWhileCompiled(Zero(), n),
                 n => Seeds.CumulativeWhileLower(Zero(), n),
-                new CompiledEntry(n => Seeds.CumulativeWhileUnrolledCompiled(Zero(), n), n => Seeds.CumulativeWhileUnrolledLower(Zero(), n))),
+                new CompiledEntry(n => Seeds.CumulativeWhileUnrolledCompiled(Zero(), n), n => Seeds.CumulativeWhileUnrolledLower(Zero(), n)),
+                Counted),
 
-            new Sample("cumulative-fori", "seeds/000: the same loop written by hand with Loop.Fori, as JAX's fori_loop → [10]", 10, "iterations",
+            new Sample("cumulative-fori", "the same loop written by hand with Loop.Fori, as JAX's fori_loop", 10, "iterations",
                 n => Seeds.CumulativeForiEager(Zero(), n),
                 n => Seeds.CumulativeForiCompiled(Zero(), n),
-                n => Seeds.CumulativeForiLower(Zero(), n)),
+                n => Seeds.CumulativeForiLower(Zero(), n),
+                Expected: Counted),
 
-            new Sample("countdown-while", "seeds/001: while (iteri > 0), iteri from 10, init 3 plus one per step → 13", 10, null,
+            new Sample("countdown-while", "PyTorch/XLA's while_loop: while (iteri > 0), iteri from 10, init 3 plus one per step → 13", 10, null,
                 n => Seeds.CountdownEager(Tensor.Scalar(n), Tensor.Scalar(3)),
                 n => Seeds.CountdownCompiled(Tensor.Scalar(n), Tensor.Scalar(3)),
                 n => Seeds.CountdownLower(Tensor.Scalar(n), Tensor.Scalar(3))),
 
-            new Sample("fori-2-52", "seeds/000: for (i = 2; i < 52; i++) with init 1 → 51", 50, null,
+            new Sample("fori-2-52", "PyTorch/XLA's fori_loop: for (i = 2; i < 52; i++) with init 1 → 51", 50, null,
                 _ => Seeds.Fori2To52Eager(Tensor.Scalar(1)),
                 _ => Seeds.Fori2To52Compiled(Tensor.Scalar(1)),
                 _ => Seeds.Fori2To52Lower(Tensor.Scalar(1)),
                 new CompiledEntry(_ => Seeds.Fori2To52UnrolledCompiled(Tensor.Scalar(1)), _ => Seeds.Fori2To52UnrolledLower(Tensor.Scalar(1)))),
 
-            new Sample("rnn-foreach", "an RNN cell, foreach over n time steps, hidden states collected (a scan) → f32[12,4]", 12, "time steps",
+            new Sample("rnn-foreach", "an RNN cell, foreach over n time steps, hidden states collected (a scan)", 12, "time steps",
                 n => Seeds.RnnEager(RnnInputs(n).Xs, RnnInputs(n).W, RnnInputs(n).U),
                 n => Seeds.RnnCompiled(RnnInputs(n).Xs, RnnInputs(n).W, RnnInputs(n).U),
                 n => Seeds.RnnLower(RnnInputs(n).Xs, RnnInputs(n).W, RnnInputs(n).U),
                 new CompiledEntry(n => Seeds.RnnUnrolledCompiled(RnnInputs(n).Xs, RnnInputs(n).W, RnnInputs(n).U),
-                    n => Seeds.RnnUnrolledLower(RnnInputs(n).Xs, RnnInputs(n).W, RnnInputs(n).U))),
+                    n => Seeds.RnnUnrolledLower(RnnInputs(n).Xs, RnnInputs(n).W, RnnInputs(n).U)),
+                n => $"f32[{n},4]"),
 
             new Sample("newton-sqrt", "Newton's iteration for sqrt until convergence (dynamic trip count, while semantics)", 4, null,
                 _ => Seeds.NewtonSqrtEager(NewtonInput()),
                 _ => Seeds.NewtonSqrtCompiled(NewtonInput()),
                 _ => Seeds.NewtonSqrtLower(NewtonInput())),
 
-            new Sample("crop-concat", "seeds/002: n crops of width 4 at run-time offsets, collected then concatenated → f32[2,16]", 4, "crops",
+            new Sample("crop-concat", "onnx-diagnostic's loop: n crops of width 4 at run-time offsets, collected then concatenated", 4, "crops",
                 n => Seeds.CropConcatEager(CropInputs(n).Image, CropInputs(n).Starts, 4),
                 n => Seeds.CropConcatCompiled(CropInputs(n).Image, CropInputs(n).Starts, 4),
                 n => Seeds.CropConcatLower(CropInputs(n).Image, CropInputs(n).Starts, 4),
                 new CompiledEntry(n => Seeds.CropConcatUnrolledCompiled(CropInputs(n).Image, CropInputs(n).Starts, 4),
-                    n => Seeds.CropConcatUnrolledLower(CropInputs(n).Image, CropInputs(n).Starts, 4))),
+                    n => Seeds.CropConcatUnrolledLower(CropInputs(n).Image, CropInputs(n).Starts, 4)),
+                n => $"f32[2,{4 * n}]"),
         ];
     }
 
@@ -80,7 +86,7 @@ internal static class SampleCatalog
 
     private static Tensor NewtonInput() => Tensor.From(new[] { 2.0, 9.0, 30.25, 1e6 }, 4);
 
-    /// <summary>An f32[2, 22] image and <paramref name="crops"/> offsets; the first four are seeds/002's.</summary>
+    /// <summary>An f32[2, 22] image and <paramref name="crops"/> offsets; the first four are onnx-diagnostic's example's.</summary>
     public static (Tensor Image, Tensor Starts) CropInputs(int crops)
     {
         var image = Uniform(new Random(2026), 2, 22);

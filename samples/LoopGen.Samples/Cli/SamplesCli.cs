@@ -20,7 +20,7 @@ internal static class SamplesCli
             HelpName = "interpreter|onnx|pjrt[:PATH]",
             Recursive = true,
         };
-        var root = new RootCommand("LoopGen samples: the seeds' loops as [Compile] methods, compiled to rolled StableHLO while loops")
+        var root = new RootCommand("LoopGen samples: the loops of PyTorch/XLA's and onnx-diagnostic's examples as [Compile] methods, compiled to rolled StableHLO while loops")
         {
             backend,
             ListVerb.Create(backend),

@@ -1,12 +1,13 @@
 namespace LoopGen.Samples.Kernels;
 
 /// <summary>
-/// The seed documents' examples written as plain C# loops. The generator lifts each loop into one rolled
+/// The examples of PyTorch/XLA's loop guide (<c>docs/fori_loop.md</c> in pytorch/xla), JAX's <c>fori_loop</c> and
+/// onnx-diagnostic's "Export with loops" (the documents LoopGen started from, hence the class name) written as plain C# loops. The generator lifts each loop into one rolled
 /// <c>stablehlo.while</c>; <c>{Name}Compiled</c> runs that, <c>{Name}Eager</c> the plain method.
 /// </summary>
 public static partial class Seeds
 {
-    /// <summary>seeds/000: [0] plus one, ten times, as a <c>for</c> loop → [10].</summary>
+    /// <summary>PyTorch/XLA's loop guide (docs/fori_loop.md in pytorch/xla), its control group: [0] plus one, ten times, as a <c>for</c> loop → [10].</summary>
     [Compile]
     public static Tensor CumulativeFor(Tensor init, int n)
     {
@@ -15,7 +16,7 @@ public static partial class Seeds
         return init;
     }
 
-    /// <summary>seeds/000 again, the counter written out: <c>while (i &lt; n)</c> with <c>i++</c> in the body → [10].</summary>
+    /// <summary>The same loop again, the counter written out: <c>while (i &lt; n)</c> with <c>i++</c> in the body → [10].</summary>
     [Compile]
     public static Tensor CumulativeWhile(Tensor init, int n)
     {
@@ -28,11 +29,11 @@ public static partial class Seeds
         return init;
     }
 
-    /// <summary>seeds/000 as JAX writes it, with the loop API by hand (<c>Loop.Fori</c>): nothing for the generator to lift → [10].</summary>
+    /// <summary>The same loop as JAX writes it, with the loop API by hand (<c>Loop.Fori</c>): nothing for the generator to lift → [10].</summary>
     [Compile]
     public static Tensor CumulativeFori(Tensor init, int n) => Loop.Fori(0, n, (i, x) => x + 1, init);
 
-    /// <summary>seeds/001: while iteri &gt; 0, init plus one per step; iteri 10, init 3 → 13.</summary>
+    /// <summary>The guide's <c>while_loop</c> example: while iteri &gt; 0, init plus one per step; iteri 10, init 3 → 13.</summary>
     [Compile]
     public static Tensor Countdown(Tensor iteri, Tensor init)
     {
@@ -44,7 +45,7 @@ public static partial class Seeds
         return init;
     }
 
-    /// <summary>seeds/000: fori_loop from 2 to 52 with init 1 → 51.</summary>
+    /// <summary>The guide's <c>fori_loop</c> example: from 2 to 52 with init 1 → 51.</summary>
     [Compile]
     public static Tensor Fori2To52(Tensor init)
     {
@@ -83,7 +84,7 @@ public static partial class Seeds
     }
 
     /// <summary>
-    /// seeds/002's crop-and-concatenate, with crops of one width: each window starts at a run-time offset and is
+    /// onnx-diagnostic's crop-and-concatenate ("Export with loops", <c>_doc/technical/plot_simple_for_loop.py</c>), with crops of one width: each window starts at a run-time offset and is
     /// collected (one preallocated output, linear), never concatenated onto a growing carry (quadratic).
     /// </summary>
     [Compile]

@@ -21,7 +21,7 @@ internal static class ListVerb
         int width = SampleCatalog.Names.Max(n => n.Length) + 2;
         foreach (var s in SampleCatalog.All)
         {
-            ctx.Output.WriteLine($"{s.Name.PadRight(width)}{s.Description}");
+            ctx.Output.WriteLine($"{s.Name.PadRight(width)}{s.DescribeFor(s.DefaultN)}");
             var notes = new List<string>();
             if (s.TripCount is not null) notes.Add($"--n sets the {s.TripCount} (default {s.DefaultN})");
             if (s.Unrolled is not null) notes.Add("hlo --unrolled shows the unrolled control group");

@@ -53,7 +53,7 @@ internal static class RunVerb
     {
         var o = ctx.Output;
         int n = sample.TripCount is null ? sample.DefaultN : requested ?? sample.DefaultN;
-        o.WriteLine($"{sample.Name}: {sample.Description}");
+        o.WriteLine($"{sample.Name}: {sample.DescribeFor(n)}");
         if (requested is not null && sample.TripCount is null) o.WriteLine("  (--n ignored: this sample's trip count is fixed or only known at run time)");
         try
         {

@@ -6,7 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace LoopGen.Analyzers.Tests.Support;
 
 /// <summary>
-/// Compiles C# in memory against the running app's framework and the LoopGen runtime (with the SDK's implicit usings),
+/// Compiles C# in memory against the .NET 10 reference assemblies and the LoopGen runtime (with the SDK's implicit usings),
 /// runs <see cref="LoopGenAnalyzer"/> on it and compares its diagnostics with the ones marked in the source.
 /// </summary>
 internal static class AnalyzerHarness
@@ -23,15 +23,16 @@ internal static class AnalyzerHarness
         global using System.Threading.Tasks;
         """;
 
+    /// <summary>
+    /// What a user's project references: the .NET 10 reference assemblies (from a package, not this test host's own
+    /// runtime, so the tests see the public surface a user compiles against), the LoopGen runtime and its dependency.
+    /// </summary>
     public static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-    {
-        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
-            // This app's own assemblies (the tests, the analyzers) are not what user code references.
-            .Where(p => !Path.GetFileName(p).StartsWith("LoopGen.", StringComparison.Ordinal))
-            .Append(typeof(Tensor).Assembly.Location)
-            .Distinct(StringComparer.Ordinal);
-        return [.. paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
-    });
+    [
+        .. Basic.Reference.Assemblies.Net100.References.All,
+        MetadataReference.CreateFromFile(typeof(Tensor).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(System.Numerics.Tensors.TensorPrimitives).Assembly.Location),
+    ]);
 
     /// <summary>Compilation options; LG0013 (off by default) can be switched on as a user would in .editorconfig.</summary>
     public static CSharpCompilationOptions Options(bool enableAll) =>

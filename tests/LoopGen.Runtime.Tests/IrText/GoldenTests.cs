@@ -3,7 +3,7 @@ using LoopGen.Tests.Support;
 
 namespace LoopGen.Tests.IrText;
 
-/// <summary>The printer against texts written by hand to the spec (DESIGN.md, "The IR text").</summary>
+/// <summary>The printer against texts written by hand to the spec (docs/design.md, "The IR and its two printings").</summary>
 public class GoldenTests
 {
     private static string Golden(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "IrText", "Golden", name));

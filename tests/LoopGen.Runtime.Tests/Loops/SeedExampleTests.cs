@@ -27,7 +27,7 @@ public sealed class SeedExampleTests
     [Fact]
     public void While_with_limit_carry_counts_to_eleven()
     {
-        // seeds/000: cond limit[0] >= init[0]; body init + 1 → [11].
+        // PyTorch/XLA's loop guide (docs/fori_loop.md), while_loop example: cond limit[0] >= init[0]; body init + 1 → [11].
         var (res, limit) = Loop.While(
             c => c.Item2[0] >= c.Item1[0],
             c => (c.Item1 + Tensor.Ones(DType.S32, 1), c.Item2),
@@ -64,7 +64,7 @@ public sealed class SeedExampleTests
     [Fact]
     public void Python_control_group_while_gives_fifty_one_eagerly()
     {
-        // seeds/001's control group: the plain C# loop over tensors, run eagerly, is the reference.
+        // The guide's control group: the plain C# loop over tensors, run eagerly, is the reference.
         Tensor initVal = Tensor.Scalar(1);
         Tensor iteri = Tensor.Scalar(50);
         while (iteri > 0)

@@ -7,7 +7,7 @@ using LoopGen.Conformance.Running;
 namespace LoopGen.Tests.Pjrt;
 
 /// <summary>
-/// loopgen-conformance as the GPU scripts use it: exit codes, the artifacts scripts/gpu/*.py read (checked with a
+/// loopgen-conformance as the GPU scripts use it: exit codes, the artifacts tools/gpu/*.py read (checked with a
 /// .npy reader written here from the format's description), and the agreement rule.
 /// </summary>
 public sealed class ConformanceToolTests

@@ -9,7 +9,7 @@ using LoopGen.Tests.Support;
 namespace LoopGen.Tests.Pjrt;
 
 /// <summary>
-/// The conformance corpus (every op family and loop form, tests/LoopGen.Conformance) through the PJRT bindings,
+/// The conformance corpus (every op family and loop form, tools/LoopGen.Conformance) through the PJRT bindings,
 /// compared with the interpreter: always on the in-process fake plugin, and on a real plugin where
 /// LOOPGEN_PJRT_PLUGIN is set (skipped elsewhere, never passed). The same corpus is what loopgen-conformance runs on
 /// a GPU machine.

@@ -7,7 +7,11 @@ namespace LoopGen.Samples.Tests.Support;
 internal static class Dotnet
 {
     /// <summary>Runs <c>dotnet <paramref name="args"/></c> in <paramref name="workingDirectory"/>; fails the test with the output if it exits non-zero or overruns.</summary>
-    public static string Run(string workingDirectory, TimeSpan timeout, params string[] args)
+    public static string Run(string workingDirectory, TimeSpan timeout, params string[] args) =>
+        Run(workingDirectory, timeout, environment: null, args);
+
+    /// <summary>The same, with <paramref name="environment"/> set for the child (an isolated <c>NUGET_PACKAGES</c>, say).</summary>
+    public static string Run(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -25,6 +29,7 @@ internal static class Dotnet
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";   // no build nodes left running after the test
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start dotnet");
         var output = new StringBuilder();

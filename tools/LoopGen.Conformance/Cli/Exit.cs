@@ -1,6 +1,6 @@
 namespace LoopGen.Conformance.Cli;
 
-/// <summary>Exit codes, as scripts/gpu-run.sh reads them.</summary>
+/// <summary>Exit codes, as tools/gpu-run.sh reads them.</summary>
 internal static class Exit
 {
     /// <summary>Every result agrees with the interpreter.</summary>

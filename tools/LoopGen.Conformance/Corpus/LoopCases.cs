@@ -2,7 +2,7 @@ namespace LoopGen.Conformance.Corpus;
 
 /// <summary>
 /// Every loop form LoopGen lowers (one while lowering serves them all): fori with scan semantics, fori with traced
-/// bounds, while, scan with stacked outputs (forward and reverse), cond, nesting, invariants, and the seeds' loops.
+/// bounds, while, scan with stacked outputs (forward and reverse), cond, nesting, invariants, and the loops of the samples (PyTorch/XLA's loop guide, onnx-diagnostic's crop example).
 /// </summary>
 internal static class LoopCases
 {
@@ -29,7 +29,7 @@ internal static class LoopCases
             }, Tensor.Scalar(0f), xs), b.F32(5, 3));
         b.Add("loop/invariant-operand", (w, x) => Loop.Fori(0, 12, (i, h) => Tensor.MatMul(w, h).Tanh(), x), b.F32(16, 16), b.F32(16));
 
-        // The seeds' loops, as their [Compile] methods lower them.
+        // The samples' loops (PyTorch/XLA's loop guide, onnx-diagnostic's crops), as their [Compile] methods lower them.
         b.Add("seed/cumulative-add", x => Loop.Fori(0, 100, (i, c) => c + 1f, x), Tensor.Zeros(DType.F32, 10));
         b.Add("seed/countdown-while", (i, x) => Loop.While(
                 s => s.Item1 > 0,

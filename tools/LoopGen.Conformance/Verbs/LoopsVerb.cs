@@ -9,7 +9,7 @@ using LoopGen.Ir;
 namespace LoopGen.Conformance.Verbs;
 
 /// <summary>
-/// <c>loops [--out DIR] [--max N] [--max-unrolled N]</c>: the seeds' cumulative add (f32[10], <c>x + 1</c> N times)
+/// <c>loops [--out DIR] [--max N] [--max-unrolled N]</c>: the cumulative add of PyTorch/XLA's loop guide (f32[10], <c>x + 1</c> N times)
 /// rolled (one while loop) and unrolled (N adds), for N = 10, 100, … max: ops, text size, trace time, the backend's
 /// compile time and first run, and the result checked. Writes each module and <c>loops.csv</c> for jax_loop_times.py.
 /// </summary>

@@ -5,7 +5,7 @@ using LoopGen.Ir;
 namespace LoopGen.Conformance.Running;
 
 /// <summary>
-/// What a run leaves for scripts/gpu/*.py: per case <c>module.mlir</c>, <c>arg*.npy</c>, <c>expected*.npy</c> (the
+/// What a run leaves for tools/gpu/*.py: per case <c>module.mlir</c>, <c>arg*.npy</c>, <c>expected*.npy</c> (the
 /// interpreter), <c>pjrt*.npy</c> (the backend under test, when it ran) and <c>case.json</c>.
 /// </summary>
 public static class Artifacts

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # LoopGen's GPU checks, on a machine with an NVIDIA GPU and python3 + jax[cuda13] but no .NET.
-# Run from the repo root after scripts/publish-gpu.sh has filled artifacts/gpu/ with self-contained apps.
+# Run from the repo root after tools/publish-gpu.sh has filled artifacts/gpu/ with self-contained apps.
 # Everything lands in ${OUT:-artifacts/gpu-results} (the device tool brings $OUT back).
 # Every step runs even when an earlier one failed; steps.md records each exit code; the script exits
 # nonzero if any step failed.
@@ -84,7 +84,7 @@ have_app() { # NAME PATH
     [[ -x $2 ]] || chmod +x "$2" 2>/dev/null  # a copy may lose the mode bit
     return 0
   fi
-  echo "=== $1: $2 is missing (run scripts/publish-gpu.sh first)"
+  echo "=== $1: $2 is missing (run tools/publish-gpu.sh first)"
   record "$1" 127 0 "missing $2"
   return 1
 }
@@ -230,9 +230,9 @@ main() {
 
   # --- JAX on the same StableHLO text
   run_step "jax compare" jax 400 "" \
-    "$PY" -u scripts/gpu/jax_compare.py "$OUT_DIR/conformance" --md "$OUT_DIR/jax-compare.md"
+    "$PY" -u tools/gpu/jax_compare.py "$OUT_DIR/conformance" --md "$OUT_DIR/jax-compare.md"
   run_step "jax loop times" jax 400 "" \
-    "$PY" -u scripts/gpu/jax_loop_times.py "$OUT_DIR" --md "$OUT_DIR/loop-times.md" \
+    "$PY" -u tools/gpu/jax_loop_times.py "$OUT_DIR" --md "$OUT_DIR/loop-times.md" \
       --max "$LOOPS_MAX" --max-unrolled "$JAX_MAX_UNROLLED"
 
   # --- summary
