@@ -73,7 +73,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnrolledForeach = new(
         DiagnosticIds.UnrolledForeach, "foreach over a C# collection is unrolled", "{0}", Category,
-        DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpLink(DiagnosticIds.UnrolledForeach));
+        DiagnosticSeverity.Info, isEnabledByDefault: true, description: Description(DiagnosticIds.UnrolledForeach));
 
     /// <summary>All descriptors, in id order.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(

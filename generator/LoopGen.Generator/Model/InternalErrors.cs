@@ -18,7 +18,7 @@ internal static class InternalErrors
         "LoopGen",
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
-        helpLinkUri: "https://github.com/loopgen/loopgen/blob/main/docs/diagnostics/" + Id + ".md");
+        description: "Help: docs/diagnostics/" + Id + ".md, in the LoopGen package (next to its README.md) and in the LoopGen repository.");
 
     /// <summary>The message of an exception on one line.</summary>
     public static string Describe(Exception e) => e.GetType().Name + ": " + e.Message.Replace('\r', ' ').Replace('\n', ' ');
