@@ -43,8 +43,11 @@ public sealed class Lowered
     /// <summary>How long tracing took.</summary>
     public TimeSpan TraceTime { get; }
 
-    /// <summary>Compiles the text on <paramref name="backend"/> (default: the current one) and returns how long that took; nothing runs and nothing is cached.</summary>
-    public TimeSpan Compile(IBackend? backend = null) => Compilation.CompileCache.Compile(backend ?? Backend.Current, Text).CompileTime;
+    /// <summary>
+    /// Compiles the module on <paramref name="backend"/> (default: the current one) as a call would, and returns how long
+    /// that took; nothing runs and nothing is cached. The interpreter compiles the IR itself; other backends the text.
+    /// </summary>
+    public TimeSpan Compile(IBackend? backend = null) => Compilation.CompileCache.Compile(backend ?? Backend.Current, Text, Module).CompileTime;
 
     /// <inheritdoc/>
     public override string ToString() => Text;

@@ -42,7 +42,7 @@ internal sealed class InterpreterProgram : IExecutable
                 $"@{_functionName} takes {ParameterTypes.Count} argument(s) ({string.Join(", ", ParameterTypes)}), got {arguments.Count}",
                 nameof(arguments));
         }
-        var frame = new Frame(_slotCount, _classCount);
+        var frame = new Frame(_slotCount, _classCount) { Token = Compilation.CallContext.Token };
         for (int i = 0; i < arguments.Count; i++)
         {
             if (arguments[i] is not HostBuffer hb)

@@ -39,8 +39,11 @@ internal static class ControlFlow
                 carries[i] = frame.InBuf(st, i);
                 Frame.Hold(carries[i]);
             }
+            var token = frame.Token;
             while (true)
             {
+                // Between iterations a cancelled call ends; the frame and its buffers die with it.
+                token.ThrowIfCancellationRequested();
                 for (int i = 0; i < carries.Length; i++) frame.Bind(cond.Args[i], carries[i]);
                 frame.RunBlock(cond);
                 bool go = ((bool[])frame.Returned(cond, 0).Data)[0];
