@@ -85,7 +85,7 @@ internal sealed class CompiledCore
 
         public Lazy<Entry> Lazy { get; } = lazy;
 
-        public long LastUse;
+        public long LastUse = -1; // never used: older than any stamp
     }
 
     public object? Invoke(object?[] args, CancellationToken cancellationToken = default)

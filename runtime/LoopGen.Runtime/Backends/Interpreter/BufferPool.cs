@@ -61,13 +61,36 @@ internal sealed class BufferPool
             return stack.Pop();
         }
         Allocated++;
-        return new Buf(NewArray(dtype, count, type), pooled: true, classId);
+        return new Buf(NewUninitialized(dtype, count, type), pooled: true, classId);
     }
 
     /// <summary>Puts a buffer nobody holds any more back on its free list.</summary>
     public void Return(Buf buf)
     {
         (_free[buf.ClassId] ??= new Stack<Buf>()).Push(buf);
+    }
+
+    // Kernels write every element of what they rent, so large arrays skip the zeroing (GC.AllocateUninitializedArray).
+    private static Array NewUninitialized(DType dtype, long count, TensorType? type)
+    {
+        if (count < 2048 || count > Array.MaxLength) return NewArray(dtype, count, type);
+        int n = (int)count;
+        try
+        {
+            return dtype switch
+            {
+                DType.Pred => GC.AllocateUninitializedArray<bool>(n),
+                DType.S32 => GC.AllocateUninitializedArray<int>(n),
+                DType.S64 => GC.AllocateUninitializedArray<long>(n),
+                DType.F32 => GC.AllocateUninitializedArray<float>(n),
+                DType.F64 => GC.AllocateUninitializedArray<double>(n),
+                _ => NewArray(dtype, count, type),
+            };
+        }
+        catch (OutOfMemoryException)
+        {
+            return NewArray(dtype, count, type); // reports the shape
+        }
     }
 
     /// <summary>A new zeroed host array for the dtype.</summary>
