@@ -31,6 +31,9 @@ internal static class ControlFlow
         if (bodyRet.Count != n) throw Check.Fail(s, $"body returns {bodyRet.Count} values, expected the {n} carries");
         for (int i = 0; i < n; i++) Check.Same(s, s.InTypes[i], bodyRet[i].Type, $"body result {i}");
 
+        // Counters, compares and scalar carries only: a register machine, no kernels per iteration.
+        if (ScalarLoop.TryCreate(s, compiler) is { } scalar) return scalar;
+
         return (frame, st) =>
         {
             var carries = new Buf[st.In.Length];
