@@ -111,7 +111,8 @@ internal sealed class CompiledCore
             tensors = signature.Tensors;
         }
         var outputs = CallContext.Run(cancellationToken, entry.Backend, entry.Executable, tensors, entry.Traced.Captured, entry.Traced.OutputTemplate);
-        return Tree.Rebuild(entry.Traced.OutputObject, outputs);
+        // One tensor out (the common case) needs no rebuilding walk.
+        return entry.Traced.OutputObject is Tensor && outputs.Length == 1 ? outputs[0] : Tree.Rebuild(entry.Traced.OutputObject, outputs);
     }
 
     private Entry Lookup(IBackend backend, Signature signature, object?[] args)

@@ -16,6 +16,9 @@ internal static class Fusion
     /// <summary>The name of a fused op (never printed: it lives only in the interpreter's rewritten blocks).</summary>
     public const string FusedOp = "loopgen.fused_elementwise";
 
+    /// <summary>The node name of <c>x * y + z</c> (a multiply whose only use is an add), run as one pass.</summary>
+    public const string MultiplyAdd = "loopgen.multiply_add";
+
     /// <summary>The function with its fusible trees replaced by fused ops (the same function when there are none).</summary>
     public static Function Rewrite(Function function)
     {
@@ -164,6 +167,27 @@ internal static class Fusion
 
         FusedRef Emit(Operation op, bool isRoot)
         {
+            // add(multiply(x, y), z) or add(z, multiply(x, y)) with the multiply absorbed: one multiply-add node.
+            if (op.Name == Ops.Add)
+            {
+                for (int side = 0; side < 2; side++)
+                {
+                    var v = op.Operands[side];
+                    if (definer.TryGetValue(v, out int d) && absorbed[d] && ops[d].Name == Ops.Multiply)
+                    {
+                        var x = Visit(ops[d].Operands[0], false);
+                        var y = Visit(ops[d].Operands[1], false);
+                        var z = Visit(op.Operands[1 - side], false);
+                        foreach (var r in new[] { x, y, z })
+                        {
+                            if (r.Kind == FusedRefKind.Temp) freeTemps.Push(r.Index);
+                        }
+                        int to = isRoot ? -1 : freeTemps.Count > 0 ? freeTemps.Pop() : temps++;
+                        nodes.Add(new FusedNode(MultiplyAdd, true, x, y, to) { C = z });
+                        return new FusedRef(FusedRefKind.Temp, to);
+                    }
+                }
+            }
             var a = Visit(op.Operands[0], false);
             var b = op.Operands.Count == 2 ? Visit(op.Operands[1], false) : default;
             // Children's temps are free once this node has read them.
@@ -175,7 +199,7 @@ internal static class Fusion
         }
 
         Emit(root, isRoot: true);
-        if (nodes.Count == 1 && !scalar.Contains(true)) return null;
+        if (nodes.Count == 1 && nodes[0].C is null && !scalar.Contains(true)) return null;
         var type = root.Results[0].Type;
         var plan = new FusedPlan(type, [.. nodes], [.. scalar], temps);
         return new Operation(FusedOp, leaves, root.Results, [new NamedAttr("plan", new FusedAttr(plan))], []);
@@ -199,7 +223,11 @@ internal enum FusedRefKind
 internal readonly record struct FusedRef(FusedRefKind Kind, int Index);
 
 /// <summary>One op of a fused tree: its name, operands, and the temporary it writes (-1: the output).</summary>
-internal sealed record FusedNode(string Op, bool Binary, FusedRef A, FusedRef B, int Dst);
+internal sealed record FusedNode(string Op, bool Binary, FusedRef A, FusedRef B, int Dst)
+{
+    /// <summary>The third operand of a multiply-add node; null otherwise.</summary>
+    public FusedRef? C { get; init; }
+}
 
 /// <summary>A fused tree in evaluation order.</summary>
 internal sealed record FusedPlan(TensorType Type, FusedNode[] Nodes, bool[] ScalarLeaves, int TempCount);

@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Numerics;
+using System.Numerics.Tensors;
 using LoopGen.Ir;
 
 namespace LoopGen.Backends.Interpreter.Kernels;
@@ -13,6 +13,8 @@ namespace LoopGen.Backends.Interpreter.Kernels;
 /// </summary>
 internal static class FusedKernel
 {
+    private delegate void SpanTernary<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> z, Span<T> destination);
+
     /// <summary>Elements per chunk: a few chunk-sized temporaries fit the L1 cache.</summary>
     public const int Chunk = 2048;
 
@@ -43,8 +45,10 @@ internal static class FusedKernel
         };
     }
 
-    private sealed class Compiled<T>(FusedPlan plan, SpanUnary<T>?[] unary, SpanBinary<T>?[] binary)
+    private sealed class Compiled<T>(FusedPlan plan, SpanUnary<T>?[] unary, SpanBinary<T>?[] binary, SpanTernary<T>?[] ternary)
     {
+        public SpanTernary<T>?[] Ternary { get; } = ternary;
+
         public FusedPlan Plan { get; } = plan;
 
         public SpanUnary<T>?[] Unary { get; } = unary;
@@ -57,10 +61,13 @@ internal static class FusedKernel
     {
         var unary = new SpanUnary<T>?[plan.Nodes.Length];
         var binary = new SpanBinary<T>?[plan.Nodes.Length];
+        var ternary = new SpanTernary<T>?[plan.Nodes.Length];
         for (int i = 0; i < plan.Nodes.Length; i++)
         {
             var node = plan.Nodes[i];
-            if (node.Binary) binary[i] = ElementwiseKernels.FloatBinary<T>(node.Op) ?? throw Check.Fail(s, $"no fused form of {node.Op}");
+            // x * y + z, rounded twice as the two ops are (TensorPrimitives.MultiplyAdd is not a fused multiply-add).
+            if (node.C is not null) ternary[i] = node.Op == Fusion.MultiplyAdd ? TensorPrimitives.MultiplyAdd : throw Check.Fail(s, $"no fused form of {node.Op}");
+            else if (node.Binary) binary[i] = ElementwiseKernels.FloatBinary<T>(node.Op) ?? throw Check.Fail(s, $"no fused form of {node.Op}");
             else unary[i] = ElementwiseKernels.FloatUnary<T>(node.Op) ?? throw Check.Fail(s, $"no fused form of {node.Op}");
         }
         for (int k = 0; k < plan.ScalarLeaves.Length; k++)
@@ -68,13 +75,14 @@ internal static class FusedKernel
             var t = s.InTypes[k];
             if (t.DType != plan.Type.DType || (plan.ScalarLeaves[k] ? t.Shape.Rank != 0 : t != plan.Type)) throw Check.Fail(s, $"operand {k} is {t}");
         }
-        var compiled = new Compiled<T>(plan, unary, binary);
+        var compiled = new Compiled<T>(plan, unary, binary, ternary);
         int count = (int)plan.Type.Shape.ElementCount;
         return (frame, st) =>
         {
             int n = st.In.Length;
-            var leaves = new T[]?[n];
-            var scalars = new T[n];
+            var scratch = Scratch<T>.Get();
+            var leaves = scratch.Leaves(n);
+            var scalars = scratch.Scalars(n);
             for (int k = 0; k < n; k++)
             {
                 var data = frame.In<T>(st, k);
@@ -86,6 +94,7 @@ internal static class FusedKernel
             if (workers <= 1)
             {
                 RunRange(compiled, leaves, scalars, dst, 0, count);
+                Array.Clear(leaves, 0, n); // hold no input past the call
                 return;
             }
             // Ranges of whole chunks, one per worker.
@@ -96,6 +105,7 @@ internal static class FusedKernel
                 int last = Math.Min(count, (int)((long)chunks * (w + 1) / workers) * Chunk);
                 RunRange(compiled, leaves, scalars, dst, first, last);
             });
+            Array.Clear(leaves, 0, n);
         };
     }
 
@@ -104,46 +114,76 @@ internal static class FusedKernel
     {
         if (start >= end) return;
         var plan = c.Plan;
-        var pool = ArrayPool<T>.Shared;
-        var temps = new T[plan.TempCount][];
-        for (int i = 0; i < temps.Length; i++) temps[i] = pool.Rent(Chunk + MinTail);
+        var scratch = Scratch<T>.Get();
+        var temps = scratch.Temps(plan.TempCount);
         // Scalars as chunks filled once: every node then runs span by span.
-        var filled = new T[]?[leaves.Length];
-        for (int k = 0; k < leaves.Length; k++)
+        var filled = scratch.Filled(plan.ScalarLeaves.Length);
+        for (int k = 0; k < plan.ScalarLeaves.Length; k++)
         {
-            if (plan.ScalarLeaves[k])
-            {
-                filled[k] = pool.Rent(Chunk + MinTail);
-                filled[k].AsSpan(0, Chunk + MinTail).Fill(scalars[k]);
-            }
+            if (plan.ScalarLeaves[k]) filled[k].AsSpan(0, Math.Min(Chunk + MinTail, end - start)).Fill(scalars[k]);
         }
-        try
+        var nodes = plan.Nodes;
+        for (int off = start, len; off < end; off += len)
         {
-            var nodes = plan.Nodes;
-            for (int off = start, len; off < end; off += len)
+            len = end - off < Chunk + MinTail ? end - off : Chunk;
+            for (int i = 0; i < nodes.Length; i++)
             {
-                len = end - off < Chunk + MinTail ? end - off : Chunk;
-                for (int i = 0; i < nodes.Length; i++)
-                {
-                    var node = nodes[i];
-                    Span<T> d = node.Dst < 0 ? dst.AsSpan(off, len) : temps[node.Dst].AsSpan(0, len);
-                    var a = Read(node.A, leaves, filled, temps, off, len);
-                    if (node.Binary) c.Binary[i]!(a, Read(node.B, leaves, filled, temps, off, len), d);
-                    else c.Unary[i]!(a, d);
-                }
-            }
-        }
-        finally
-        {
-            foreach (var t in temps) pool.Return(t);
-            foreach (var f in filled)
-            {
-                if (f is not null) pool.Return(f);
+                var node = nodes[i];
+                Span<T> d = node.Dst < 0 ? dst.AsSpan(off, len) : temps[node.Dst].AsSpan(0, len);
+                var a = Read(node.A, leaves, filled, temps, off, len);
+                if (node.C is { } third) c.Ternary[i]!(a, Read(node.B, leaves, filled, temps, off, len), Read(third, leaves, filled, temps, off, len), d);
+                else if (node.Binary) c.Binary[i]!(a, Read(node.B, leaves, filled, temps, off, len), d);
+                else c.Unary[i]!(a, d);
             }
         }
     }
 
-    private static ReadOnlySpan<T> Read<T>(FusedRef r, T[]?[] leaves, T[]?[] filled, T[][] temps, int off, int len) => r.Kind switch
+    /// <summary>
+    /// Per-thread arrays of the fused kernel, kept between calls so a call allocates nothing but its output. A call
+    /// uses its own thread's leaves and scalars; each worker its own temporaries.
+    /// </summary>
+    private sealed class Scratch<T>
+    {
+        [ThreadStatic]
+        private static Scratch<T>? t_current;
+
+        private T[]?[] _leaves = [];
+        private T[] _scalars = [];
+        private T[][] _temps = [];
+        private T[][] _filled = [];
+
+        public static Scratch<T> Get() => t_current ??= new Scratch<T>();
+
+        public T[]?[] Leaves(int n)
+        {
+            if (_leaves.Length < n) _leaves = new T[]?[n];
+            return _leaves;
+        }
+
+        public T[] Scalars(int n)
+        {
+            if (_scalars.Length < n) _scalars = new T[n];
+            return _scalars;
+        }
+
+        public T[][] Temps(int n) => Grow(ref _temps, n);
+
+        public T[][] Filled(int n) => Grow(ref _filled, n);
+
+        private static T[][] Grow(ref T[][] arrays, int n)
+        {
+            if (arrays.Length < n)
+            {
+                var grown = new T[n][];
+                arrays.CopyTo(grown, 0);
+                for (int i = arrays.Length; i < n; i++) grown[i] = new T[Chunk + MinTail];
+                arrays = grown;
+            }
+            return arrays;
+        }
+    }
+
+    private static ReadOnlySpan<T> Read<T>(FusedRef r, T[]?[] leaves, T[][] filled, T[][] temps, int off, int len) => r.Kind switch
     {
         FusedRefKind.Leaf => leaves[r.Index].AsSpan(off, len),
         FusedRefKind.Scalar => filled[r.Index].AsSpan(0, len),
