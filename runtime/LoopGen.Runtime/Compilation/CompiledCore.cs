@@ -76,7 +76,7 @@ internal sealed class CompiledCore
     }
 
     /// <summary>What one signature compiled to.</summary>
-    private sealed record Entry(TracedFunction Traced, string Text, IExecutable Executable, IBackend Backend);
+    private sealed record Entry(TracedFunction Traced, IExecutable Executable, IBackend Backend);
 
     /// <summary>A cache entry: the (lazily built) entry and when it was last used.</summary>
     private sealed class Slot(Signature signature, Lazy<Entry> lazy)
@@ -172,16 +172,23 @@ internal sealed class CompiledCore
         if (TraceScope.Current is not null) throw new InvalidOperationException($"{Name}: Lower cannot be called while tracing");
         var signature = Signature.Of(Backend.Current, args, _parameterNames);
         var traced = Trace(signature, args);
-        return new Lowered(Name, traced.Module, MlirPrinter.Print(traced.Module), traced.TraceTime);
+        return new Lowered(Name, traced.Module, text: null, traced.TraceTime);
     }
 
     private Entry Build(IBackend backend, Signature signature, object?[] args)
     {
         var traced = Trace(signature, args);
+        if (backend is IModuleCompiler direct)
+        {
+            // The interpreter compiles the IR it was handed: no text is printed (Lower prints it on demand), and the
+            // entry is this function's own (the shared by-text cache is for backends that compile text).
+            Interlocked.Increment(ref _compileCount);
+            return new Entry(traced, direct.Compile(traced.Module), backend);
+        }
         var text = MlirPrinter.Print(traced.Module);
         var compiled = CompileCache.GetOrCompile(backend, text, traced.Module, CompileKey.Of(traced.Module, text), out bool compiledNow);
         if (compiledNow) Interlocked.Increment(ref _compileCount);
-        return new Entry(traced, text, compiled.Executable, backend);
+        return new Entry(traced, compiled.Executable, backend);
     }
 
     private TracedFunction Trace(Signature signature, object?[] args)

@@ -65,7 +65,7 @@ public static class JitCache
 /// <param name="Entries">Signatures cached now.</param>
 /// <param name="Capacity">The most signatures it keeps.</param>
 /// <param name="Traces">Times a signature was traced for a call (Lower's traces not counted).</param>
-/// <param name="Compiles">Times a trace was compiled (not found by text in the shared cache).</param>
+/// <param name="Compiles">Times a trace was compiled: every trace on the interpreter (it compiles the IR), those whose text was not in the shared cache elsewhere.</param>
 /// <param name="Hits">Calls that found their signature cached.</param>
 /// <param name="Evictions">Signatures evicted because the cache was full.</param>
 public readonly record struct JitCacheStats(string Name, int Entries, int Capacity, long Traces, long Compiles, long Hits, long Evictions);

@@ -120,7 +120,7 @@ internal static class FusedKernel
         var filled = scratch.Filled(plan.ScalarLeaves.Length);
         for (int k = 0; k < plan.ScalarLeaves.Length; k++)
         {
-            if (plan.ScalarLeaves[k]) filled[k].AsSpan(0, Math.Min(Chunk + MinTail, end - start)).Fill(scalars[k]);
+            if (plan.ScalarLeaves[k]) scratch.Fill(k, scalars[k], Math.Min(Chunk + MinTail, end - start));
         }
         var nodes = plan.Nodes;
         for (int off = start, len; off < end; off += len)
@@ -143,6 +143,7 @@ internal static class FusedKernel
     /// uses its own thread's leaves and scalars; each worker its own temporaries.
     /// </summary>
     private sealed class Scratch<T>
+        where T : unmanaged
     {
         [ThreadStatic]
         private static Scratch<T>? t_current;
@@ -151,6 +152,8 @@ internal static class FusedKernel
         private T[] _scalars = [];
         private T[][] _temps = [];
         private T[][] _filled = [];
+        private T[] _filledValue = [];
+        private int[] _filledLength = [];
 
         public static Scratch<T> Get() => t_current ??= new Scratch<T>();
 
@@ -168,7 +171,28 @@ internal static class FusedKernel
 
         public T[][] Temps(int n) => Grow(ref _temps, n);
 
-        public T[][] Filled(int n) => Grow(ref _filled, n);
+        public T[][] Filled(int n)
+        {
+            if (_filledLength.Length < n)
+            {
+                Array.Resize(ref _filledValue, n);
+                Array.Resize(ref _filledLength, n);
+            }
+            return Grow(ref _filled, n);
+        }
+
+        /// <summary>Fills chunk <paramref name="k"/> with <paramref name="value"/> unless it already holds it (a loop body's constants are filled once).</summary>
+        public void Fill(int k, T value, int length)
+        {
+            if (_filledLength[k] >= length && SameBits(_filledValue[k], value)) return;
+            _filled[k].AsSpan(0, length).Fill(value);
+            _filledValue[k] = value;
+            _filledLength[k] = length;
+        }
+
+        // Bitwise, so -0 and +0 differ and a NaN matches itself.
+        private static bool SameBits(T a, T b) =>
+            System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in a)).SequenceEqual(System.Runtime.InteropServices.MemoryMarshal.AsBytes(new ReadOnlySpan<T>(in b)));
 
         private static T[][] Grow(ref T[][] arrays, int n)
         {
