@@ -7,7 +7,9 @@ using LoopGen;
 using LoopGen.Backends;
 
 // The embedded backend (the managed interpreter) against hand-written .NET and OpenBLAS: issue 10's table.
-//   dotnet run -c Release --project tests/LoopGen.Benchmarks -- [--rounds R] [--markdown docs/benchmarks.md] [--no-numpy]
+//   dotnet run -c Release --project tests/LoopGen.Benchmarks -- [--rounds R] [--markdown docs/benchmarks.md] [--no-numpy] [--only TEXT]
+// With DOTNET_PROCESSOR_COUNT=1 every kernel stays on one thread and numpy gets OPENBLAS_NUM_THREADS=1: the
+// single-thread comparison.
 // Every measure runs once per round, all measures interleaved round after round, and each ratio is taken inside one
 // round (the compiled call and its reference back to back), so a load change on a shared machine hits both sides.
 // Prints min and median over the rounds. Asserts nothing: tests assert behaviour, this reports speed.
@@ -16,6 +18,7 @@ using LoopGen.Backends;
 int rounds = 7;
 string? markdown = null;
 bool numpy = true;
+string? only = null;
 for (int a = 0; a < args.Length; a++)
 {
     switch (args[a])
@@ -23,12 +26,13 @@ for (int a = 0; a < args.Length; a++)
         case "--rounds": rounds = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
         case "--markdown": markdown = args[++a]; break;
         case "--no-numpy": numpy = false; break;
+        case "--only": only = args[++a]; break;
         default: Console.Error.WriteLine($"unknown option {args[a]}"); return 2;
     }
 }
 
 var rows = new List<Row>();
-var measures = Measures.All(numpy);
+var measures = Measures.All(numpy).Where(m => only is null || m.Title.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
 Console.Error.WriteLine($"warming up {measures.Count} measures…");
 foreach (var m in measures) m.Warm();
 for (int r = 0; r < rounds; r++)
@@ -71,6 +75,9 @@ internal abstract class Measure
     }
 
     protected abstract string Name { get; }
+
+    /// <summary>The measure's name, for --only.</summary>
+    public string Title => Name;
 
     protected abstract string Goal { get; }
 
@@ -272,6 +279,9 @@ internal static class Measures
             string size = n == 1 << 20 ? "1M" : "16M";
             list.Add(new Ratio(F($"`a*b+c`, {size} f32, vs `TensorPrimitives.MultiplyAdd`"), n == 1 << 20 ? "≤ 1.5×" : "≤ 1.1×",
                 () => f.Invoke(ta, tb, tc), () => TensorPrimitives.MultiplyAdd(a, b, c, d)));
+            // The compiled call returns a new tensor each time; this reference pays for a new output array too.
+            list.Add(new Ratio(F($"`a*b+c`, {size} f32, vs `MultiplyAdd` into a new array each call"), "(context)",
+                () => f.Invoke(ta, tb, tc), () => TensorPrimitives.MultiplyAdd(a, b, c, GC.AllocateUninitializedArray<float>(n))));
         }
 
         // Matmul.
