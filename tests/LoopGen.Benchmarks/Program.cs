@@ -19,6 +19,7 @@ int rounds = 7;
 string? markdown = null;
 bool numpy = true;
 string? only = null;
+string label = Environment.ProcessorCount == 1 ? "one thread" : "all cores";
 for (int a = 0; a < args.Length; a++)
 {
     switch (args[a])
@@ -27,6 +28,7 @@ for (int a = 0; a < args.Length; a++)
         case "--markdown": markdown = args[++a]; break;
         case "--no-numpy": numpy = false; break;
         case "--only": only = args[++a]; break;
+        case "--label": label = args[++a]; break;
         default: Console.Error.WriteLine($"unknown option {args[a]}"); return 2;
     }
 }
@@ -50,7 +52,7 @@ foreach (var row in rows) table.AppendLine(F($"| {row.Name} | {row.Goal} | {row.
 Console.WriteLine(header);
 Console.WriteLine();
 Console.Write(table);
-if (markdown is not null) Markdown.Write(markdown, header, table.ToString());
+if (markdown is not null) Markdown.Write(markdown, label, header, table.ToString());
 return 0;
 
 static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
@@ -368,16 +370,15 @@ internal static class Measures
 
 internal static class Markdown
 {
-    private const string Begin = "<!-- interpreter-bench:begin (written by tests/LoopGen.Benchmarks --markdown) -->";
-    private const string End = "<!-- interpreter-bench:end -->";
-
-    /// <summary>Replaces the generated block of <paramref name="path"/> (or appends one) with the new table.</summary>
-    public static void Write(string path, string header, string table)
+    /// <summary>Replaces the generated block labelled <paramref name="label"/> in <paramref name="path"/> (or appends one) with the new table.</summary>
+    public static void Write(string path, string label, string header, string table)
     {
+        string begin = $"<!-- interpreter-bench:begin {label} (written by tests/LoopGen.Benchmarks --markdown) -->";
+        string end = $"<!-- interpreter-bench:end {label} -->";
         string text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n";
-        string block = $"{Begin}\n\nMeasured {header}.\n\n{table}\n{End}";
-        int b = text.IndexOf(Begin, StringComparison.Ordinal), e = text.IndexOf(End, StringComparison.Ordinal);
-        text = b >= 0 && e > b ? text[..b] + block + text[(e + End.Length)..] : text.TrimEnd() + "\n\n" + block + "\n";
+        string block = $"{begin}\n\nMeasured {header} ({label}).\n\n{table}\n{end}";
+        int b = text.IndexOf(begin, StringComparison.Ordinal), e = text.IndexOf(end, StringComparison.Ordinal);
+        text = b >= 0 && e > b ? text[..b] + block + text[(e + end.Length)..] : text.TrimEnd() + "\n\n" + block + "\n";
         File.WriteAllText(path, text);
         Console.Error.WriteLine($"wrote {path}");
     }
