@@ -8,6 +8,7 @@ using LoopGen.Backends;
 
 // The embedded backend (the managed interpreter) against hand-written .NET and OpenBLAS: issue 10's table.
 //   dotnet run -c Release --project tests/LoopGen.Benchmarks -- [--rounds R] [--markdown docs/benchmarks.md] [--no-numpy] [--only TEXT]
+//     [--label L] [--coretype SkylakeX]   (OPENBLAS_CORETYPE for numpy: in a VM OpenBLAS may detect a generic core)
 // With DOTNET_PROCESSOR_COUNT=1 every kernel stays on one thread and numpy gets OPENBLAS_NUM_THREADS=1: the
 // single-thread comparison.
 // Every measure runs once per round, all measures interleaved round after round, and each ratio is taken inside one
@@ -29,6 +30,7 @@ for (int a = 0; a < args.Length; a++)
         case "--no-numpy": numpy = false; break;
         case "--only": only = args[++a]; break;
         case "--label": label = args[++a]; break;
+        case "--coretype": Numpy.CoreType = args[++a]; break;
         default: Console.Error.WriteLine($"unknown option {args[a]}"); return 2;
     }
 }
@@ -162,7 +164,7 @@ internal sealed class MatmulVsNumpy(int n) : Measure
     private readonly Tensor _b = Tensor.From(Data.Floats(n * n), n, n);
     private readonly List<double> _gflops = [];
 
-    protected override string Name => F($"f32 matmul {n}, vs numpy/OpenBLAS ({Environment.ProcessorCount} threads each)");
+    protected override string Name => F($"f32 matmul {n}, vs numpy/OpenBLAS {Numpy.CoreType ?? "(core detected)"} ({Environment.ProcessorCount} threads each)");
 
     protected override string Goal => "≥ 0.8× (shown as OpenBLAS time / ours)";
 
@@ -188,12 +190,16 @@ internal sealed class MatmulVsNumpy(int n) : Measure
 
 internal static class Numpy
 {
-    /// <summary>numpy's best time of one n×n f32 matmul, in a fresh process (OPENBLAS_CORETYPE and L2 size unset).</summary>
+    /// <summary>OPENBLAS_CORETYPE for numpy (--coretype); null leaves OpenBLAS to detect the CPU (it may pick a generic kernel in a VM).</summary>
+    public static string? CoreType { get; set; }
+
+    /// <summary>numpy's best time of one n×n f32 matmul, in a fresh process (OPENBLAS_CORETYPE as given, L2 size unset).</summary>
     public static double SecondsPerMatmul(int n)
     {
         var psi = new ProcessStartInfo("/usr/bin/python3", ["-c", Script(n)]) { RedirectStandardOutput = true, RedirectStandardError = true };
         psi.Environment.Remove("OPENBLAS_CORETYPE");
         psi.Environment.Remove("OPENBLAS_L2_SIZE");
+        if (CoreType is not null) psi.Environment["OPENBLAS_CORETYPE"] = CoreType;
         psi.Environment["OPENBLAS_NUM_THREADS"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture);
         using var p = Process.Start(psi)!;
         string output = p.StandardOutput.ReadToEnd();

@@ -169,7 +169,8 @@ public sealed partial class Tensor
     /// lowered to <c>dynamic_slice</c>. Negative positions count from the end. A traced position out of range is an
     /// error on the interpreter (<see cref="ArgumentOutOfRangeException"/> naming the position, the axis size and the
     /// C# line, as the <c>int</c> indexer throws); XLA (PJRT) clamps it into range, as StableHLO defines
-    /// <c>dynamic_slice</c>. A concrete position outside any trace is clamped too.
+    /// <c>dynamic_slice</c>. A concrete position outside any trace is clamped too. To check a call meant for PJRT, run
+    /// it once on the interpreter: <c>using (Backend.Use(InterpreterBackend.Instance)) f.Invoke(…);</c>.
     /// </summary>
     [IndexerName("At")] // the default name, Item, is taken by Item<T>()
     public Tensor this[Tensor index] => IndexCore("Index", [index]);

@@ -8,7 +8,7 @@ namespace LoopGen.Backends.Interpreter.Kernels;
 /// C = A·B for row-major f32/f64 matrices, the way BLAS libraries do it: B is packed once per block of
 /// <see cref="KC"/> rows into panels <see cref="NR"/> columns wide, A per block of <see cref="MC"/> rows into panels
 /// <see cref="MR"/> rows high, and a register-tiled micro-kernel keeps an MR × NR tile of C in 12 vector registers
-/// while it streams the two panels (fused multiply-adds). Blocks of A rows run on all cores (<see cref="Parallel.For(int, int, Action{int})"/>)
+/// while it streams the two panels (fused multiply-adds; 512-bit vectors where .NET accelerates them). Blocks of A rows run on all cores (<see cref="Parallel.For(int, int, Action{int})"/>)
 /// when the product is large enough to pay for it. Accumulation order differs from a naive loop only by rounding.
 /// </summary>
 internal static class Gemm
@@ -28,8 +28,11 @@ internal static class Gemm
     /// <summary>True when the vector kernel runs here (256-bit vectors in hardware).</summary>
     public static bool IsAccelerated => Vector256.IsHardwareAccelerated;
 
-    /// <summary>Columns of the micro-tile for <typeparamref name="T"/>: two 256-bit vectors.</summary>
-    public static int NR<T>() => 2 * Vector256<T>.Count;
+    // 512-bit vectors where the hardware runs them well (.NET reports it), else 256-bit.
+    private static readonly bool s_wide = Vector512.IsHardwareAccelerated;
+
+    /// <summary>Columns of the micro-tile for <typeparamref name="T"/>: two vectors (512-bit where accelerated, else 256-bit).</summary>
+    public static int NR<T>() => s_wide ? 2 * Vector512<T>.Count : 2 * Vector256<T>.Count;
 
     /// <summary>C[m×n] = A[m×k] · B[k×n] for one matrix of a batch, at the given offsets; C is overwritten.</summary>
     public static void Multiply<T>(T[] a, int aOff, T[] b, int bOff, T[] c, int cOff, int m, int k, int n, bool parallel)
@@ -90,13 +93,13 @@ internal static class Gemm
                     ref T ap = ref packedA[s * MR * kc];
                     if (rows == MR && cols == nr)
                     {
-                        MicroKernel(kc, ref ap, ref bp, ref c[cOff + (i * n) + j], n);
+                        Tile(kc, ref ap, ref bp, ref c[cOff + (i * n) + j], n);
                     }
                     else
                     {
                         // Edge tile: compute into a scratch tile, add the valid part.
                         tile.AsSpan(0, MR * nr).Clear();
-                        MicroKernel(kc, ref ap, ref bp, ref tile[0], nr);
+                        Tile(kc, ref ap, ref bp, ref tile[0], nr);
                         for (int r = 0; r < rows; r++)
                         {
                             var dst = c.AsSpan(cOff + ((i + r) * n) + j, cols);
@@ -173,6 +176,76 @@ internal static class Gemm
                 }
             }
         }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Tile<T>(int kc, ref T a, ref T b, ref T c, int ldc)
+        where T : unmanaged
+    {
+        if (s_wide) MicroKernel512(kc, ref a, ref b, ref c, ldc);
+        else MicroKernel(kc, ref a, ref b, ref c, ldc);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<T> Fma<T>(Vector512<T> a, Vector512<T> b, Vector512<T> c)
+        where T : unmanaged
+    {
+        if (typeof(T) == typeof(float)) return Vector512.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
+        if (typeof(T) == typeof(double)) return Vector512.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
+        return (a * b) + c;
+    }
+
+    // The 512-bit twin of MicroKernel.
+    private static void MicroKernel512<T>(int kc, ref T a, ref T b, ref T c, int ldc)
+        where T : unmanaged
+    {
+        int w = Vector512<T>.Count;
+        int nr = 2 * w;
+        Vector512<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
+        Vector512<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        ref T bp = ref b;
+        ref T ar = ref a;
+        for (int p = 0; p < kc; p++)
+        {
+            // Walk both panels by reference: no index arithmetic in the loop.
+            var b0 = Vector512.LoadUnsafe(ref bp);
+            var b1 = Vector512.LoadUnsafe(ref bp, (nuint)w);
+            var x = Vector512.Create(ar);
+            c00 = Fma(x, b0, c00);
+            c01 = Fma(x, b1, c01);
+            x = Vector512.Create(Unsafe.Add(ref ar, 1));
+            c10 = Fma(x, b0, c10);
+            c11 = Fma(x, b1, c11);
+            x = Vector512.Create(Unsafe.Add(ref ar, 2));
+            c20 = Fma(x, b0, c20);
+            c21 = Fma(x, b1, c21);
+            x = Vector512.Create(Unsafe.Add(ref ar, 3));
+            c30 = Fma(x, b0, c30);
+            c31 = Fma(x, b1, c31);
+            x = Vector512.Create(Unsafe.Add(ref ar, 4));
+            c40 = Fma(x, b0, c40);
+            c41 = Fma(x, b1, c41);
+            x = Vector512.Create(Unsafe.Add(ref ar, 5));
+            c50 = Fma(x, b0, c50);
+            c51 = Fma(x, b1, c51);
+            bp = ref Unsafe.Add(ref bp, nr);
+            ar = ref Unsafe.Add(ref ar, MR);
+        }
+        Store(ref c, 0, w, ldc, c00, c01);
+        Store(ref c, 1, w, ldc, c10, c11);
+        Store(ref c, 2, w, ldc, c20, c21);
+        Store(ref c, 3, w, ldc, c30, c31);
+        Store(ref c, 4, w, ldc, c40, c41);
+        Store(ref c, 5, w, ldc, c50, c51);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store<T>(ref T c, int row, int w, int ldc, Vector512<T> v0, Vector512<T> v1)
+        where T : unmanaged
+    {
+        nuint at = (nuint)(row * ldc);
+        (Vector512.LoadUnsafe(ref c, at) + v0).StoreUnsafe(ref c, at);
+        (Vector512.LoadUnsafe(ref c, at + (nuint)w) + v1).StoreUnsafe(ref c, at + (nuint)w);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
