@@ -1,41 +1,391 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Numerics.Tensors;
+using Tensor = LoopGen.Tensor;
+using System.Text;
 using LoopGen;
 using LoopGen.Backends;
 
-// The per-call overhead of a cached compiled call against eager dispatch. Prints a table; asserts nothing.
-//   dotnet run -c Release --project tests/LoopGen.Benchmarks -- [--calls K]
+// The embedded backend (the managed interpreter) against hand-written .NET and OpenBLAS: issue 10's table.
+//   dotnet run -c Release --project tests/LoopGen.Benchmarks -- [--rounds R] [--markdown docs/benchmarks.md] [--no-numpy] [--only TEXT]
+//     [--label L] [--coretype SkylakeX]   (OPENBLAS_CORETYPE for numpy: in a VM OpenBLAS may detect a generic core)
+// With DOTNET_PROCESSOR_COUNT=1 every kernel stays on one thread and numpy gets OPENBLAS_NUM_THREADS=1: the
+// single-thread comparison.
+// Every measure runs once per round, all measures interleaved round after round, and each ratio is taken inside one
+// round (the compiled call and its reference back to back), so a load change on a shared machine hits both sides.
+// Prints min and median over the rounds. Asserts nothing: tests assert behaviour, this reports speed.
 // Rolled against unrolled (op count, text size, trace/compile time, memory, the SVG plot) is the samples app's
 // bench verb: dotnet run -c Release --project samples/LoopGen.Samples -- bench.
-int calls = 20_000;
-for (int a = 0; a < args.Length - 1; a++)
+int rounds = 7;
+string? markdown = null;
+bool numpy = true;
+string? only = null;
+string label = Environment.ProcessorCount == 1 ? "one thread" : "all cores";
+for (int a = 0; a < args.Length; a++)
 {
-    if (args[a] == "--calls") calls = int.Parse(args[a + 1], CultureInfo.InvariantCulture);
+    switch (args[a])
+    {
+        case "--rounds": rounds = int.Parse(args[++a], CultureInfo.InvariantCulture); break;
+        case "--markdown": markdown = args[++a]; break;
+        case "--no-numpy": numpy = false; break;
+        case "--only": only = args[++a]; break;
+        case "--label": label = args[++a]; break;
+        case "--coretype": Numpy.CoreType = args[++a]; break;
+        default: Console.Error.WriteLine($"unknown option {args[a]}"); return 2;
+    }
 }
 
-Console.WriteLine($"LoopGen per-call overhead — backend {Backend.Current.Name}, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}");
+var rows = new List<Row>();
+var measures = Measures.All(numpy).Where(m => only is null || m.Title.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
+Console.Error.WriteLine($"warming up {measures.Count} measures…");
+foreach (var m in measures) m.Warm();
+for (int r = 0; r < rounds; r++)
+{
+    Console.Error.WriteLine($"round {r + 1}/{rounds}");
+    foreach (var m in measures) m.Round();
+}
+foreach (var m in measures) rows.AddRange(m.Rows());
+
+string header = $"backend {Backend.Current.Name}, .NET {Environment.Version}, {Environment.ProcessorCount} cores, {rounds} rounds, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC";
+var table = new StringBuilder();
+table.AppendLine(F($"| measure | goal | min | median |"));
+table.AppendLine("|---|---|---:|---:|");
+foreach (var row in rows) table.AppendLine(F($"| {row.Name} | {row.Goal} | {row.Min} | {row.Median} |"));
+Console.WriteLine(header);
 Console.WriteLine();
-Console.WriteLine($"{calls} calls on f32[4] (mean, after 2 s of warm-up calls so the JIT has tiered up):");
-Console.WriteLine();
-var tiny = Tensor.From(new[] { 1f, 2f, 3f, 4f }, 4);
-var add = Jit.Compile((Tensor x) => x + 1f, "tiny_add");
-var loop = Jit.Compile((Tensor x) => Loop.Fori(0, 10, (i, c) => c + 1f, x), "tiny_loop");
-Console.WriteLine("| call | µs/call |");
-Console.WriteLine("|---|---:|");
-Console.WriteLine(F($"| eager x + 1 | {PerCall(() => _ = tiny + 1f):0.00} |"));
-Console.WriteLine(F($"| compiled x + 1 (cached) | {PerCall(() => _ = add.Invoke(tiny)):0.00} |"));
-Console.WriteLine(F($"| compiled Fori(0, 10) (cached) | {PerCall(() => _ = loop.Invoke(tiny)):0.00} |"));
+Console.Write(table);
+if (markdown is not null) Markdown.Write(markdown, label, header, table.ToString());
 return 0;
 
-double PerCall(Action call)
+static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+/// <summary>One line of the table.</summary>
+internal sealed record Row(string Name, string Goal, string Min, string Median);
+
+/// <summary>A measure: warmed up once, run once per round, summarised in rows.</summary>
+internal abstract class Measure
 {
-    // Warm up by time, not by count: tiered JIT recompiles the interpreter's hot loops only after a while, and a
-    // count-based warm-up measured tier-0 code (23 µs instead of ~5 µs for the ten-iteration loop).
-    var warm = Stopwatch.StartNew();
-    while (warm.ElapsedMilliseconds < 2000) call();
-    var clock = Stopwatch.StartNew();
-    for (int i = 0; i < calls; i++) call();
-    return clock.Elapsed.TotalMilliseconds * 1000 / calls;
+    private readonly List<double> _values = [];
+
+    public abstract void Warm();
+
+    public void Round() => _values.Add(RunOnce());
+
+    protected abstract double RunOnce();
+
+    public virtual IEnumerable<Row> Rows()
+    {
+        yield return new Row(Name, Goal, Format(Min), Format(Median));
+    }
+
+    protected abstract string Name { get; }
+
+    /// <summary>The measure's name, for --only.</summary>
+    public string Title => Name;
+
+    protected abstract string Goal { get; }
+
+    protected virtual string Format(double v) => v.ToString("0.00", CultureInfo.InvariantCulture) + "×";
+
+    protected double Min => _values.Min();
+
+    protected double Median
+    {
+        get
+        {
+            var s = _values.Order().ToArray();
+            return s.Length % 2 == 1 ? s[s.Length / 2] : (s[s.Length / 2 - 1] + s[s.Length / 2]) / 2;
+        }
+    }
+
+    /// <summary>Seconds per call of <paramref name="call"/>, over enough calls to last about <paramref name="seconds"/>.</summary>
+    protected static double Time(Action call, double seconds = 0.08)
+    {
+        call();
+        var clock = Stopwatch.StartNew();
+        int n = 0;
+        do
+        {
+            call();
+            n++;
+        }
+        while (clock.Elapsed.TotalSeconds < seconds);
+        return clock.Elapsed.TotalSeconds / n;
+    }
+
+    /// <summary>Warms by time, not count: tiered JIT recompiles hot loops only after a while.</summary>
+    protected static void WarmBy(Action call, double seconds = 0.6)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds) call();
+    }
 }
 
-static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+/// <summary>A compiled call against a reference, as a ratio of times taken back to back in one round.</summary>
+internal sealed class Ratio(string name, string goal, Action compiled, Action reference) : Measure
+{
+    protected override string Name => name;
+
+    protected override string Goal => goal;
+
+    public override void Warm()
+    {
+        WarmBy(compiled);
+        WarmBy(reference);
+    }
+
+    protected override double RunOnce()
+    {
+        double a = Time(compiled), b = Time(reference);
+        double a2 = Time(compiled);
+        return Math.Min(a, a2) / b;
+    }
+}
+
+/// <summary>An absolute figure (time or bytes) from a function returning it.</summary>
+internal sealed class Absolute(string name, string goal, Action warm, Func<double> measure, Func<double, string> format) : Measure
+{
+    protected override string Name => name;
+
+    protected override string Goal => goal;
+
+    public override void Warm() => WarmBy(warm, 0.4);
+
+    protected override double RunOnce() => measure();
+
+    protected override string Format(double v) => format(v);
+}
+
+/// <summary>Matmul against numpy (OpenBLAS), both on every core; numpy runs in its own process each round.</summary>
+internal sealed class MatmulVsNumpy(int n) : Measure
+{
+    private readonly CompiledFunction<Tensor, Tensor, Tensor> _mm = Jit.Compile((Tensor a, Tensor b) => a.MatMul(b), "matmul");
+    private readonly Tensor _a = Tensor.From(Data.Floats(n * n), n, n);
+    private readonly Tensor _b = Tensor.From(Data.Floats(n * n), n, n);
+    private readonly List<double> _gflops = [];
+
+    protected override string Name => F($"f32 matmul {n}, vs numpy/OpenBLAS {Numpy.CoreType ?? "(core detected)"} ({Environment.ProcessorCount} threads each)");
+
+    protected override string Goal => "≥ 0.8× (shown as OpenBLAS time / ours)";
+
+    private static string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+    public override void Warm() => WarmBy(() => _mm.Invoke(_a, _b), 1.0);
+
+    protected override double RunOnce()
+    {
+        double ours = Time(() => _mm.Invoke(_a, _b), 0.3);
+        _gflops.Add(2.0 * n * n * n / ours / 1e9);
+        double theirs = Numpy.SecondsPerMatmul(n);
+        return theirs / ours;
+    }
+
+    public override IEnumerable<Row> Rows()
+    {
+        foreach (var r in base.Rows()) yield return r;
+        var g = _gflops.Order().ToArray();
+        yield return new Row(F($"f32 matmul {n}, GFLOP/s (ours)"), "", g[0].ToString("0.0", CultureInfo.InvariantCulture), g[g.Length / 2].ToString("0.0", CultureInfo.InvariantCulture));
+    }
+}
+
+internal static class Numpy
+{
+    /// <summary>OPENBLAS_CORETYPE for numpy (--coretype); null leaves OpenBLAS to detect the CPU (it may pick a generic kernel in a VM).</summary>
+    public static string? CoreType { get; set; }
+
+    /// <summary>numpy's best time of one n×n f32 matmul, in a fresh process (OPENBLAS_CORETYPE as given, L2 size unset).</summary>
+    public static double SecondsPerMatmul(int n)
+    {
+        var psi = new ProcessStartInfo("/usr/bin/python3", ["-c", Script(n)]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        psi.Environment.Remove("OPENBLAS_CORETYPE");
+        psi.Environment.Remove("OPENBLAS_L2_SIZE");
+        if (CoreType is not null) psi.Environment["OPENBLAS_CORETYPE"] = CoreType;
+        psi.Environment["OPENBLAS_NUM_THREADS"] = Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture);
+        using var p = Process.Start(psi)!;
+        string output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0) throw new InvalidOperationException("numpy failed: " + p.StandardError.ReadToEnd());
+        return double.Parse(output.Trim(), CultureInfo.InvariantCulture);
+    }
+
+    private static string Script(int n) => $$"""
+        import numpy as np, time
+        a = np.random.rand({{n}}, {{n}}).astype(np.float32); b = np.random.rand({{n}}, {{n}}).astype(np.float32)
+        for _ in range(3): a @ b
+        best = 1e9
+        for _ in range(5):
+            t = time.perf_counter(); k = 0
+            while True:
+                a @ b; k += 1
+                if time.perf_counter() - t > 0.1: break
+            best = min(best, (time.perf_counter() - t) / k)
+        print(best)
+        """;
+
+    public static bool Available()
+    {
+        try
+        {
+            var psi = new ProcessStartInfo("/usr/bin/python3", ["-c", "import numpy"]) { RedirectStandardError = true };
+            using var p = Process.Start(psi)!;
+            p.WaitForExit();
+            return p.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+}
+
+internal static class Data
+{
+    public static float[] Floats(int n, int seed = 1)
+    {
+        var r = new Random(seed);
+        var a = new float[n];
+        for (int i = 0; i < n; i++) a[i] = (float)(r.NextDouble() * 2 - 1);
+        return a;
+    }
+}
+
+internal static class Measures
+{
+    public static List<Measure> All(bool numpy)
+    {
+        var list = new List<Measure>();
+        string F(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
+
+        // Elementwise: tanh(x*2+1) on 1M f32 against the three TensorPrimitives calls into one buffer.
+        {
+            const int n = 1 << 20;
+            var xs = Data.Floats(n);
+            var x = Tensor.From(xs, n);
+            var tmp = new float[n];
+            var f = Jit.Compile((Tensor t) => (t * 2f + 1f).Tanh(), "tanh_chain");
+            list.Add(new Ratio("`tanh(x*2+1)`, 1M f32, vs 3 `TensorPrimitives` calls", "≤ 1.0×", () => f.Invoke(x), () =>
+            {
+                TensorPrimitives.Multiply(xs, 2f, tmp);
+                TensorPrimitives.Add(tmp, 1f, tmp);
+                TensorPrimitives.Tanh(tmp, tmp);
+            }));
+            list.Add(new Absolute("allocated per compiled call of `tanh(x*2+1)`, 1M f32 (output 4 MB)", "outputs only", () => f.Invoke(x), () =>
+            {
+                long before = GC.GetTotalAllocatedBytes(precise: true);
+                for (int i = 0; i < 10; i++) f.Invoke(x);
+                return (GC.GetTotalAllocatedBytes(precise: true) - before) / 10.0;
+            }, v => (v / 1e6).ToString("0.00", CultureInfo.InvariantCulture) + " MB"));
+        }
+
+        // Bandwidth: a*b+c against TensorPrimitives.MultiplyAdd.
+        foreach (int n in new[] { 1 << 20, 1 << 24 })
+        {
+            var (a, b, c) = (Data.Floats(n, 2), Data.Floats(n, 3), Data.Floats(n, 4));
+            var (ta, tb, tc) = (Tensor.From(a, n), Tensor.From(b, n), Tensor.From(c, n));
+            var d = new float[n];
+            var f = Jit.Compile((Tensor p, Tensor q, Tensor r) => p * q + r, "fma");
+            string size = n == 1 << 20 ? "1M" : "16M";
+            list.Add(new Ratio(F($"`a*b+c`, {size} f32, vs `TensorPrimitives.MultiplyAdd`"), n == 1 << 20 ? "≤ 1.5×" : "≤ 1.1×",
+                () => f.Invoke(ta, tb, tc), () => TensorPrimitives.MultiplyAdd(a, b, c, d)));
+            // The compiled call returns a new tensor each time; this reference pays for a new output array too.
+            list.Add(new Ratio(F($"`a*b+c`, {size} f32, vs `MultiplyAdd` into a new array each call"), "(context)",
+                () => f.Invoke(ta, tb, tc), () => TensorPrimitives.MultiplyAdd(a, b, c, GC.AllocateUninitializedArray<float>(n))));
+        }
+
+        // Matmul.
+        if (numpy && Numpy.Available())
+        {
+            list.Add(new MatmulVsNumpy(512));
+            list.Add(new MatmulVsNumpy(1024));
+        }
+
+        // Loops: the rolled scalar loop, and a while over a 1k-vector body against the body's own ops.
+        {
+            const int trips = 1_000_000;
+            var loop = Jit.Compile((Tensor acc) => Loop.Fori(0, trips, (i, c) => c + 1, acc), "scalar_loop");
+            var zero = Tensor.Scalar(0);
+            list.Add(new Absolute("rolled scalar loop `acc += 1`, per iteration", "≤ 25 ns", () => loop.Invoke(zero), () =>
+            {
+                var clock = Stopwatch.StartNew();
+                loop.Invoke(zero);
+                return clock.Elapsed.TotalSeconds / trips;
+            }, v => (v * 1e9).ToString("0.0", CultureInfo.InvariantCulture) + " ns"));
+
+            const int n = 1000, iters = 1000;
+            var xs = Data.Floats(n);
+            var x = Tensor.From(xs, n);
+            var body = Jit.Compile((Tensor v) => Loop.Fori(0, iters, (i, c) => (c * 0.5f + 1f).Tanh(), v), "vector_loop");
+            var buf = (float[])xs.Clone();
+            list.Add(new Ratio("`while` of a 1k-vector body (`tanh(c*0.5+1)`), vs the body's 3 `TensorPrimitives` calls × trips", "≤ 1.5×",
+                () => body.Invoke(x), () =>
+                {
+                    for (int k = 0; k < iters; k++)
+                    {
+                        TensorPrimitives.Multiply(buf, 0.5f, buf);
+                        TensorPrimitives.Add(buf, 1f, buf);
+                        TensorPrimitives.Tanh(buf, buf);
+                    }
+                }));
+        }
+
+        // Compile: the first call of a 10 000-op body (2 500 × `x*1.0001+0.5` on a 0-d tensor: 4 ops each) is trace +
+        // compile + one run of 10 000 scalar ops; ClearCache makes every call a first call.
+        {
+            var big = Jit.Compile((Tensor t) =>
+            {
+                for (int k = 0; k < 2500; k++) t = t * 1.0001f + 0.5f;
+                return t;
+            }, "ten_thousand_ops");
+            var s = Tensor.Scalar(1f);
+            if (big.Lower(s).OpCount < 10_000) throw new InvalidOperationException("expected a 10 000-op body");
+            list.Add(new Absolute("first call (trace + compile + run) of a 10 000-op body", "≤ 50 ms", () =>
+            {
+                big.ClearCache();
+                big.Invoke(s);
+            }, () =>
+            {
+                big.ClearCache();
+                var clock = Stopwatch.StartNew();
+                big.Invoke(s);
+                return clock.Elapsed.TotalSeconds;
+            }, v => (v * 1e3).ToString("0.0", CultureInfo.InvariantCulture) + " ms"));
+        }
+
+        // Cached call overhead on a tiny input.
+        {
+            var tiny = Tensor.From(new[] { 1f, 2f, 3f, 4f }, 4);
+            var add = Jit.Compile((Tensor t) => t + 1f, "tiny_add");
+            list.Add(new Absolute("cached compiled call `x + 1` on f32[4], time", "≤ 0.3 µs", () => add.Invoke(tiny), () =>
+            {
+                const int calls = 200_000;
+                var clock = Stopwatch.StartNew();
+                for (int i = 0; i < calls; i++) add.Invoke(tiny);
+                return clock.Elapsed.TotalSeconds / calls;
+            }, v => (v * 1e6).ToString("0.00", CultureInfo.InvariantCulture) + " µs"));
+            list.Add(new Absolute("cached compiled call `x + 1` on f32[4], allocated", "", () => add.Invoke(tiny), () =>
+            {
+                const int calls = 10_000;
+                long before = GC.GetAllocatedBytesForCurrentThread();
+                for (int i = 0; i < calls; i++) add.Invoke(tiny);
+                return (GC.GetAllocatedBytesForCurrentThread() - before) / (double)calls;
+            }, v => v.ToString("0", CultureInfo.InvariantCulture) + " B"));
+        }
+        return list;
+    }
+}
+
+internal static class Markdown
+{
+    /// <summary>Replaces the generated block labelled <paramref name="label"/> in <paramref name="path"/> (or appends one) with the new table.</summary>
+    public static void Write(string path, string label, string header, string table)
+    {
+        string begin = $"<!-- interpreter-bench:begin {label} (written by tests/LoopGen.Benchmarks --markdown) -->";
+        string end = $"<!-- interpreter-bench:end {label} -->";
+        string text = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n";
+        string block = $"{begin}\n\nMeasured {header} ({label}).\n\n{table}\n{end}";
+        int b = text.IndexOf(begin, StringComparison.Ordinal), e = text.IndexOf(end, StringComparison.Ordinal);
+        text = b >= 0 && e > b ? text[..b] + block + text[(e + end.Length)..] : text.TrimEnd() + "\n\n" + block + "\n";
+        File.WriteAllText(path, text);
+        Console.Error.WriteLine($"wrote {path}");
+    }
+}

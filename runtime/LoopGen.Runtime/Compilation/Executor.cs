@@ -27,7 +27,8 @@ internal static class Executor
     {
         var traced = Tracer.Trace(name, inputs, fn);
         var backend = Backend.Current;
-        var compiled = CompileCache.GetOrCompile(backend, MlirPrinter.Print(traced.Module));
+        var text = MlirPrinter.Print(traced.Module);
+        var compiled = CompileCache.GetOrCompile(backend, text, traced.Module, CompileKey.Of(traced.Module, text), out _);
         return Run(backend, compiled.Executable, inputs, traced.Captured, traced.OutputTemplate);
     }
 }

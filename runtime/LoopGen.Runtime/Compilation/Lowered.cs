@@ -9,11 +9,11 @@ namespace LoopGen;
 /// </summary>
 public sealed class Lowered
 {
-    internal Lowered(string name, Module module, string text, TimeSpan traceTime)
+    internal Lowered(string name, Module module, string? text, TimeSpan traceTime)
     {
         Name = name;
         Module = module;
-        Text = text;
+        _text = text;
         TraceTime = traceTime;
     }
 
@@ -23,8 +23,10 @@ public sealed class Lowered
     /// <summary>The module (the IR itself).</summary>
     public Module Module { get; }
 
-    /// <summary>The canonical StableHLO text (generic MLIR op form), as sent to a backend.</summary>
-    public string Text { get; }
+    /// <summary>The canonical StableHLO text (generic MLIR op form), as sent to a backend; printed on first use.</summary>
+    public string Text => _text ??= Ir.Text.MlirPrinter.Print(Module);
+
+    private string? _text;
 
     /// <summary>The same module in StableHLO's pretty form, as JAX prints it (for people; <see cref="Text"/> is what runs).</summary>
     public string PrettyText => _pretty ??= Ir.Text.PrettyPrinter.Print(Module);
@@ -43,8 +45,17 @@ public sealed class Lowered
     /// <summary>How long tracing took.</summary>
     public TimeSpan TraceTime { get; }
 
-    /// <summary>Compiles the text on <paramref name="backend"/> (default: the current one) and returns how long that took; nothing runs and nothing is cached.</summary>
-    public TimeSpan Compile(IBackend? backend = null) => Compilation.CompileCache.Compile(backend ?? Backend.Current, Text).CompileTime;
+    /// <summary>
+    /// Compiles the module on <paramref name="backend"/> (default: the current one) as a call would, and returns how long
+    /// that took; nothing runs and nothing is cached. The interpreter compiles the IR itself; other backends the text.
+    /// </summary>
+    public TimeSpan Compile(IBackend? backend = null)
+    {
+        var target = backend ?? Backend.Current;
+        return target is Compilation.IModuleCompiler
+            ? Compilation.CompileCache.Compile(target, "", Module).CompileTime
+            : Compilation.CompileCache.Compile(target, Text, Module).CompileTime;
+    }
 
     /// <inheritdoc/>
     public override string ToString() => Text;

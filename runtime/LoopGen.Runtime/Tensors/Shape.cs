@@ -34,12 +34,22 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
     public int Count => Rank;
 
     /// <summary>Total number of elements (1 for a scalar, 0 if any dimension is 0).</summary>
+    /// <exception cref="TensorShapeException">The count does not fit a <see cref="long"/>.</exception>
     public long ElementCount
     {
         get
         {
             long n = 1;
-            foreach (var d in Dims) n *= d;
+            foreach (var d in Dims)
+            {
+                if (d == 0) return 0;
+            }
+            foreach (var d in Dims)
+            {
+                // Checked by hand: an overflow is a shape error naming the shape, not an OverflowException.
+                if (n > long.MaxValue / d) throw new TensorShapeException($"shape {this} has more elements than a 64-bit count holds");
+                n *= d;
+            }
             return n;
         }
     }

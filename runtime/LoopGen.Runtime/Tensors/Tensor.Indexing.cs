@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using LoopGen.Ir;
+using LoopGen.Tracing;
 
 namespace LoopGen;
 
@@ -122,6 +123,7 @@ public sealed partial class Tensor
         if (plan.IsDynamic)
         {
             sliced = DynamicSliceCore(this, StartOperands(plan), plan.Sizes);
+            AttachIndexCheck(op, plan, sliced);
         }
         else if (plan.SlicedShape == Shape)
         {
@@ -164,8 +166,11 @@ public sealed partial class Tensor
 
     /// <summary>
     /// The sub-tensor at a position held by a 0-d integer tensor (a loop counter, traced or concrete) along axis 0;
-    /// lowered to <c>dynamic_slice</c>. Negative positions count from the end; others out of range are clamped, as
-    /// in StableHLO.
+    /// lowered to <c>dynamic_slice</c>. Negative positions count from the end. A traced position out of range is an
+    /// error on the interpreter (<see cref="ArgumentOutOfRangeException"/> naming the position, the axis size and the
+    /// C# line, as the <c>int</c> indexer throws); XLA (PJRT) clamps it into range, as StableHLO defines
+    /// <c>dynamic_slice</c>. A concrete position outside any trace is clamped too. To check a call meant for PJRT, run
+    /// it once on the interpreter: <c>using (Backend.Use(InterpreterBackend.Instance)) f.Invoke(…);</c>.
     /// </summary>
     [IndexerName("At")] // the default name, Item, is taken by Item<T>()
     public Tensor this[Tensor index] => IndexCore("Index", [index]);
@@ -190,7 +195,26 @@ public sealed partial class Tensor
         }
         if (plan.SlicedShape.ElementCount == 0) return AsStrong();
         var update = value.ConvertTo(DType).BroadcastInDim(region).ReshapeTo(plan.SlicedShape);
-        return Apply1(Ops.DynamicUpdateSlice, [this, update, .. StartOperands(plan)], Type);
+        var result = Apply1(Ops.DynamicUpdateSlice, [this, update, .. StartOperands(plan)], Type);
+        if (plan.IsDynamic) AttachIndexCheck("SetAt", plan, result);
+        return result;
+    }
+
+    // A traced position written through the indexer (xs[i], x.SetAt(i, v)) is checked by the interpreter like an int
+    // position is checked here: out of range is an error naming the position, the axis size and the C# line, not a
+    // clamped read. Tensor.DynamicSlice / DynamicUpdateSlice and the loop API's scan rows keep StableHLO's clamping.
+    // A concrete tensor position outside a trace keeps clamping too (eager dynamic_slice semantics).
+    private void AttachIndexCheck(string op, IndexPlan plan, Tensor result)
+    {
+        if (TraceScope.Current is not { } scope || result.Symbol is not { } symbol || scope.Block.Operations.Count == 0) return;
+        var made = scope.Block.Operations[^1];
+        if (made.Results.Count != 1 || !ReferenceEquals(made.Results[0], symbol.Value)) return;
+        var axes = new List<int>();
+        for (int axis = 0; axis < plan.DynamicStarts.Length; axis++)
+        {
+            if (plan.DynamicStarts[axis] is not null) axes.Add(axis);
+        }
+        Backends.Interpreter.IndexChecks.Attach(made, new Backends.Interpreter.IndexCheck(op, [.. axes], Type, Backends.Interpreter.IndexChecks.CallerLocation()));
     }
 
     /// <summary>A copy with the region at <paramref name="index"/> (along axis 0) replaced by <paramref name="value"/>.</summary>

@@ -1,3 +1,5 @@
+using LoopGen.Ir;
+
 namespace LoopGen.Backends.Interpreter;
 
 /// <summary>
@@ -50,7 +52,7 @@ internal sealed class BufferPool
     /// A buffer of <paramref name="count"/> elements of <paramref name="dtype"/> with <see cref="Buf.Refs"/> = 0.
     /// Its contents are arbitrary: kernels write every element.
     /// </summary>
-    public Buf Rent(int classId, DType dtype, long count)
+    public Buf Rent(int classId, DType dtype, long count, TensorType? type = null)
     {
         var stack = _free[classId];
         if (stack is { Count: > 0 })
@@ -59,7 +61,7 @@ internal sealed class BufferPool
             return stack.Pop();
         }
         Allocated++;
-        return new Buf(NewArray(dtype, count), pooled: true, classId);
+        return new Buf(NewUninitialized(dtype, count, type), pooled: true, classId);
     }
 
     /// <summary>Puts a buffer nobody holds any more back on its free list.</summary>
@@ -68,18 +70,55 @@ internal sealed class BufferPool
         (_free[buf.ClassId] ??= new Stack<Buf>()).Push(buf);
     }
 
-    /// <summary>A new zeroed host array for the dtype.</summary>
-    public static Array NewArray(DType dtype, long count)
+    // Kernels write every element of what they rent, so large arrays skip the zeroing (GC.AllocateUninitializedArray).
+    private static Array NewUninitialized(DType dtype, long count, TensorType? type)
     {
-        int n = checked((int)count);
-        return dtype switch
+        if (count < 2048 || count > Array.MaxLength) return NewArray(dtype, count, type);
+        int n = (int)count;
+        try
         {
-            DType.Pred => new bool[n],
-            DType.S32 => new int[n],
-            DType.S64 => new long[n],
-            DType.F32 => new float[n],
-            DType.F64 => new double[n],
-            _ => throw new NotSupportedException($"the interpreter has no kernels for dtype {dtype.Name()}"),
-        };
+            return dtype switch
+            {
+                DType.Pred => GC.AllocateUninitializedArray<bool>(n),
+                DType.S32 => GC.AllocateUninitializedArray<int>(n),
+                DType.S64 => GC.AllocateUninitializedArray<long>(n),
+                DType.F32 => GC.AllocateUninitializedArray<float>(n),
+                DType.F64 => GC.AllocateUninitializedArray<double>(n),
+                _ => NewArray(dtype, count, type),
+            };
+        }
+        catch (OutOfMemoryException)
+        {
+            return NewArray(dtype, count, type); // reports the shape
+        }
+    }
+
+    /// <summary>A new zeroed host array for the dtype.</summary>
+    /// <exception cref="TensorShapeException">The array is larger than .NET allows or the memory is not there.</exception>
+    public static Array NewArray(DType dtype, long count, TensorType? type = null)
+    {
+        string what = type is null ? $"a {dtype.Name()} tensor of {count} elements" : $"the tensor {type} ({count} elements)";
+        if (count > Array.MaxLength || count < 0)
+        {
+            throw new TensorShapeException($"{what} does not fit one .NET array (at most {Array.MaxLength} elements)");
+        }
+        int n = (int)count;
+        try
+        {
+            return dtype switch
+            {
+                DType.Pred => new bool[n],
+                DType.S32 => new int[n],
+                DType.S64 => new long[n],
+                DType.F32 => new float[n],
+                DType.F64 => new double[n],
+                _ => throw new NotSupportedException($"the interpreter has no kernels for dtype {dtype.Name()}"),
+            };
+        }
+        catch (OutOfMemoryException e)
+        {
+            // One large array the process cannot get: say which tensor, and leave the process running.
+            throw new TensorShapeException($"could not allocate {what}, {count * dtype.ByteSize()} bytes: out of memory", e);
+        }
     }
 }

@@ -20,6 +20,9 @@ internal sealed class Frame
     /// <summary>The call's pool.</summary>
     public BufferPool Pool { get; }
 
+    /// <summary>The call's cancellation token, checked between loop iterations.</summary>
+    public CancellationToken Token { get; set; }
+
     /// <summary>The buffer of operand <paramref name="i"/>.</summary>
     public Buf InBuf(Step s, int i) => Slots[s.In[i]] ?? throw Unset(s, i);
 
@@ -33,7 +36,7 @@ internal sealed class Frame
     public Buf Rent(Step s, int i)
     {
         var t = s.OutTypes[i];
-        var b = Pool.Rent(s.OutClass[i], t.DType, t.Shape.ElementCount);
+        var b = Pool.Rent(s.OutClass[i], t.DType, t.Shape.ElementCount, t);
         b.Refs = 1;
         Slots[s.Out[i]] = b;
         return b;

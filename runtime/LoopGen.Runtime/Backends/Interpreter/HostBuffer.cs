@@ -12,9 +12,9 @@ internal sealed class HostBuffer : IDeviceBuffer
     {
         Type = type;
         Data = data;
-        // Arguments enter a call through this wrapper; it is never pooled, so one instance serves every call.
-        Shared = new Buf(data, pooled: false, classId: -1);
     }
+
+    private Buf? _shared;
 
     /// <inheritdoc/>
     public TensorType Type { get; }
@@ -23,7 +23,8 @@ internal sealed class HostBuffer : IDeviceBuffer
     internal Array Data { get; }
 
     /// <summary>The frame-level handle used when this buffer is an argument of a call.</summary>
-    internal Buf Shared { get; }
+    /// <remarks>Made on first use (most results are never passed back in); never pooled, so one instance serves every call.</remarks>
+    internal Buf Shared => _shared ??= new Buf(Data, pooled: false, classId: -1);
 
     /// <inheritdoc/>
     public override string ToString() => $"HostBuffer({Type})";

@@ -7,7 +7,7 @@ namespace LoopGen.Backends.Interpreter;
 /// The managed backend: parses StableHLO text and evaluates it on host arrays. Always present; the default.
 /// Compiled programs are immutable and thread-safe; buffers are immutable host arrays.
 /// </summary>
-public sealed class InterpreterBackend : IBackend
+public sealed class InterpreterBackend : IBackend, Compilation.IModuleCompiler
 {
     /// <summary>The shared instance.</summary>
     public static InterpreterBackend Instance { get; } = new();
@@ -49,6 +49,9 @@ public sealed class InterpreterBackend : IBackend
 
     /// <summary>Compiles a module's <c>main</c> directly from the IR (no text).</summary>
     internal static InterpreterProgram Compile(Module module) => InterpreterProgram.Compile(module);
+
+    /// <summary>Compiled functions and loops come here with the IR they printed: no parse of the text just written.</summary>
+    IExecutable Compilation.IModuleCompiler.Compile(Module module) => InterpreterProgram.Compile(module);
 
     /// <inheritdoc/>
     public IDeviceBuffer[] Execute(IExecutable executable, IReadOnlyList<IDeviceBuffer> arguments)

@@ -85,8 +85,23 @@ internal sealed class ProgramCompiler
         var factory = KernelRegistry.Find(op.Name)
             ?? throw new NotSupportedException($"the interpreter does not support the operation '{op.Name}'");
         foreach (var v in op.Operands) CheckDType(op, v.Type);
-        foreach (var v in op.Results) CheckDType(op, v.Type);
+        foreach (var v in op.Results)
+        {
+            CheckDType(op, v.Type);
+            CheckSize(op, v.Type);
+        }
         return factory;
+    }
+
+    /// <summary>A result the interpreter could never allocate is a shape error at compile time, not an overflow mid-call.</summary>
+    internal static void CheckSize(Operation op, TensorType type)
+    {
+        long count = type.Shape.ElementCount;
+        if (count > Array.MaxLength)
+        {
+            throw new TensorShapeException(
+                $"{op.Name}: the result {type} has {count} elements; the interpreter holds a tensor in one .NET array, at most {Array.MaxLength} elements");
+        }
     }
 
     private void NumberValues(Block block)

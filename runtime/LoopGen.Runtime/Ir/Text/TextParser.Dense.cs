@@ -67,17 +67,18 @@ internal sealed partial class TextParser
         return new DenseAttr(type, data);
     }
 
-    private DenseNode? TryParseDenseNode()
+    private DenseNode? TryParseDenseNode(int depth = 1)
     {
         if (_tok.Is('['))
         {
+            if (depth > MlirParser.MaxNestingDepth) throw TooDeep(_tok, "the lists of a dense literal");
             Advance();
             var children = new List<DenseNode>();
             if (!_tok.Is(']'))
             {
                 do
                 {
-                    var child = TryParseDenseNode();
+                    var child = TryParseDenseNode(depth + 1);
                     if (child is null) return null;
                     children.Add(child);
                 }

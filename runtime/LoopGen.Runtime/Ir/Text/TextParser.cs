@@ -11,6 +11,7 @@ internal sealed partial class TextParser
     // Where each op started, for errors found after the op is built (func.return against the signature).
     private readonly Dictionary<Operation, Token> _opTokens = new(ReferenceEqualityComparer.Instance);
     private Token _tok;
+    private int _regionDepth;
 
     /// <summary>Creates a parser over <paramref name="text"/>.</summary>
     public TextParser(string text)
@@ -24,6 +25,9 @@ internal sealed partial class TextParser
     private void Advance() => _tok = _lex.Next();
 
     private MlirParseException Error(Token at, string message) => new(message, at.Line, at.Column);
+
+    private MlirParseException TooDeep(Token at, string what) =>
+        Error(at, $"{what} nest deeper than {MlirParser.MaxNestingDepth} levels (MlirParser.MaxNestingDepth); the parser refuses such text");
 
     private MlirParseException Expected(string what) => Error(_tok, $"expected {what} but found {_tok.Describe()}");
 
@@ -254,6 +258,7 @@ internal sealed partial class TextParser
     private Block ParseRegion()
     {
         var open = _tok;
+        if (++_regionDepth > MlirParser.MaxNestingDepth) throw TooDeep(open, "regions");
         Expect('{');
         _scopes.Add([]);
         var block = new Block();
@@ -277,6 +282,7 @@ internal sealed partial class TextParser
         }
         ParseOperations(block, open, "region");
         _scopes.RemoveAt(_scopes.Count - 1);
+        _regionDepth--;
         return block;
     }
 

@@ -31,6 +31,9 @@ internal static class ControlFlow
         if (bodyRet.Count != n) throw Check.Fail(s, $"body returns {bodyRet.Count} values, expected the {n} carries");
         for (int i = 0; i < n; i++) Check.Same(s, s.InTypes[i], bodyRet[i].Type, $"body result {i}");
 
+        // Counters, compares and scalar carries only: a register machine, no kernels per iteration.
+        if (ScalarLoop.TryCreate(s, compiler) is { } scalar) return scalar;
+
         return (frame, st) =>
         {
             var carries = new Buf[st.In.Length];
@@ -39,8 +42,11 @@ internal static class ControlFlow
                 carries[i] = frame.InBuf(st, i);
                 Frame.Hold(carries[i]);
             }
+            var token = frame.Token;
             while (true)
             {
+                // Between iterations a cancelled call ends; the frame and its buffers die with it.
+                token.ThrowIfCancellationRequested();
                 for (int i = 0; i < carries.Length; i++) frame.Bind(cond.Args[i], carries[i]);
                 frame.RunBlock(cond);
                 bool go = ((bool[])frame.Returned(cond, 0).Data)[0];

@@ -6,7 +6,8 @@ namespace LoopGen.Backends.Interpreter.Kernels;
 
 /// <summary>
 /// dot_general for any batching and contracting dims: both operands are relaid out (when needed) as lhs [B, M, K]
-/// and rhs [B, K, N], then each output row is accumulated with vectorised multiply-adds over rhs rows.
+/// and rhs [B, K, N]; f32/f64 matrices then go through the packed, register-tiled, multi-core <see cref="Gemm"/>,
+/// and the rest (integers, matrix-vector shapes) accumulate each output row with vectorised multiply-adds over rhs rows.
 /// </summary>
 internal static class DotGeneralKernel
 {
@@ -116,6 +117,22 @@ internal static class DotGeneralKernel
         where T : unmanaged, INumber<T>
     {
         int m = sh.M, k = sh.K, n = sh.N;
+        // f32/f64 products with room for micro-tiles go to the blocked kernel; vector-shaped ones (m or n tiny) and
+        // integers stay on the row kernel below, where packing would cost more than it saves.
+        if ((typeof(T) == typeof(float) || typeof(T) == typeof(double)) && Gemm.IsAccelerated && m >= 4 && n >= 8 && k >= 4)
+        {
+            long perMatrix = (long)m * n * k;
+            if (sh.B > 1 && perMatrix < Gemm.ParallelThreshold && Environment.ProcessorCount > 1)
+            {
+                // Many small matrices: one per task, each on one thread.
+                Parallel.For(0, sh.B, bi => Gemm.Multiply(a, bi * m * k, b, bi * k * n, c, bi * m * n, m, k, n, parallel: false));
+            }
+            else
+            {
+                for (int bi = 0; bi < sh.B; bi++) Gemm.Multiply(a, bi * m * k, b, bi * k * n, c, bi * m * n, m, k, n, parallel: true);
+            }
+            return;
+        }
         c.AsSpan().Clear();
         for (int bi = 0; bi < sh.B; bi++)
         {

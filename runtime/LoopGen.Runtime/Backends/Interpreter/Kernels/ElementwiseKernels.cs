@@ -71,7 +71,7 @@ internal static class ElementwiseKernels
 
     // ---- Binary ------------------------------------------------------------------------------------------------
 
-    private static SpanBinary<T>? FloatBinary<T>(string name)
+    internal static SpanBinary<T>? FloatBinary<T>(string name)
         where T : unmanaged, IFloatingPointIeee754<T> => name switch
     {
         Ops.Add => TensorPrimitives.Add,
@@ -163,7 +163,7 @@ internal static class ElementwiseKernels
 
     // ---- Unary -------------------------------------------------------------------------------------------------
 
-    private static SpanUnary<T>? FloatUnary<T>(string name)
+    internal static SpanUnary<T>? FloatUnary<T>(string name)
         where T : unmanaged, IFloatingPointIeee754<T> => name switch
     {
         Ops.Negate => TensorPrimitives.Negate,

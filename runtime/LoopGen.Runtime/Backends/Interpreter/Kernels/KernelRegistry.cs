@@ -42,6 +42,7 @@ internal static class KernelRegistry
         d[Ops.While] = ControlFlow.While;
         d[Ops.If] = ControlFlow.If;
         d[Ops.Case] = ControlFlow.Case;
+        d[Fusion.FusedOp] = FusedKernel.Create;
         return d.ToFrozenDictionary();
     }
 }

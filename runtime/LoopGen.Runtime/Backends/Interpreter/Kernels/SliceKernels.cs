@@ -38,7 +38,10 @@ internal static class SliceKernels
         return ShapeKernels.Gather(offset, srcStrides, outT);
     }
 
-    /// <summary>dynamic_slice: starts are clamped into [0, dim - size] (spec), so it never reads out of range.</summary>
+    /// <summary>
+    /// dynamic_slice: starts are clamped into [0, dim - size] (spec), so it never reads out of range, except on the
+    /// axes of a user index (<see cref="IndexChecks"/>), where a position out of range throws as in the plain method.
+    /// </summary>
     public static Kernel DynamicSlice(Step s, ProgramCompiler compiler)
     {
         var inT = s.InTypes[0];
@@ -59,8 +62,10 @@ internal static class SliceKernels
         var limits = new long[rank];
         for (int k = 0; k < rank; k++) limits[k] = inT.Shape[k] - sizes[k];
         bool empty = outT.Shape.ElementCount == 0;
+        var check = IndexChecks.Of(s.Op);
         return (frame, st) =>
         {
+            if (check is not null) Verify(frame, st, 1, check);
             long offset = 0;
             for (int k = 0; k < limits.Length; k++)
             {
@@ -95,8 +100,10 @@ internal static class SliceKernels
         var upDims = upT.Shape.ToArray();
         var upStrides = upT.Shape.Strides();
         bool emptyUpdate = upT.Shape.ElementCount == 0;
+        var check = IndexChecks.Of(s.Op);
         return (frame, st) =>
         {
+            if (check is not null) Verify(frame, st, 2, check);
             long offset = 0;
             for (int k = 0; k < limits.Length; k++)
             {
@@ -118,6 +125,16 @@ internal static class SliceKernels
             }
             if (!emptyUpdate) Strided.Copy(update, 0, upStrides, dst, offset, strides, upDims);
         };
+    }
+
+    // The checked axes of a user index (see IndexChecks): a start outside [0, dim) is an error, not clamped.
+    private static void Verify(Frame frame, Step st, int firstStart, IndexCheck check)
+    {
+        foreach (int axis in check.Axes)
+        {
+            long start = Strided.ReadIndex(frame.In(st, firstStart + axis));
+            if (start < 0 || start >= check.Tensor.Shape[axis]) throw check.Fail(axis, start);
+        }
     }
 
     /// <summary>concatenate along <c>dimension</c>.</summary>
