@@ -20,6 +20,7 @@ public sealed class LoopGenGenerator : IIncrementalGenerator
         public const string CompiledMethods = "CompiledMethods";
         public const string Interceptions = "Interceptions";
         public const string Diagnostics = "Diagnostics";
+        public const string ReferencedInterceptions = "ReferencedInterceptions";
         public const string Output = "Output";
     }
 
@@ -58,6 +59,13 @@ public sealed class LoopGenGenerator : IIncrementalGenerator
             .WithTrackingName(Steps.Output);
 
         context.RegisterSourceOutput(files, static (spc, file) => spc.AddSource(file.HintName, Emit(spc, file)));
+
+        // Calls to [Compile] methods of referenced assemblies go to their public compiled entries: one file.
+        var referenced = interceptions.Where(static i => i.Referenced is not null).Collect().WithTrackingName(Steps.ReferencedInterceptions);
+        context.RegisterSourceOutput(referenced, static (spc, calls) =>
+        {
+            if (calls.Length > 0) spc.AddSource(ReferencedInterceptorsEmitter.HintName, ReferencedInterceptorsEmitter.Emit(calls));
+        });
     }
 
     private static string Emit(SourceProductionContext spc, TypeFileModel file)

@@ -44,8 +44,12 @@ internal static partial class TypeFileEmitter
             }
         }
         w.WriteLine();
+        WriteInterceptsLocationAttribute(w);
+    }
 
-        // The attribute is file-local: every generated file declares its own, so none clashes with another generator's.
+    /// <summary>The attribute is file-local: every generated file declares its own, so none clashes with another generator's.</summary>
+    internal static void WriteInterceptsLocationAttribute(IndentedTextWriter w)
+    {
         w.WriteLine("namespace System.Runtime.CompilerServices");
         using (w.WriteBlock())
         {

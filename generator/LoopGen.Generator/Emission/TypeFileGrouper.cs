@@ -28,7 +28,7 @@ internal static class TypeFileGrouper
             var members = group.ToList();
             var targets = new HashSet<(string, int)>(members.Where(m => m.IsGenerated && m.IsInterceptable).Select(m => (m.Name, m.Ordinal)));
             var calls = interceptions
-                .Where(i => i.TypeIdentity == group.Key && targets.Contains((i.MethodName, i.Ordinal)))
+                .Where(i => i.Referenced is null && i.TypeIdentity == group.Key && targets.Contains((i.MethodName, i.Ordinal)))
                 .ToEquatableArray();
             files.Add(new TypeFileModel(UniqueHint(hints, members[0].Hierarchy.HintName), members[0].Hierarchy, members.ToEquatableArray(), calls));
         }

@@ -1,5 +1,7 @@
 using System;
+using System.Linq;
 using System.Threading;
+using LoopGen.Generator.Model;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -36,7 +38,10 @@ internal static class InterceptionParser
         var invocation = (InvocationExpressionSyntax)context.Node;
         if (context.SemanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol target) return null;
         if (target.MethodKind != MethodKind.Ordinary || !CompileChecks.HasCompile(target)) return null;
-        if (!SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, context.SemanticModel.Compilation.Assembly)) return null;
+        if (!SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, context.SemanticModel.Compilation.Assembly))
+        {
+            return Referenced(context, invocation, target, cancellationToken);
+        }
         if (!CompileChecks.IsReachableFromAssembly(target) || target.IsGenericMethod || target.ContainingType.IsGenericType) return null;
         if (CompileChecks.IsGeneratedTree(invocation.SyntaxTree)) return null;
         if (target.DeclaringSyntaxReferences.Length == 0
@@ -50,5 +55,31 @@ internal static class InterceptionParser
         return new InterceptionModel(
             hierarchy.Identity, Identifiers.Escape(target.Name), HierarchyBuilder.Ordinal(target),
             location.Version, location.Data, location.GetDisplayLocation());
+    }
+
+    /// <summary>
+    /// A call to a <c>[Compile]</c> method of a referenced assembly: redirected to its public compiled entry, which that
+    /// assembly's own build generated (and only when it did: an entry of the same signature must be there).
+    /// </summary>
+    private static InterceptionModel? Referenced(GeneratorSyntaxContext context, InvocationExpressionSyntax invocation, IMethodSymbol target, CancellationToken cancellationToken)
+    {
+        if (target.IsGenericMethod || target.ContainingType is not { } type || type.IsGenericType) return null;
+        if (target.DeclaredAccessibility != Accessibility.Public || CompileChecks.IsGeneratedTree(invocation.SyntaxTree)) return null;
+        var entryName = Model.Naming.CompiledEntry(target.Name);
+        var entry = type.GetMembers(entryName).OfType<IMethodSymbol>().FirstOrDefault(e =>
+            e.DeclaredAccessibility == Accessibility.Public && e.IsStatic == target.IsStatic && !e.IsGenericMethod
+            && SymbolEqualityComparer.Default.Equals(e.ReturnType, target.ReturnType)
+            && e.Parameters.Length == target.Parameters.Length
+            && e.Parameters.Zip(target.Parameters, (a, b) => SymbolEqualityComparer.Default.Equals(a.Type, b.Type) && a.RefKind == RefKind.None && b.RefKind == RefKind.None).All(x => x));
+        if (entry is null) return null;
+        if (!context.SemanticModel.Compilation.IsSymbolAccessibleWithin(entry, context.SemanticModel.Compilation.Assembly)) return null;
+        cancellationToken.ThrowIfCancellationRequested();
+        if (context.SemanticModel.GetInterceptableLocation(invocation, cancellationToken) is not { } location) return null;
+        var typeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
+        var parameters = target.Parameters
+            .Select(p => new ParameterModel(Identifiers.Escape(p.Name), p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), false))
+            .ToEquatableArray();
+        var referenced = new ReferencedEntry(typeName, Identifiers.Escape(entryName), target.IsStatic, parameters, target.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+        return new InterceptionModel(typeName, Identifiers.Escape(target.Name), 0, location.Version, location.Data, location.GetDisplayLocation(), referenced);
     }
 }
