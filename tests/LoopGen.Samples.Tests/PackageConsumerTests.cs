@@ -68,6 +68,63 @@ public sealed partial class PackageConsumerTests(PackedFeed feed)
         TryDelete(work);
     }
 
+    [Fact]
+    public void AnAppThatGetsLoopGenThroughALibraryInterceptsTheLibrarysCompiledMethods()
+    {
+        // lib references the package; app references only lib. The package's buildTransitive props brings the
+        // generator to app, whose plain call of lib's [Compile] method then runs lib's compiled entry.
+        string work = Directory.CreateTempSubdirectory("loopgen-transitive-").FullName;
+        string lib = Path.Combine(work, "lib"), app = Path.Combine(work, "app");
+        Directory.CreateDirectory(lib);
+        Directory.CreateDirectory(app);
+        File.WriteAllText(Path.Combine(lib, "Lib.csproj"), $$"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><TreatWarningsAsErrors>true</TreatWarningsAsErrors></PropertyGroup>
+              <ItemGroup><PackageReference Include="LoopGen" Version="{{PackedFeed.Version}}" /></ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(lib, "Kernels.cs"), """
+            using LoopGen;
+
+            namespace Lib;
+
+            public static partial class Kernels
+            {
+                [Compile]
+                public static Tensor Step(Tensor x, int n)
+                {
+                    for (int i = 0; i < n; i++) x = x * 0.5f + 1f;
+                    return x;
+                }
+            }
+            """);
+        File.WriteAllText(Path.Combine(app, "App.csproj"), """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><OutputType>Exe</OutputType><TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles></PropertyGroup>
+              <ItemGroup><ProjectReference Include="../lib/Lib.csproj" /></ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(app, "Program.cs"), """
+            using LoopGen;
+
+            var x = Tensor.From(new[] { 1f, 2f, 4f }, 3);
+            var plain = Lib.Kernels.Step(x, 3);
+            var eager = Lib.Kernels.StepEager(x, 3);
+            System.Console.WriteLine("plain: " + string.Join(",", plain.ToArray<float>()) + " eager: " + string.Join(",", eager.ToArray<float>()));
+            """);
+        WriteNuGetConfig(work, feed.Feed, work);
+        string packages = Path.Combine(work, "packages");
+        Dotnet.Run(app, Step, "restore", "--packages", packages);
+        Dotnet.Run(app, Step, "build", "--no-restore", "-c", "Release", "--disable-build-servers");
+        var generated = Directory.GetFiles(Path.Combine(app, "obj"), "LoopGen.ReferencedInterceptors.g.cs", SearchOption.AllDirectories);
+        var text = File.ReadAllText(Assert.Single(generated));
+        Assert.Contains("global::Lib.Kernels.StepCompiled(x, n)", text, StringComparison.Ordinal);
+        string output = Dotnet.Run(app, Step, Path.Combine("bin", "Release", "net10.0", "App.dll"));
+        Assert.Contains("plain: 1.875,2,2.25 eager: 1.875,2,2.25", output, StringComparison.Ordinal);
+        TryDelete(work);
+    }
+
     private static void AssertLayout(string nupkg)
     {
         using var zip = ZipFile.OpenRead(nupkg);
