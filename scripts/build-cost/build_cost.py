@@ -224,6 +224,7 @@ def bench(a, tmp: str) -> int:
     gen_w = [x.get("generators", 0.0) for x in reports["with"]]
     gen_wo = [x.get("generators", 0.0) for x in reports["without"]]
     load_end = loadavg()
+    size_w, size_wo = os.path.getsize(dll(w)) // 1024, os.path.getsize(dll(wo)) // 1024
 
     def ratio_row(label, wt, wot, target):
         (wmin, wmed), (omin, omed) = mm(wt), mm(wot)
@@ -241,6 +242,7 @@ def bench(a, tmp: str) -> int:
         f".NET SDK {sdk}, {os.cpu_count()} cores; {a.rounds} rounds, interleaved (with, without; then without, with; …). "
         f"Compiler: {compiler}. Timed command: `{' '.join(BUILD)}` after deleting the project's bin/ and obj/Release/ "
         f"(the restore in obj/ stays; LoopGen's own projects are built beforehand, untimed). "
+        f"Bench.dll: {size_w} KB with LoopGen (the generated twins and interceptors), {size_wo} KB without. "
         f"Load average (1/5/15 min) {load_start} at the start, {load_end} at the end; after each round: {'; '.join(loads)}.",
         "",
         "| build | without LoopGen, s (min / median) | with LoopGen, s (min / median) | ratio of mins | ratio of medians "
