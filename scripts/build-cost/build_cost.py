@@ -9,6 +9,7 @@ import datetime
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -28,12 +29,20 @@ def loadavg() -> str:
     return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
+CHILD: list[subprocess.Popen] = []  # the build running now, stopped by id if this script is stopped
+
+
 def run(cmd: list[str], cwd: str) -> str:
-    p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    CHILD.append(p)
+    try:
+        stdout, _ = p.communicate()
+    finally:
+        CHILD.remove(p)
     if p.returncode != 0:
-        print(p.stdout[-6000:], file=sys.stderr)
+        print(stdout[-6000:], file=sys.stderr)
         raise SystemExit(f"build-cost: `{' '.join(cmd)}` failed in {cwd} (exit {p.returncode})")
-    return p.stdout
+    return stdout
 
 
 def dll(project: str) -> str:
@@ -103,6 +112,12 @@ def report(out: str) -> dict[str, float]:
     return figures
 
 
+def stop(signum, _frame):
+    for p in list(CHILD):
+        p.terminate()
+    sys.exit(128 + signum)
+
+
 def compiler_servers() -> set[int]:
     """Ids of the VBCSCompiler processes running now (read from /proc)."""
     pids = set()
@@ -137,6 +152,9 @@ def main() -> int:
 
     if a.shared_compilation:
         BUILD.append("-p:UseSharedCompilation=true")
+    # A SIGTERM or SIGHUP (a closed terminal, a timeout) still runs the cleanup below.
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, stop)
     servers_before = compiler_servers()
     tmp = tempfile.mkdtemp(prefix="loopgen-buildcost-")
     try:
