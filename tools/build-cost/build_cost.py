@@ -1,0 +1,300 @@
+#!/usr/bin/env python3
+"""The build-cost benchmark of issue 15: a 200-method project built with LoopGen against the same project without.
+
+Run it through tools/build-cost.sh (see tools/README.md). A benchmark, never a test: it prints figures and asserts
+nothing about them; it fails only when a build fails or a report cannot be read.
+"""
+import argparse
+import datetime
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BUILD = ["dotnet", "build", "-c", "Release", "--no-restore", "--no-dependencies", "-nologo", "-v:minimal"]
+EDIT_MARK = "// build-cost-edit"
+
+
+def log(msg: str) -> None:
+    print(f"[build-cost {time.strftime('%H:%M:%S')}] {msg}", flush=True)
+
+
+def loadavg() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+CHILD: list[subprocess.Popen] = []  # the build running now, stopped by id if this script is stopped
+
+
+def run(cmd: list[str], cwd: str) -> str:
+    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    CHILD.append(p)
+    try:
+        stdout, _ = p.communicate()
+    finally:
+        CHILD.remove(p)
+    if p.returncode != 0:
+        print(stdout[-6000:], file=sys.stderr)
+        raise SystemExit(f"build-cost: `{' '.join(cmd)}` failed in {cwd} (exit {p.returncode})")
+    return stdout
+
+
+def dll(project: str) -> str:
+    return os.path.join(project, "obj", "Release", "net10.0", "Bench.dll")
+
+
+def clean(project: str) -> None:
+    """The project's own outputs only; obj/*.json (the restore) stays, so the timed build does not restore."""
+    shutil.rmtree(os.path.join(project, "bin"), ignore_errors=True)
+    shutil.rmtree(os.path.join(project, "obj", "Release"), ignore_errors=True)
+
+
+def timed_build(project: str, extra: list[str] | None = None) -> tuple[float, str]:
+    before = os.path.getmtime(dll(project)) if os.path.exists(dll(project)) else None
+    t0 = time.perf_counter()
+    out = run(BUILD + (extra or []), project)
+    elapsed = time.perf_counter() - t0
+    after = os.path.getmtime(dll(project)) if os.path.exists(dll(project)) else None
+    if after is None or after == before:
+        raise SystemExit(f"build-cost: the build in {project} did not compile (Bench.dll not rewritten)")
+    return elapsed, out
+
+
+def edit(project: str, value: int) -> None:
+    """Changes the literal on the marked line of the one edited method."""
+    for name in sorted(os.listdir(project)):
+        if not name.endswith(".cs"):
+            continue
+        path = os.path.join(project, name)
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+        if EDIT_MARK not in text:
+            continue
+        new, n = re.subn(r"\+ i \+ [0-9]+\.0f; " + re.escape(EDIT_MARK), f"+ i + {value}.0f; {EDIT_MARK}", text)
+        if n != 1:
+            raise SystemExit(f"build-cost: the edit mark in {path} has an unexpected form")
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write(new)
+        return
+    raise SystemExit(f"build-cost: no '{EDIT_MARK}' line in {project}")
+
+
+SECTION = re.compile(r"Total (analyzer|generator) execution time: ([0-9.]+) seconds\.")
+ROW = re.compile(r"^\s*(<?[0-9.]+)\s+(<?[0-9]+)\s+(\S.*?)\s*$")
+
+
+def report(out: str) -> dict[str, float]:
+    """Seconds from -p:ReportAnalyzer=true -v:detailed: 'analyzers', 'generators' (totals) and each assembly row
+    ('LoopGen.Analyzers', 'LoopGen.Generator', ...), assembly rows being the ones with ', Version='."""
+    figures: dict[str, float] = {}
+    kind = None
+    for line in out.splitlines():
+        m = SECTION.search(line)
+        if m:
+            kind = m.group(1)
+            figures[kind + "s"] = figures.get(kind + "s", 0.0) + float(m.group(2))
+            continue
+        if kind is None:
+            continue
+        r = ROW.match(line)
+        if r and ", Version=" in r.group(3):
+            name = r.group(3).split(",")[0].strip()
+            secs = 0.0 if r.group(1).startswith("<") else float(r.group(1))
+            figures[f"{kind}:{name}"] = figures.get(f"{kind}:{name}", 0.0) + secs
+    if "analyzers" not in figures:
+        raise SystemExit("build-cost: no 'Total analyzer execution time' in the ReportAnalyzer build's output")
+    return figures
+
+
+def stop(signum, _frame):
+    for p in list(CHILD):
+        p.terminate()
+    sys.exit(128 + signum)
+
+
+def compiler_servers() -> set[int]:
+    """Ids of the VBCSCompiler processes running now (read from /proc)."""
+    pids = set()
+    for d in os.listdir("/proc") if os.path.isdir("/proc") else []:
+        if d.isdigit():
+            try:
+                with open(f"/proc/{d}/cmdline", "rb") as f:
+                    if b"VBCSCompiler" in f.read():
+                        pids.add(int(d))
+            except OSError:
+                pass
+    return pids
+
+
+def mm(xs: list[float]) -> tuple[float, float]:
+    return min(xs), statistics.median(xs)
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--repo", default=os.path.abspath(os.path.join(HERE, "..", "..")))
+    p.add_argument("--methods", type=int, default=200)
+    p.add_argument("--rounds", type=int, default=5, help="timed rounds (at least 3)")
+    p.add_argument("--markdown", help="write the results as a markdown section to this file")
+    p.add_argument("--keep", action="store_true", help="keep the temp folder (its path is printed)")
+    p.add_argument("--shared-compilation", action="store_true",
+                   help="build with the compiler server (-p:UseSharedCompilation=true), as an IDE-less dev loop does by "
+                        "default; without it the environment decides (UseSharedCompilation=false runs csc afresh each build)")
+    a = p.parse_args()
+    if a.rounds < 3:
+        raise SystemExit("build-cost: --rounds must be at least 3")
+
+    if a.shared_compilation:
+        BUILD.append("-p:UseSharedCompilation=true")
+    # A SIGTERM or SIGHUP (a closed terminal, a timeout) still runs the cleanup below.
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, stop)
+    servers_before = compiler_servers()
+    tmp = tempfile.mkdtemp(prefix="loopgen-buildcost-")
+    try:
+        return bench(a, tmp)
+    finally:
+        if a.shared_compilation:
+            # The compiler server these builds started (new since the start): stopped by id, others left alone.
+            for pid in sorted(compiler_servers() - servers_before):
+                try:
+                    os.kill(pid, 15)
+                    log(f"stopped the compiler server this run started (pid {pid})")
+                except OSError:
+                    pass
+        if a.keep:
+            log(f"kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def bench(a, tmp: str) -> int:
+    repo = os.path.abspath(a.repo)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True, text=True).stdout.strip()
+    dirty = subprocess.run(["git", "status", "--porcelain", "--", "generator", "analyzers", "runtime"], cwd=repo,
+                           capture_output=True, text=True).stdout.strip()
+    sdk = subprocess.run(["dotnet", "--version"], capture_output=True, text=True).stdout.strip()
+    started = datetime.datetime.now(datetime.timezone.utc)
+    load_start = loadavg()
+    shared = os.environ.get("UseSharedCompilation", "(unset: true)")
+    compiler = ("the compiler server (-p:UseSharedCompilation=true): csc stays loaded and warm between builds"
+                if a.shared_compilation else
+                f"UseSharedCompilation={shared} from the environment"
+                + (": every build starts a new csc process, so the generator's and analyzers' JIT is paid in each build, as in CI"
+                   if shared.lower() == "false" else ""))
+    log(f"compiler: {compiler}; MSBUILDDISABLENODEREUSE={os.environ.get('MSBUILDDISABLENODEREUSE', '(unset)')}")
+    log(f"repo {repo} at {commit}{' (uncommitted changes in generator/analyzers/runtime)' if dirty else ''}; "
+        f".NET SDK {sdk}; {os.cpu_count()} cores; load average {load_start}")
+    subprocess.run([sys.executable, os.path.join(HERE, "gen_project.py"), tmp, repo, "--methods", str(a.methods)], check=True)
+    w, wo = os.path.join(tmp, "with"), os.path.join(tmp, "without")
+
+    # Untimed: restore, build the runtime, generator and analyzers (Release) once, and a first build of each
+    # project so the compiler server, MSBuild nodes and the analyzers' JIT are warm for every timed build alike.
+    log("untimed: restore + build of LoopGen's projects and a first build of each variant")
+    run(["dotnet", "build", "-c", "Release", "-nologo", "-v:minimal"] + BUILD[8:], w)
+    run(["dotnet", "build", "-c", "Release", "-nologo", "-v:minimal"] + BUILD[8:], wo)
+    for proj in (w, wo):
+        clean(proj)
+        timed_build(proj)
+
+    clean_t = {"with": [], "without": []}
+    edit_t = {"with": [], "without": []}
+    loads = []
+    for r in range(a.rounds):
+        order = [("with", w), ("without", wo)] if r % 2 == 0 else [("without", wo), ("with", w)]
+        for name, proj in order:
+            clean(proj)
+            t, _ = timed_build(proj)
+            clean_t[name].append(t)
+            edit(proj, r + 2)
+            e, _ = timed_build(proj)
+            edit_t[name].append(e)
+        loads.append(loadavg())
+        log(f"round {r + 1}/{a.rounds}: clean with {clean_t['with'][-1]:.1f} s, without {clean_t['without'][-1]:.1f} s; "
+            f"edit with {edit_t['with'][-1]:.1f} s, without {edit_t['without'][-1]:.1f} s; load {loads[-1]}")
+
+    # The compiler's own account of analyzer and generator time, one clean build per round and variant.
+    reports = {"with": [], "without": []}
+    for r in range(a.rounds):
+        order = [("with", w), ("without", wo)] if r % 2 == 0 else [("without", wo), ("with", w)]
+        for name, proj in order:
+            clean(proj)
+            _, out = timed_build(proj, ["-p:ReportAnalyzer=true", "-v:detailed"])
+            reports[name].append(report(out))
+        rw = reports["with"][-1]
+        log(f"ReportAnalyzer round {r + 1}/{a.rounds}: LoopGen analyzer {rw.get('analyzer:LoopGen.Analyzers', 0):.2f} s, "
+            f"generator {rw.get('generator:LoopGen.Generator', 0):.2f} s; all analyzers with {rw['analyzers']:.2f} s, "
+            f"without {reports['without'][-1]['analyzers']:.2f} s; load {loadavg()}")
+
+    n = a.methods
+    ana = [x.get("analyzer:LoopGen.Analyzers", 0.0) * 1000 / n for x in reports["with"]]
+    gen = [x.get("generator:LoopGen.Generator", 0.0) * 1000 / n for x in reports["with"]]
+    if not any(ana):
+        log("warning: no LoopGen.Analyzers row in the report (is the analyzer referenced?)")
+    all_w = [x["analyzers"] for x in reports["with"]]
+    all_wo = [x["analyzers"] for x in reports["without"]]
+    gen_w = [x.get("generators", 0.0) for x in reports["with"]]
+    gen_wo = [x.get("generators", 0.0) for x in reports["without"]]
+    load_end = loadavg()
+    size_w, size_wo = os.path.getsize(dll(w)) // 1024, os.path.getsize(dll(wo)) // 1024
+
+    def ratio_row(label, wt, wot, target):
+        (wmin, wmed), (omin, omed) = mm(wt), mm(wot)
+        paired = statistics.median([x / y for x, y in zip(wt, wot)])
+        ok = "met" if paired <= target else "**not met**"
+        return (f"| {label} | {omin:.1f} / {omed:.1f} | {wmin:.1f} / {wmed:.1f} | {wmin / omin:.2f}× | {wmed / omed:.2f}× "
+                f"| {paired:.2f}× | ≤ {target}× | {ok} |")
+
+    amin, amed = mm(ana)
+    gmin, gmed = mm(gen)
+    lines = [
+        f"## Build cost ({n} [Compile] methods)",
+        "",
+        f"Measured {started:%Y-%m-%d %H:%M} UTC on commit `{commit}`{' (with uncommitted changes)' if dirty else ''}, "
+        f".NET SDK {sdk}, {os.cpu_count()} cores; {a.rounds} rounds, interleaved (with, without; then without, with; …). "
+        f"Compiler: {compiler}. Timed command: `{' '.join(BUILD)}` after deleting the project's bin/ and obj/Release/ "
+        f"(the restore in obj/ stays; LoopGen's own projects are built beforehand, untimed). "
+        f"Bench.dll: {size_w} KB with LoopGen (the generated twins and interceptors), {size_wo} KB without. "
+        f"Load average (1/5/15 min) {load_start} at the start, {load_end} at the end; after each round: {'; '.join(loads)}.",
+        "",
+        "| build | without LoopGen, s (min / median) | with LoopGen, s (min / median) | ratio of mins | ratio of medians "
+        "| median of per-round ratios | target | |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+        ratio_row("clean build", clean_t["with"], clean_t["without"], 1.3),
+        ratio_row("edit one method body", edit_t["with"], edit_t["without"], 1.2),
+        "",
+        "| compiler's report (`-p:ReportAnalyzer=true`, clean build) | min | median | target | |",
+        "|---|---:|---:|---:|---|",
+        f"| LoopGen analyzer, ms per method | {amin:.1f} | {amed:.1f} | ≤ 5 | {'met' if amed <= 5 else '**not met**'} |",
+        f"| LoopGen generator, ms per method | {gmin:.1f} | {gmed:.1f} | | |",
+        f"| all analyzers with LoopGen, s | {min(all_w):.2f} | {statistics.median(all_w):.2f} | | |",
+        f"| all analyzers without LoopGen (the SDK's), s | {min(all_wo):.2f} | {statistics.median(all_wo):.2f} | | |",
+        f"| all generators with LoopGen, s | {min(gen_w):.2f} | {statistics.median(gen_w):.2f} | | |",
+        f"| all generators without LoopGen (the SDK's), s | {min(gen_wo):.2f} | {statistics.median(gen_wo):.2f} | | |",
+        "",
+        "Every round, s: clean with " + ", ".join(f"{x:.1f}" for x in clean_t["with"])
+        + "; clean without " + ", ".join(f"{x:.1f}" for x in clean_t["without"])
+        + "; edit with " + ", ".join(f"{x:.1f}" for x in edit_t["with"])
+        + "; edit without " + ", ".join(f"{x:.1f}" for x in edit_t["without"])
+        + ". LoopGen analyzer, ms per method: " + ", ".join(f"{x:.1f}" for x in ana)
+        + "; generator: " + ", ".join(f"{x:.1f}" for x in gen) + ".",
+        "",
+    ]
+    text = "\n".join(lines)
+    print()
+    print(text)
+    if a.markdown:
+        with open(a.markdown, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+        log(f"wrote {a.markdown}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
