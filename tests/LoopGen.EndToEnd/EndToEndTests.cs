@@ -71,6 +71,16 @@ public sealed class EndToEndTests
     }
 
     [Fact]
+    public void AWindowPastTheEndFailsBothWaysNamingTheRange()
+    {
+        // xs has 3 rows; the loop reads xs[i..(i + 2)] for i = 0, 1, 2: the last window ends past the axis.
+        var xs = Results.Random(new Random(5), 3, 2);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Windows.SlidingSumEager(xs, 3));
+        var compiled = Assert.Throws<ArgumentOutOfRangeException>(() => Windows.SlidingSumCompiled(xs, 3));
+        Assert.Contains("range 2..4 is out of bounds for axis 0 of size 3", compiled.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void PlainCallsInTheProjectAreInterceptedAndAgree()
     {
         // This call is intercepted to CumulativeAddCompiled (the project sets InterceptorsNamespaces).

@@ -67,6 +67,8 @@ public sealed record KernelCase(string Name, int Loops, Func<Random, (object Com
         new("ForeachContinue", 1, r => { var xs = Random(r, r.Next(1, 7), 2); return (ForeachExits.SkipNegativeRowsCompiled(xs), ForeachExits.SkipNegativeRowsEager(xs)); }, t => ForeachExits.SkipNegativeRowsLower(Random(new Random(1), Math.Max(t, 1), 2))),
         new("ZeroRowsKeepInit", 1, r => { var init = Random(r, 3); var xs = Random(r, r.Next(0, 3), 3); return (ForeachExits.SumFromCompiled(init, xs), ForeachExits.SumFromEager(init, xs)); }, t => ForeachExits.SumFromLower(Random(new Random(1), 3), Random(new Random(2), t, 3))),
         new("RangeBreak", 1, r => { var x = Random(r, 3); int n = r.Next(0, 12); return (ForeachExits.RangeWithBreakCompiled(x, n), ForeachExits.RangeWithBreakEager(x, n)); }, t => ForeachExits.RangeWithBreakLower(Random(new Random(1), 3), t)),
+        new("SlidingWindow", 1, r => { int n = r.Next(1, 6); var xs = Random(r, n + 1, 3); return (Windows.SlidingSumCompiled(xs, n), Windows.SlidingSumEager(xs, n)); }, t => Windows.SlidingSumLower(Random(new Random(1), t + 1, 3), t)),
+        new("ColumnWindow", 1, r => { int n = r.Next(1, 5); var m = Random(r, 2, n); return (Windows.ColumnWindowsCompiled(m, n), Windows.ColumnWindowsEager(m, n)); }, t => Windows.ColumnWindowsLower(Random(new Random(1), 2, t), t)),
         new("UnrolledAdd", 0, r => { var x = Random(r, 3); int n = r.Next(1, 6); return (Unrolled.UnrolledAddCompiled(x, n), Unrolled.UnrolledAddEager(x, n)); }, t => Unrolled.UnrolledAddLower(Random(new Random(1), 3), t)),
     }.ToDictionary(c => c.Name);
 }

@@ -137,6 +137,8 @@ internal static class TracedTypes
                     continue;
                 case ArgumentSyntax arg:
                     return TakesTensor(ctx, arg) ? null : arg.Parent?.Parent ?? arg;
+                case RangeExpressionSyntax range when TracedWindow.Match(ctx, range) is not null:
+                    return null; // xs[i..(i + k)]: a window at a traced start
                 case ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection } when TakesTensors(ctx, collection):
                     return null; // [i, j] as the starts of a dynamic slice: a list of tensors
                 case ReturnStatementSyntax or ArrowExpressionClauseSyntax:

@@ -292,6 +292,17 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     }
 
     /// <inheritdoc/>
+    public override SyntaxNode? VisitRangeExpression(RangeExpressionSyntax node)
+    {
+        // xs[i..(i + k)] at a traced i: a window of k at a tensor start (see TracedWindow).
+        if (TracedWindow.Match(_ctx, node) is { } window)
+        {
+            return _t.Expression($"global::LoopGen.TensorIndex.Window({A(window.Start)}, {window.Length.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+        }
+        return base.VisitRangeExpression(node);
+    }
+
+    /// <inheritdoc/>
     public override SyntaxNode? VisitElementAccessExpression(ElementAccessExpressionSyntax node)
     {
         // A C# array constant indexed by a traced counter: the array becomes a constant tensor, indexed dynamically.

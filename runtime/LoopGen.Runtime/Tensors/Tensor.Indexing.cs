@@ -10,7 +10,7 @@ public sealed partial class Tensor
     /// What an index selects, per axis: a static start and size, or a dynamic start (a 0-d integer tensor), and
     /// whether the axis is dropped from the result.
     /// </summary>
-    private readonly record struct IndexPlan(int[] Starts, int[] Sizes, Tensor?[] DynamicStarts, bool[] Drop)
+    private readonly record struct IndexPlan(int[] Starts, int[] Sizes, Tensor?[] DynamicStarts, bool[] Drop, bool[]? Windows = null)
     {
         public bool IsDynamic => DynamicStarts.Any(t => t is not null);
 
@@ -36,6 +36,7 @@ public sealed partial class Tensor
         var starts = new int[Rank];
         var sizes = new int[Rank];
         var dynamic = new Tensor?[Rank];
+        bool[]? windows = null;
         var drop = new bool[Rank];
         for (int axis = 0; axis < Rank; axis++)
         {
@@ -71,6 +72,16 @@ public sealed partial class Tensor
                     starts[axis] = start;
                     sizes[axis] = end - start;
                     break;
+                case TensorIndexKind.Window:
+                    CheckStartTensor(op, index.Tensor!, $"window start for axis {axis}");
+                    if (index.Length > dim)
+                    {
+                        throw new ArgumentOutOfRangeException(nameof(indices), $"{op}: a window of {index.Length} does not fit axis {axis} of size {dim} (tensor {Type})");
+                    }
+                    dynamic[axis] = index.Tensor;
+                    sizes[axis] = index.Length;
+                    (windows ??= new bool[Rank])[axis] = true;
+                    break;
                 default:
                     var t = index.Tensor!;
                     CheckStartTensor(op, t, $"index for axis {axis}");
@@ -84,7 +95,7 @@ public sealed partial class Tensor
                     break;
             }
         }
-        return new IndexPlan(starts, sizes, dynamic, drop);
+        return new IndexPlan(starts, sizes, dynamic, drop, windows);
     }
 
     private static void CheckStartTensor(string op, Tensor t, string what)
@@ -106,7 +117,8 @@ public sealed partial class Tensor
             if (plan.DynamicStarts[axis] is { } t)
             {
                 var i = t.ConvertTo(dtype).AsStrong();
-                result[axis] = Where(i < 0, i + Shape[axis], i);
+                // A window's start is a C# range's start: never counted from the end.
+                result[axis] = plan.Windows?[axis] == true ? i : Where(i < 0, i + Shape[axis], i);
             }
             else
             {
@@ -214,7 +226,9 @@ public sealed partial class Tensor
         {
             if (plan.DynamicStarts[axis] is not null) axes.Add(axis);
         }
-        Backends.Interpreter.IndexChecks.Attach(made, new Backends.Interpreter.IndexCheck(op, [.. axes], Type, Backends.Interpreter.IndexChecks.CallerLocation()));
+        var sizes = axes.Select(a => plan.Windows?[a] == true ? plan.Sizes[a] : 1).ToArray();
+        var windows = axes.Select(a => plan.Windows?[a] == true).ToArray();
+        Backends.Interpreter.IndexChecks.Attach(made, new Backends.Interpreter.IndexCheck(op, [.. axes], Type, Backends.Interpreter.IndexChecks.CallerLocation(), sizes, windows));
     }
 
     /// <summary>A copy with the region at <paramref name="index"/> (along axis 0) replaced by <paramref name="value"/>.</summary>

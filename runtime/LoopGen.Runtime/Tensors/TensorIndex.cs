@@ -8,12 +8,29 @@ namespace LoopGen;
 /// </summary>
 public readonly struct TensorIndex
 {
-    private TensorIndex(TensorIndexKind kind, Index index, Range range, Tensor? tensor)
+    private TensorIndex(TensorIndexKind kind, Index index, Range range, Tensor? tensor, int length = 0)
     {
         Kind = kind;
         Index = index;
         Range = range;
         Tensor = tensor;
+        Length = length;
+    }
+
+    /// <summary>The window's length, for <see cref="TensorIndexKind.Window"/>.</summary>
+    public int Length { get; }
+
+    /// <summary>
+    /// <paramref name="length"/> positions from a start held by a 0-d integer tensor: <c>xs[i..(i + k)]</c> with a traced
+    /// <c>i</c> (the axis is kept). Like a C# range, the window must lie inside the axis; the interpreter checks it.
+    /// </summary>
+    /// <param name="start">The first position (0-d integer tensor, not wrapped from the end).</param>
+    /// <param name="length">How many positions, at least 0.</param>
+    public static TensorIndex Window(Tensor start, int length)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        return new(TensorIndexKind.Window, default, default, start, length);
     }
 
     /// <summary>Which of the forms this entry holds.</summary>
@@ -53,6 +70,7 @@ public readonly struct TensorIndex
     {
         TensorIndexKind.Index => Index.ToString(),
         TensorIndexKind.Range => Range.ToString(),
+        TensorIndexKind.Window => $"{Tensor}..+{Length}",
         _ => Tensor!.ToString(),
     };
 }
@@ -68,4 +86,7 @@ public enum TensorIndexKind
 
     /// <summary>A 0-d integer tensor position; the axis is dropped.</summary>
     Tensor,
+
+    /// <summary>A window: a 0-d integer tensor start and a static length; the axis is kept.</summary>
+    Window,
 }

@@ -170,3 +170,23 @@ public static partial class ForeachExits
         return init;
     }
 }
+
+/// <summary>Ranges at a traced start with a static length: windows read at the loop counter.</summary>
+public static partial class Windows
+{
+    [Compile]
+    public static Tensor SlidingSum(Tensor xs, int n)
+    {
+        var acc = xs[0..2] * 0f;
+        for (int i = 0; i < n; i++) acc = acc + xs[i..(i + 2)];
+        return acc;
+    }
+
+    [Compile]
+    public static Tensor ColumnWindows(Tensor m, int n)
+    {
+        var acc = m[.., 0..1] * 0f;
+        for (int j = 0; j < n; j++) acc = acc * 0.5f + m[.., j..(j + 1)];
+        return acc;
+    }
+}

@@ -16,12 +16,25 @@ namespace LoopGen.Backends.Interpreter;
 /// <param name="Axes">The axes indexed by a traced position.</param>
 /// <param name="Tensor">The indexed tensor's type, as the plain method's message names it.</param>
 /// <param name="Location">The C# file and line of the indexing, when the stack trace has it.</param>
-internal sealed record IndexCheck(string Op, int[] Axes, TensorType Tensor, string? Location)
+/// <param name="Sizes">Per entry of <paramref name="Axes"/>, how many positions it reads (1, or a window's length); null: all 1.</param>
+/// <param name="Windows">Per entry of <paramref name="Axes"/>, whether it is a window (<c>xs[i..(i + k)]</c>: a C# range, never wrapped).</param>
+internal sealed record IndexCheck(string Op, int[] Axes, TensorType Tensor, string? Location, int[]? Sizes = null, bool[]? Windows = null)
 {
-    /// <summary>The exception for start <paramref name="start"/> (after negative positions wrapped) on <paramref name="axis"/>.</summary>
-    public ArgumentOutOfRangeException Fail(int axis, long start)
+    /// <summary>How many positions entry <paramref name="k"/> of <see cref="Axes"/> reads: 1, or a window's length.</summary>
+    public int SizeAt(int k) => Sizes is { } s ? s[k] : 1;
+
+    /// <summary>The exception for start <paramref name="start"/> (after negative positions wrapped) on <paramref name="axis"/>, entry <paramref name="k"/>.</summary>
+    public ArgumentOutOfRangeException Fail(int axis, long start, int k)
     {
         int dim = Tensor.Shape[axis];
+        if (Windows is { } w && w[k])
+        {
+            string where = Location is null ? "" : $" at {Location}";
+            return new ArgumentOutOfRangeException(
+                "indices",
+                $"{Op}: range {start.ToString(CultureInfo.InvariantCulture)}..{(start + SizeAt(k)).ToString(CultureInfo.InvariantCulture)} is out of bounds for axis {axis} of size {dim} (tensor {Tensor}){where}; "
+                + "the compiled call checks what the plain method checks (on PJRT, XLA clamps it instead)");
+        }
         // The traced code wrapped negative positions (i + dim); undo it to name the position the user wrote.
         long written = start < 0 ? start - dim : start;
         string at = Location is null ? "" : $" at {Location}";

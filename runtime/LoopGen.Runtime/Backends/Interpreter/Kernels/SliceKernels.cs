@@ -130,10 +130,11 @@ internal static class SliceKernels
     // The checked axes of a user index (see IndexChecks): a start outside [0, dim) is an error, not clamped.
     private static void Verify(Frame frame, Step st, int firstStart, IndexCheck check)
     {
-        foreach (int axis in check.Axes)
+        for (int k = 0; k < check.Axes.Length; k++)
         {
+            int axis = check.Axes[k];
             long start = Strided.ReadIndex(frame.In(st, firstStart + axis));
-            if (start < 0 || start >= check.Tensor.Shape[axis]) throw check.Fail(axis, start);
+            if (start < 0 || start + check.SizeAt(k) > check.Tensor.Shape[axis]) throw check.Fail(axis, start, k);
         }
     }
 
