@@ -137,6 +137,12 @@ internal static class TracedTypes
                     continue;
                 case ArgumentSyntax arg:
                     return TakesTensor(ctx, arg) ? null : arg.Parent?.Parent ?? arg;
+                case SwitchExpressionSyntax sw when sw.GoverningExpression == node && TracedSwitch.Supported(sw):
+                    node = sw; // (i % 3) switch { 0 => a, _ => b }: selects on the traced value, a traced result
+                    continue;
+                case SwitchExpressionArmSyntax { Parent: SwitchExpressionSyntax sw } arm when arm.Expression == node && TracedSwitch.Supported(sw):
+                    node = sw;
+                    continue;
                 case RangeExpressionSyntax range when TracedWindow.Match(ctx, range) is not null:
                     return null; // xs[i..(i + k)]: a window at a traced start
                 case ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection } when TakesTensors(ctx, collection):

@@ -292,6 +292,41 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     }
 
     /// <inheritdoc/>
+    public override SyntaxNode? VisitSwitchExpression(SwitchExpressionSyntax node)
+    {
+        // A switch on a traced number: nested selects, the arms tested in order (see TracedSwitch).
+        if (!IsTraced(node.GoverningExpression) || !TracedSwitch.Supported(node)) return base.VisitSwitchExpression(node);
+        var value = E(node.GoverningExpression);
+        var result = E(node.Arms[node.Arms.Count - 1].Expression);
+        for (int k = node.Arms.Count - 2; k >= 0; k--)
+        {
+            var arm = node.Arms[k];
+            result = _t.Expression($"{TensorType}.Where({_t.Arg(Test(arm.Pattern, value))}, {A(arm.Expression)}, {_t.Arg(result)})");
+        }
+        var type = Model.GetTypeInfo(node).Type;
+        return type is not null && LoopAnalysis.IsPrimitive(type) ? As(type, result) : result;
+    }
+
+    private static string Relation(SyntaxKind kind) => kind switch
+    {
+        SyntaxKind.LessThanToken => "<",
+        SyntaxKind.LessThanEqualsToken => "<=",
+        SyntaxKind.GreaterThanToken => ">",
+        SyntaxKind.GreaterThanEqualsToken => ">=",
+        _ => throw new System.InvalidOperationException("a relational pattern with operator " + kind),
+    };
+
+    /// <summary>The condition a pattern tests on <paramref name="value"/>, as a tensor expression.</summary>
+    private ExpressionSyntax Test(PatternSyntax pattern, ExpressionSyntax value) => pattern switch
+    {
+        ConstantPatternSyntax c => _t.Expression($"({TensorType})({_t.Hole(value)} == {H(c.Expression)})"),
+        RelationalPatternSyntax r => _t.Expression($"({TensorType})({_t.Hole(value)} {Relation(r.OperatorToken.Kind())} {H(r.Expression)})"),
+        BinaryPatternSyntax b => _t.Expression($"{_t.Hole(Test(b.Left, value))} {(b.IsKind(SyntaxKind.OrPattern) ? "|" : "&")} {_t.Hole(Test(b.Right, value))}"),
+        ParenthesizedPatternSyntax p => Test(p.Pattern, value),
+        _ => throw new System.InvalidOperationException("a switch arm's pattern that TracedSwitch does not accept: " + pattern.Kind()),
+    };
+
+    /// <inheritdoc/>
     public override SyntaxNode? VisitRangeExpression(RangeExpressionSyntax node)
     {
         // xs[i..(i + k)] at a traced i: a window of k at a tensor start (see TracedWindow).

@@ -190,3 +190,30 @@ public static partial class Windows
         return acc;
     }
 }
+
+/// <summary>switch expressions on carried numbers: nested selects tested in arm order.</summary>
+public static partial class Switches
+{
+    [Compile]
+    public static Tensor ByPhase(Tensor x, int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            x = x + (i % 4) switch { 0 => 1f, 1 or 2 => -0.5f, _ => 2f };
+        }
+        return x;
+    }
+
+    [Compile]
+    public static Tensor ByRange(Tensor x, int n)
+    {
+        float t = -2f;
+        for (int i = 0; i < n; i++)
+        {
+            t += 0.75f;
+            int scale = t switch { < -1f => 3, < 0f => 2, >= 1f and < 2f => 5, _ => 1 };
+            x = x * 0.5f + scale;
+        }
+        return x;
+    }
+}
