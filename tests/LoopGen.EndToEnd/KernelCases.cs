@@ -71,6 +71,7 @@ public sealed record KernelCase(string Name, int Loops, Func<Random, (object Com
         new("ColumnWindow", 1, r => { int n = r.Next(1, 5); var m = Random(r, 2, n); return (Windows.ColumnWindowsCompiled(m, n), Windows.ColumnWindowsEager(m, n)); }, t => Windows.ColumnWindowsLower(Random(new Random(1), 2, t), t)),
         new("SwitchOnPhase", 1, r => { var x = Random(r, 3); int n = r.Next(0, 9); return (Switches.ByPhaseCompiled(x, n), Switches.ByPhaseEager(x, n)); }, t => Switches.ByPhaseLower(Random(new Random(1), 3), t)),
         new("SwitchOnRange", 1, r => { var x = Random(r, 3); int n = r.Next(0, 9); return (Switches.ByRangeCompiled(x, n), Switches.ByRangeEager(x, n)); }, t => Switches.ByRangeLower(Random(new Random(1), 3), t)),
+        new("SwitchStatement", 1, r => { var x = Random(r, 3); int n = r.Next(0, 12); return (Switches.SwitchStatementCompiled(x, n), Switches.SwitchStatementEager(x, n)); }, t => Switches.SwitchStatementLower(Random(new Random(1), 3), t)),
         new("UnrolledAdd", 0, r => { var x = Random(r, 3); int n = r.Next(1, 6); return (Unrolled.UnrolledAddCompiled(x, n), Unrolled.UnrolledAddEager(x, n)); }, t => Unrolled.UnrolledAddLower(Random(new Random(1), 3), t)),
     }.ToDictionary(c => c.Name);
 }

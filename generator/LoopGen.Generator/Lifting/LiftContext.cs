@@ -44,6 +44,9 @@ internal sealed class LiftContext
     /// <summary>Lifted ifs (traced conditions) by their statement.</summary>
     public Dictionary<IfStatementSyntax, CondPlan> Conds { get; } = new();
 
+    /// <summary>Lifted switch statements (a traced governing value) by their statement: a chain of conds.</summary>
+    public Dictionary<SwitchStatementSyntax, CondPlan> Switches { get; } = new();
+
     /// <summary>Lists collected by a loop, by the list's local.</summary>
     public Dictionary<ISymbol, CollectedList> Collected { get; } = new(SymbolEqualityComparer.Default);
 

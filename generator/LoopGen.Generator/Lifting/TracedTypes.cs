@@ -36,6 +36,12 @@ internal static class TracedTypes
                         PlanCond(ctx, i);
                         changed = true;
                         break;
+                    case SwitchStatementSyntax sw when !ctx.Switches.ContainsKey(sw) && IsTraced(ctx, sw.Expression) && TracedSwitch.Supported(sw):
+                        var plan = new CondPlan();
+                        ctx.Switches[sw] = plan;
+                        PlanBranches(ctx, sw, plan);
+                        changed = true;
+                        break;
                 }
             }
         }
@@ -55,10 +61,16 @@ internal static class TracedTypes
     {
         var plan = new CondPlan();
         ctx.Conds[i] = plan;
+        PlanBranches(ctx, i, plan);
+    }
+
+    /// <summary>What a traced if or switch writes (state, produced, temporaries), and the exits it cannot lift.</summary>
+    private static void PlanBranches(LiftContext ctx, StatementSyntax i, CondPlan plan)
+    {
         var flow = ctx.Model.AnalyzeDataFlow(i);
         if (flow is null || !flow.Succeeded)
         {
-            ctx.Problem(LiftCodes.NoDataFlow, i, "the if statement's data flow could not be analysed");
+            ctx.Problem(LiftCodes.NoDataFlow, i, "the statement's data flow could not be analysed");
             return;
         }
         var declared = new HashSet<ISymbol>(flow.VariablesDeclared, SymbolEqualityComparer.Default);
@@ -78,6 +90,7 @@ internal static class TracedTypes
         foreach (var n in i.DescendantNodes(n => n is not AnonymousFunctionExpressionSyntax))
         {
             // break/continue of a lifted loop are flags (see TwinRenderer.Exits); anything else cannot leave a traced branch.
+            if (i is SwitchStatementSyntax sw && TracedSwitch.IsSectionEnd(n, sw)) continue;
             if (n is ReturnStatementSyntax or GotoStatementSyntax
                 || n is BreakStatementSyntax or ContinueStatementSyntax && LoopAnalysis.EnclosingLoop(n, i) is null && !ctx.Exits.ContainsKey((StatementSyntax)n))
             {
@@ -137,6 +150,8 @@ internal static class TracedTypes
                     continue;
                 case ArgumentSyntax arg:
                     return TakesTensor(ctx, arg) ? null : arg.Parent?.Parent ?? arg;
+                case SwitchStatementSyntax st when ctx.Switches.ContainsKey(st):
+                    return null; // switch (i % 3) { case 0: … }: a chain of conds on the traced value
                 case SwitchExpressionSyntax sw when sw.GoverningExpression == node && TracedSwitch.Supported(sw):
                     node = sw; // (i % 3) switch { 0 => a, _ => b }: selects on the traced value, a traced result
                     continue;

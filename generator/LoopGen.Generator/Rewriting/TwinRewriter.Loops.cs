@@ -326,6 +326,56 @@ internal sealed partial class TwinRewriter
             + $"({state.Type} {state.Param}) =>\n{{\n{otherwise}\n}});");
     }
 
+    /// <inheritdoc/>
+    public override SyntaxNode? VisitSwitchStatement(SwitchStatementSyntax node) =>
+        _ctx.Switches.TryGetValue(node, out var plan) ? EmitSwitch(node, plan) : base.VisitSwitchStatement(node);
+
+    /// <summary>
+    /// <c>switch (v) { case a: …; break; … default: …; break; }</c> on a traced v: <c>Loop.Cond(v == a, state, case a,
+    /// state => Loop.Cond(v == b, …, default))</c>, the sections tested in order, the default (or nothing) last.
+    /// </summary>
+    private StatementSyntax EmitSwitch(SwitchStatementSyntax sw, CondPlan plan)
+    {
+        var state = PackOf(plan.State);
+        if (plan.State.Count == 0)
+        {
+            state.Type = "int";
+            state.Param = P("state" + _ctx.Next());
+            state.Value = state.Init = "0";
+        }
+        var outputs = plan.State.Concat(plan.Produced).ToList();
+        var result = PackOf(outputs);
+        var target = outputs.Count == 0 ? "_" : result.Value;
+        var value = E(sw.Expression);
+        var cases = sw.Sections.Where(s => !s.Labels.Any(l => l is DefaultSwitchLabelSyntax)).ToList();
+        var fallback = sw.Sections.FirstOrDefault(s => s.Labels.Any(l => l is DefaultSwitchLabelSyntax));
+        string Section(SwitchSectionSyntax? section) =>
+            SectionBody(section is null ? new List<StatementSyntax>() : section.Statements.Take(section.Statements.Count - 1).ToList(), state, plan, result);
+        string Chain(int k)
+        {
+            if (k == cases.Count) return Section(fallback);
+            var test = string.Join(" | ", cases[k].Labels.Select(l => _t.Hole(Label(l, value))));
+            var inner = $"{Loop}.Cond({test}, {state.Value}, ({state.Type} {state.Param}) =>\n{{\n{Section(cases[k])}\n}}, ({state.Type} {state.Param}) =>\n{{\n{Chain(k + 1)}\n}})";
+            return k == 0 ? inner : Open(state) + "return " + inner + ";";
+        }
+        return _t.Statement($"{target} = {Chain(0)};");
+    }
+
+    /// <summary>The test of one <c>case</c> label on the switch's value.</summary>
+    private ExpressionSyntax Label(SwitchLabelSyntax label, ExpressionSyntax value) => label switch
+    {
+        CaseSwitchLabelSyntax c => _t.Expression($"({TensorType})({_t.Hole(value)} == {H(c.Value)})"),
+        CasePatternSwitchLabelSyntax p => Test(p.Pattern, value),
+        _ => throw new System.InvalidOperationException("a switch label that TracedSwitch does not accept: " + label.Kind()),
+    };
+
+    private string SectionBody(List<StatementSyntax> statements, Pack state, CondPlan plan, Pack result)
+    {
+        var declarations = plan.Produced.Concat(plan.Temporaries).Select(v => $"{TwinType(v)} {LoopAnalysis.Id(v.Name)};").ToArray();
+        var body = statements.Count == 0 ? "" : _t.Statements(StatementList(statements)) + "\n";
+        return Open(state, declarations) + body + $"return {result.Value};";
+    }
+
     private string Branch(StatementSyntax? statement, Pack state, CondPlan plan, Pack result)
     {
         var declarations = plan.Produced.Concat(plan.Temporaries).Select(v => $"{TwinType(v)} {LoopAnalysis.Id(v.Name)};").ToArray();

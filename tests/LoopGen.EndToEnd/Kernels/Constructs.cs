@@ -216,4 +216,31 @@ public static partial class Switches
         }
         return x;
     }
+
+    [Compile]
+    public static Tensor SwitchStatement(Tensor x, int n)
+    {
+        float scale = 1f;
+        for (int i = 0; i < n; i++)
+        {
+            switch (i % 5)
+            {
+                case 0:
+                    x = x + 1f;
+                    break;
+                case 1:
+                case 2:
+                    scale = scale * 0.5f;
+                    x = x * scale;
+                    break;
+                case > 3:
+                    x = x - scale;
+                    break;
+                default:
+                    x = -x;
+                    break;
+            }
+        }
+        return x + scale;
+    }
 }
