@@ -152,10 +152,7 @@ internal static class MethodLifter
         if (m.DeclaringSyntaxReferences.Length == 0)
         {
             // From a referenced assembly: its public compiled entry is there when its own build compiled it.
-            var entry = Naming.CompiledEntry(m.Name);
-            bool found = m.ContainingType.GetMembers(entry).OfType<IMethodSymbol>().Any(e => e.IsStatic == m.IsStatic && e.Parameters.Length == m.Parameters.Length
-                && e.Parameters.Zip(m.Parameters, (a, b) => SymbolEqualityComparer.Default.Equals(a.Type, b.Type)).All(x => x));
-            return found ? null : $"its assembly has no compiled entry '{entry}' for it";
+            return CompiledEntries.Find(m) is null ? $"its assembly has no compiled entry '{Naming.CompiledEntry(m.Name)}' for it" : null;
         }
         if (m.DeclaringSyntaxReferences[0].GetSyntax(ctx.CancellationToken) is not MethodDeclarationSyntax syntax) return "it is not a method declaration";
         if (Parsing.CompileChecks.WhyNot(syntax, m) is { } reason) return "it is not compiled (" + reason + ")";

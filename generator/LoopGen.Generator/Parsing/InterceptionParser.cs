@@ -65,13 +65,7 @@ internal static class InterceptionParser
     {
         if (target.IsGenericMethod || target.ContainingType is not { } type || type.IsGenericType) return null;
         if (target.DeclaredAccessibility != Accessibility.Public || CompileChecks.IsGeneratedTree(invocation.SyntaxTree)) return null;
-        var entryName = Model.Naming.CompiledEntry(target.Name);
-        var entry = type.GetMembers(entryName).OfType<IMethodSymbol>().FirstOrDefault(e =>
-            e.DeclaredAccessibility == Accessibility.Public && e.IsStatic == target.IsStatic && !e.IsGenericMethod
-            && SymbolEqualityComparer.Default.Equals(e.ReturnType, target.ReturnType)
-            && e.Parameters.Length == target.Parameters.Length
-            && e.Parameters.Zip(target.Parameters, (a, b) => SymbolEqualityComparer.Default.Equals(a.Type, b.Type) && a.RefKind == RefKind.None && b.RefKind == RefKind.None).All(x => x));
-        if (entry is null) return null;
+        if (Lifting.CompiledEntries.Find(target) is not { } entry) return null;
         if (!context.SemanticModel.Compilation.IsSymbolAccessibleWithin(entry, context.SemanticModel.Compilation.Assembly)) return null;
         cancellationToken.ThrowIfCancellationRequested();
         if (context.SemanticModel.GetInterceptableLocation(invocation, cancellationToken) is not { } location) return null;
@@ -79,7 +73,7 @@ internal static class InterceptionParser
         var parameters = target.Parameters
             .Select(p => new ParameterModel(Identifiers.Escape(p.Name), p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), false))
             .ToEquatableArray();
-        var referenced = new ReferencedEntry(typeName, Identifiers.Escape(entryName), target.IsStatic, parameters, target.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
+        var referenced = new ReferencedEntry(typeName, Identifiers.Escape(entry.Name), target.IsStatic, parameters, target.ReturnType.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat));
         return new InterceptionModel(typeName, Identifiers.Escape(target.Name), 0, location.Version, location.Data, location.GetDisplayLocation(), referenced);
     }
 }

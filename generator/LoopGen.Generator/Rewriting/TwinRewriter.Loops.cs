@@ -84,6 +84,18 @@ internal sealed partial class TwinRewriter
         return list.Count == 0 ? "" : ", names: new[] { " + string.Join(", ", list.Select(Str)) + " }";
     }
 
+    /// <summary>
+    /// <c>target = Loop.While(carries =&gt; cond, carries =&gt; { prologue; continue flag; body; return carries; }, init)</c>:
+    /// the one lowering every while form (while, do, for as while, foreach as while) writes.
+    /// </summary>
+    private StatementSyntax WhileCall(LoopPlan plan, Pack carries, string cond, string body, params string[] prologue) =>
+        _t.Statement(
+            $"{carries.Target} = {Loop}.While(({carries.Type} {carries.Param}) =>\n{{\n{Open(carries)}return {cond};\n}}, "
+            + $"({carries.Type} {carries.Param}) =>\n{{\n{Open(carries, prologue.Append(ContinueDeclaration(plan)).ToArray())}{body}\nreturn {carries.Value};\n}}, {carries.Init}{NamesArgument(carries.Names)});");
+
+    /// <summary>The per-iteration <c>continue</c> flag, declared false at the top of the body (empty without one).</summary>
+    private static string ContinueDeclaration(LoopPlan plan) => plan.ContinueFlag is { } c ? $"{TensorType} {c} = false;" : "";
+
     /// <summary>The statements that open a lambda body: the carries unpacked, then the given lines.</summary>
     private static string Open(Pack pack, params string[] lines) =>
         (pack.Unpack.Length > 0 ? pack.Unpack + "\n" : "") + string.Concat(lines.Where(l => l.Length > 0).Select(l => l + "\n"));
@@ -171,7 +183,7 @@ internal sealed partial class TwinRewriter
                 }
             }
         }
-        if (plan.ContinueFlag is { } cont) prologue.Add($"{TensorType} {cont} = false;");
+        prologue.Add(ContinueDeclaration(plan));
         var body = _t.Statements(FlaggedBody(plan));
 
         var statements = new List<StatementSyntax>();
@@ -243,11 +255,7 @@ internal sealed partial class TwinRewriter
             condition = ((WhileStatementSyntax)plan.Statement).Condition;
         }
         var cond = (plan.BreakFlag is { } brk ? $"!{brk} & " : "") + $"({TensorType}){(condition is null ? "true" : H(condition))}";
-        var prologue = plan.ContinueFlag is { } c ? $"{TensorType} {c} = false;" : "";
-        var body = _t.Statements(FlaggedBody(plan).Concat(incrementors));
-        var call = _t.Statement(
-            $"{carries.Target} = {Loop}.While(({carries.Type} {carries.Param}) =>\n{{\n{Open(carries)}return {cond};\n}}, "
-            + $"({carries.Type} {carries.Param}) =>\n{{\n{Open(carries, prologue)}{body}\nreturn {carries.Value};\n}}, {carries.Init}{NamesArgument(carries.Names)});");
+        var call = WhileCall(plan, carries, cond, _t.Statements(FlaggedBody(plan).Concat(incrementors)));
         // for (init; …): the initializers run once before the loop, scoped to it.
         return init.Count > 0 ? SyntaxFactory.Block(init.Append(call)) : call;
     }
@@ -281,11 +289,7 @@ internal sealed partial class TwinRewriter
             read = $"{TensorType} {variable} = {Lifted}.Row({xs}, {index});";
         }
         var cond = $"!{plan.BreakFlag} & ({TensorType})({index} < {bound})";
-        var prologue = plan.ContinueFlag is { } c ? $"{TensorType} {c} = false;" : "";
-        var body = _t.Statements(FlaggedBody(plan));
-        statements.Add(_t.Statement(
-            $"{carries.Target} = {Loop}.While(({carries.Type} {carries.Param}) =>\n{{\n{Open(carries)}return {cond};\n}}, "
-            + $"({carries.Type} {carries.Param}) =>\n{{\n{Open(carries, read, prologue)}{body}\n{index} = {index} + 1;\nreturn {carries.Value};\n}}, {carries.Init}{NamesArgument(carries.Names)});"));
+        statements.Add(WhileCall(plan, carries, cond, _t.Statements(FlaggedBody(plan)) + $"\n{index} = {index} + 1;", read));
         return SyntaxFactory.Block(statements);
     }
 
@@ -297,11 +301,7 @@ internal sealed partial class TwinRewriter
         var carries = PackOf(plan.Carries, new[] { new Extra(first, $"({TensorType})true", "(first iteration)") }.Concat(BreakExtra(plan)).ToArray());
         var cond = $"({first} | ({TensorType}){H(d.Condition)})";
         if (plan.BreakFlag is { } brk) cond = $"!{brk} & {cond}";
-        var prologue = plan.ContinueFlag is { } c ? $"{TensorType} {c} = false;" : "";
-        var body = _t.Statements(FlaggedBody(plan));
-        return _t.Statement(
-            $"{carries.Target} = {Loop}.While(({carries.Type} {carries.Param}) =>\n{{\n{Open(carries)}return {cond};\n}}, "
-            + $"({carries.Type} {carries.Param}) =>\n{{\n{Open(carries, $"{first} = false;", prologue)}{body}\nreturn {carries.Value};\n}}, {carries.Init}{NamesArgument(carries.Names)});");
+        return WhileCall(plan, carries, cond, _t.Statements(FlaggedBody(plan)), $"{first} = false;");
     }
 
     // ---- Traced ifs ----------------------------------------------------------------------------------------
@@ -309,13 +309,7 @@ internal sealed partial class TwinRewriter
     private StatementSyntax EmitCond(IfStatementSyntax i, CondPlan plan)
     {
         var flags = FlagsExitedWithin(i);
-        var state = PackOf(plan.State, flags);
-        if (plan.State.Count + flags.Length == 0)
-        {
-            state.Type = "int";
-            state.Param = P("state" + _ctx.Next());
-            state.Value = state.Init = "0";
-        }
+        var state = StateOf(plan, flags);
         var outputs = plan.State.Concat(plan.Produced).ToList();
         var result = PackOf(outputs, flags);
         var target = outputs.Count + flags.Length == 0 ? "_" : result.Value;
@@ -336,13 +330,7 @@ internal sealed partial class TwinRewriter
     /// </summary>
     private StatementSyntax EmitSwitch(SwitchStatementSyntax sw, CondPlan plan)
     {
-        var state = PackOf(plan.State);
-        if (plan.State.Count == 0)
-        {
-            state.Type = "int";
-            state.Param = P("state" + _ctx.Next());
-            state.Value = state.Init = "0";
-        }
+        var state = StateOf(plan);
         var outputs = plan.State.Concat(plan.Produced).ToList();
         var result = PackOf(outputs);
         var target = outputs.Count == 0 ? "_" : result.Value;
@@ -350,7 +338,7 @@ internal sealed partial class TwinRewriter
         var cases = sw.Sections.Where(s => !s.Labels.Any(l => l is DefaultSwitchLabelSyntax)).ToList();
         var fallback = sw.Sections.FirstOrDefault(s => s.Labels.Any(l => l is DefaultSwitchLabelSyntax));
         string Section(SwitchSectionSyntax? section) =>
-            SectionBody(section is null ? new List<StatementSyntax>() : section.Statements.Take(section.Statements.Count - 1).ToList(), state, plan, result);
+            BranchBody(section is null ? new List<StatementSyntax>() : StatementList(section.Statements.Take(section.Statements.Count - 1)), state, plan, result);
         string Chain(int k)
         {
             if (k == cases.Count) return Section(fallback);
@@ -369,17 +357,27 @@ internal sealed partial class TwinRewriter
         _ => throw new System.InvalidOperationException("a switch label that TracedSwitch does not accept: " + label.Kind()),
     };
 
-    private string SectionBody(List<StatementSyntax> statements, Pack state, CondPlan plan, Pack result)
+    /// <summary>The state a traced if or switch passes its branches: the written variables and exit flags, or a dummy 0.</summary>
+    private Pack StateOf(CondPlan plan, params Extra[] flags)
     {
-        var declarations = plan.Produced.Concat(plan.Temporaries).Select(v => $"{TwinType(v)} {LoopAnalysis.Id(v.Name)};").ToArray();
-        var body = statements.Count == 0 ? "" : _t.Statements(StatementList(statements)) + "\n";
-        return Open(state, declarations) + body + $"return {result.Value};";
+        var state = PackOf(plan.State, flags);
+        if (plan.State.Count + flags.Length == 0)
+        {
+            state.Type = "int";
+            state.Param = P("state" + _ctx.Next());
+            state.Value = state.Init = "0";
+        }
+        return state;
     }
 
-    private string Branch(StatementSyntax? statement, Pack state, CondPlan plan, Pack result)
+    private string Branch(StatementSyntax? statement, Pack state, CondPlan plan, Pack result) =>
+        BranchBody(statement is null ? new List<StatementSyntax>() : BodyStatements(statement), state, plan, result);
+
+    /// <summary>One branch's lambda body: the state unpacked, what it produces declared, its rewritten statements, the result.</summary>
+    private string BranchBody(List<StatementSyntax> rewritten, Pack state, CondPlan plan, Pack result)
     {
         var declarations = plan.Produced.Concat(plan.Temporaries).Select(v => $"{TwinType(v)} {LoopAnalysis.Id(v.Name)};").ToArray();
-        var body = statement is null ? "" : _t.Statements(BodyStatements(statement)) + "\n";
+        var body = rewritten.Count == 0 ? "" : _t.Statements(rewritten) + "\n";
         return Open(state, declarations) + body + $"return {result.Value};";
     }
 
