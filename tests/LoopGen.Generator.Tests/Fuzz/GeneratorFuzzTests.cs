@@ -14,8 +14,6 @@ namespace LoopGen.Generator.Tests.Fuzz;
 /// </summary>
 public sealed class GeneratorFuzzTests(ITestOutputHelper output)
 {
-    private const string GlobalUsings = "global using LoopGen;\nglobal using System;\nglobal using System.Collections.Generic;\nglobal using System.Linq;\n";
-
     [Fact]
     public async Task MutatedSourcesNeverBreakTheGeneratorOrTheBuild()
     {
@@ -29,7 +27,7 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
         {
             var set = corpus[rng.Next(corpus.Count)];
             int target = rng.Next(set.Length);
-            var files = set.Select((f, i) => i == target ? (f.Path, SourceMutator.Mutate(f.Text, rng)) : f).Append(("GlobalUsings.cs", GlobalUsings)).ToArray();
+            var files = set.Select((f, i) => i == target ? (f.Path, SourceMutator.Mutate(f.Text, rng)) : f).Append(("GlobalUsings.cs", ProjectFiles.GlobalUsings)).ToArray();
             var compilation = GeneratorHarness.Compilation(files);
             bool compiles = !compilation.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error);
             if (compiles) compiling++;
@@ -70,23 +68,8 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
 
     private static List<(string Path, string Text)[]> Corpus()
     {
-        var root = Root();
-        var sets = new List<(string, string)[]>
-        {
-            Read(Path.Combine(root, "tests/LoopGen.EndToEnd/Kernels")),
-            Read(Path.Combine(root, "samples/LoopGen.Samples/Kernels")),
-        };
-        sets.AddRange(Read(Path.Combine(root, "tests/LoopGen.Generator.Tests/Corpus")).Select(f => new[] { f }));
+        var sets = new List<(string, string)[]> { ProjectFiles.Read("tests/LoopGen.EndToEnd/Kernels"), ProjectFiles.Read("samples/LoopGen.Samples/Kernels") };
+        sets.AddRange(ProjectFiles.Read("tests/LoopGen.Generator.Tests/Corpus").Select(f => new[] { f }));
         return sets;
-    }
-
-    private static (string Path, string Text)[] Read(string dir) =>
-        Directory.GetFiles(dir, "*.cs").OrderBy(f => f, StringComparer.Ordinal).Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToArray();
-
-    private static string Root([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "")
-    {
-        var dir = Path.GetDirectoryName(thisFile);
-        while (dir is not null && !File.Exists(Path.Combine(dir, "LoopGen.sln"))) dir = Path.GetDirectoryName(dir);
-        return dir!;
     }
 }

@@ -10,8 +10,6 @@ namespace LoopGen.Generator.Tests.Variants;
 /// </summary>
 public sealed class VariantTests
 {
-    private const string GlobalUsings = "global using LoopGen;\nglobal using System;\nglobal using System.Collections.Generic;\nglobal using System.Linq;\n";
-
     public static TheoryData<string, string> Cases()
     {
         var data = new TheoryData<string, string>();
@@ -32,11 +30,8 @@ public sealed class VariantTests
     [MemberData(nameof(Cases))]
     public void VariantCompilesCleanAndAgreesWithEager(string set, string variant)
     {
-        var files = Directory.GetFiles(Path.Combine(RepositoryRoot(), KernelSets[set]), "*.cs")
-            .OrderBy(f => f, StringComparer.Ordinal)
-            .Select(f => (Path: Path.GetFileName(f), Text: File.ReadAllText(f)))
-            .ToArray();
-        var sources = SourceVariants.All[variant](files).Append(("GlobalUsings.cs", GlobalUsings)).ToArray();
+        var files = ProjectFiles.Read(KernelSets[set]);
+        var sources = SourceVariants.All[variant](files).Append(("GlobalUsings.cs", ProjectFiles.GlobalUsings)).ToArray();
         var compilation = GeneratorHarness.Compilation(sources);
         var userErrors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(userErrors.Count == 0, "the variant itself does not compile (a test bug):\n" + string.Join("\n", userErrors.Take(5)) + "\n\n" + string.Join("\n\n", sources.Select(s => s.Item2)));
@@ -44,18 +39,11 @@ public sealed class VariantTests
         var run = GeneratorHarness.Run(compilation);
         run.AssertClean();
         var notCompiled = run.AllGeneratedText.Split('\n').Where(l => l.Contains("is not compiled:", StringComparison.Ordinal)).ToList();
-        var baseline = GeneratorHarness.Run(GeneratorHarness.Compilation(files.Append(("GlobalUsings.cs", GlobalUsings)).ToArray()));
+        var baseline = GeneratorHarness.Run(GeneratorHarness.Compilation(files.Append(("GlobalUsings.cs", ProjectFiles.GlobalUsings)).ToArray()));
         int expectedNotCompiled = baseline.AllGeneratedText.Split('\n').Count(l => l.Contains("is not compiled:", StringComparison.Ordinal));
         Assert.True(notCompiled.Count == expectedNotCompiled, $"the variant lost compiled methods:\n{string.Join("\n", notCompiled)}");
 
         int compared = KernelRunner.CompareAll(KernelRunner.Load(run.Output), seed: 1234);
         Assert.True(compared >= 5, $"only {compared} compiled entries could be compared with eager");
-    }
-
-    private static string RepositoryRoot([System.Runtime.CompilerServices.CallerFilePath] string thisFile = "")
-    {
-        var dir = Path.GetDirectoryName(thisFile);
-        while (dir is not null && !File.Exists(Path.Combine(dir, "LoopGen.sln"))) dir = Path.GetDirectoryName(dir);
-        return dir ?? throw new InvalidOperationException("repository root not found from " + thisFile);
     }
 }
