@@ -5,22 +5,28 @@ using System.Runtime.Intrinsics;
 namespace LoopGen.Backends.Interpreter.Kernels;
 
 /// <summary>
-/// C = A·B for row-major f32/f64 matrices, the way BLAS libraries do it: B is packed once per block of
-/// <see cref="KC"/> rows into panels <see cref="NR"/> columns wide, A per block of <see cref="MC"/> rows into panels
-/// <see cref="MR"/> rows high, and a register-tiled micro-kernel keeps an MR × NR tile of C in 12 vector registers
-/// while it streams the two panels (fused multiply-adds; 512-bit vectors where .NET accelerates them). Blocks of A rows run on all cores (<see cref="Parallel.For(int, int, Action{int})"/>)
-/// when the product is large enough to pay for it. Accumulation order differs from a naive loop only by rounding.
+/// C = A·B for row-major f32/f64 matrices, the way BLAS libraries do it: all of B is packed once into panels
+/// <see cref="NR"/> columns wide and <see cref="KC"/> deep (in parallel), then each task takes a block of at most
+/// <see cref="MC"/> rows of A, packs it per depth block into strips <see cref="MR"/> rows high, and runs the
+/// register-tiled micro-kernel (<see cref="GemmMicroKernel"/>: an MR × NR tile of C in 12 vector registers, fused
+/// multiply-adds, 512-bit vectors where .NET accelerates them). The first depth block stores into C and later ones
+/// add, so C is never cleared first. Row blocks are sized so their count is a multiple of the core count, and a
+/// product with fewer row blocks than cores is split over columns too. Accumulation order differs from a naive loop
+/// only by rounding.
 /// </summary>
 internal static class Gemm
 {
     /// <summary>Rows of the micro-tile.</summary>
     public const int MR = 6;
 
-    /// <summary>Depth of a packed block: KC rows of B (KC × NR panels stay in the L1/L2 cache).</summary>
+    /// <summary>Depth of a packed block: a KC × NR panel of B stays in L1 while A strips stream from L2.</summary>
     public const int KC = 256;
 
-    /// <summary>Rows of A per parallel task (a multiple of <see cref="MR"/>; the packed block stays in L2).</summary>
-    public const int MC = 72;
+    /// <summary>Most rows of A per task (a multiple of <see cref="MR"/>; the packed MC × KC block stays in L2).</summary>
+    public const int MC = 96;
+
+    /// <summary>Bytes of packed B one column chunk may take (KC deep), so it stays in a core's L2 while row blocks pass over it.</summary>
+    public const int L2Budget = 512 * 1024;
 
     /// <summary>Products with fewer multiply-adds than this stay on the calling thread.</summary>
     public const long ParallelThreshold = 1L << 21;
@@ -35,30 +41,58 @@ internal static class Gemm
     public static int NR<T>() => s_wide ? 2 * Vector512<T>.Count : 2 * Vector256<T>.Count;
 
     /// <summary>C[m×n] = A[m×k] · B[k×n] for one matrix of a batch, at the given offsets; C is overwritten.</summary>
+    /// <exception cref="ArgumentException">An array is shorter than its offset and shape need (the kernel reads by reference).</exception>
     public static void Multiply<T>(T[] a, int aOff, T[] b, int bOff, T[] c, int cOff, int m, int k, int n, bool parallel)
         where T : unmanaged
     {
-        c.AsSpan(cOff, m * n).Clear();
-        if (m == 0 || n == 0 || k == 0) return;
+        // The packing and the micro-kernel read and write through refs without bounds checks: check the extents once.
+        if (m < 0 || k < 0 || n < 0 || aOff < 0 || bOff < 0 || cOff < 0
+            || (long)aOff + ((long)m * k) > a.Length || (long)bOff + ((long)k * n) > b.Length || (long)cOff + ((long)m * n) > c.Length)
+        {
+            throw new ArgumentException($"matmul of [{m}×{k}]·[{k}×{n}] does not fit its arrays ({a.Length}, {b.Length}, {c.Length} elements at {aOff}, {bOff}, {cOff})");
+        }
+        if (m == 0 || n == 0) return;
+        if (k == 0)
+        {
+            c.AsSpan(cOff, m * n).Clear();
+            return;
+        }
         int nr = NR<T>();
         int panels = (n + nr - 1) / nr;
+        int kBlocks = (k + KC - 1) / KC;
+        int threads = parallel && (long)m * n * k >= ParallelThreshold ? Environment.ProcessorCount : 1;
+
+        // Row blocks of at most MC rows, as many as a multiple of the cores, evened out to whole strips.
+        int strips = (m + MR - 1) / MR;
+        int rowBlocks = (m + MC - 1) / MC;
+        if (threads > 1) rowBlocks = Math.Min(strips, (rowBlocks + threads - 1) / threads * threads);
+        int mc = (strips + rowBlocks - 1) / rowBlocks * MR;
+        rowBlocks = (m + mc - 1) / mc;
+        // Column chunks: a KC-deep chunk of packed B stays in L2 while the row blocks pass over it, and products with
+        // fewer row blocks than cores are split over columns too.
+        int panelsPerChunk = Math.Max(1, L2Budget / (KC * nr * Unsafe.SizeOf<T>()));
+        if (threads > rowBlocks) panelsPerChunk = Math.Min(panelsPerChunk, (panels + ((threads + rowBlocks - 1) / rowBlocks) - 1) / ((threads + rowBlocks - 1) / rowBlocks));
+        int colChunks = (panels + panelsPerChunk - 1) / panelsPerChunk;
+        int tasks = rowBlocks * colChunks;
+
         var pool = ArrayPool<T>.Shared;
-        var packedB = pool.Rent(panels * nr * Math.Min(k, KC));
+        var packedB = pool.Rent(panels * nr * k);
         try
         {
+            // Depth block q starts at q·KC·panels·NR; in it, panel jp starts at jp·kc·NR.
+            if (threads > 1) Parallel.For(0, kBlocks * panels, t => PackB(b, bOff, n, k, t / panels, t % panels, packedB, nr, panels));
+            else for (int t = 0; t < kBlocks * panels; t++) PackB(b, bOff, n, k, t / panels, t % panels, packedB, nr, panels);
             for (int pc = 0; pc < k; pc += KC)
             {
-                int kc = Math.Min(KC, k - pc);
-                PackB(b, bOff + (pc * n), n, kc, packedB, nr);
-                int blocks = (m + MC - 1) / MC;
-                bool split = parallel && blocks > 1 && (long)m * n * kc >= ParallelThreshold && Environment.ProcessorCount > 1;
-                if (split)
+                // Depth outermost: the first block stores into C, later ones add. Consecutive tasks share a column chunk.
+                int depth = pc;
+                if (threads > 1 && tasks > 1)
                 {
-                    Parallel.For(0, blocks, ib => Block(a, aOff, c, cOff, m, k, n, pc, kc, ib * MC, packedB, nr));
+                    Parallel.For(0, tasks, t => Block(a, aOff, c, cOff, m, k, n, mc, depth, t % rowBlocks, t / rowBlocks, panelsPerChunk, packedB, nr, panels));
                 }
                 else
                 {
-                    for (int ib = 0; ib < blocks; ib++) Block(a, aOff, c, cOff, m, k, n, pc, kc, ib * MC, packedB, nr);
+                    for (int t = 0; t < tasks; t++) Block(a, aOff, c, cOff, m, k, n, mc, depth, t % rowBlocks, t / rowBlocks, panelsPerChunk, packedB, nr, panels);
                 }
             }
         }
@@ -68,24 +102,28 @@ internal static class Gemm
         }
     }
 
-    // One block of MC rows of A against every panel of B, for depth pc..pc+kc.
-    private static void Block<T>(T[] a, int aOff, T[] c, int cOff, int m, int k, int n, int pc, int kc, int ic, T[] packedB, int nr)
+    // Rows ib·mc.. of C, panels chunk·per.. of B, depth pc..pc+KC.
+    private static void Block<T>(T[] a, int aOff, T[] c, int cOff, int m, int k, int n, int mc, int pc, int ib, int chunk, int per, T[] packedB, int nr, int panels)
         where T : unmanaged
     {
-        int mc = Math.Min(MC, m - ic);
-        int strips = (mc + MR - 1) / MR;
+        int ic = ib * mc;
+        int rowsHere = Math.Min(mc, m - ic);
+        int strips = (rowsHere + MR - 1) / MR;
+        int jp0 = chunk * per, jp1 = Math.Min(panels, jp0 + per);
+        int kc = Math.Min(KC, k - pc);
+        bool add = pc > 0;
         var pool = ArrayPool<T>.Shared;
         var packedA = pool.Rent(strips * MR * kc);
         var tile = pool.Rent(MR * nr);
         try
         {
-            PackA(a, aOff + (ic * k) + pc, k, mc, kc, packedA);
-            int panels = (n + nr - 1) / nr;
-            for (int jp = 0; jp < panels; jp++)
+            PackA(a, aOff + (ic * k) + pc, k, rowsHere, kc, packedA);
+            ref T depthBlock = ref packedB[pc * panels * nr];
+            for (int jp = jp0; jp < jp1; jp++)
             {
                 int j = jp * nr;
                 int cols = Math.Min(nr, n - j);
-                ref T bp = ref packedB[jp * nr * kc];
+                ref T bp = ref Unsafe.Add(ref depthBlock, jp * kc * nr);
                 for (int s = 0; s < strips; s++)
                 {
                     int i = ic + (s * MR);
@@ -93,19 +131,17 @@ internal static class Gemm
                     ref T ap = ref packedA[s * MR * kc];
                     if (rows == MR && cols == nr)
                     {
-                        Tile(kc, ref ap, ref bp, ref c[cOff + (i * n) + j], n);
+                        Tile(kc, ref ap, ref bp, ref c[cOff + (i * n) + j], n, add);
+                        continue;
                     }
-                    else
+                    // Edge tile: compute into a scratch tile, then store or add the valid part.
+                    Tile(kc, ref ap, ref bp, ref tile[0], nr, add: false);
+                    for (int r = 0; r < rows; r++)
                     {
-                        // Edge tile: compute into a scratch tile, add the valid part.
-                        tile.AsSpan(0, MR * nr).Clear();
-                        Tile(kc, ref ap, ref bp, ref tile[0], nr);
-                        for (int r = 0; r < rows; r++)
-                        {
-                            var dst = c.AsSpan(cOff + ((i + r) * n) + j, cols);
-                            var src = tile.AsSpan(r * nr, cols);
-                            Add(dst, src);
-                        }
+                        var dst = c.AsSpan(cOff + ((i + r) * n) + j, cols);
+                        var src = tile.AsSpan(r * nr, cols);
+                        if (add) Add(dst, src);
+                        else src.CopyTo(dst);
                     }
                 }
             }
@@ -134,23 +170,21 @@ internal static class Gemm
         }
     }
 
-    // B rows pc..pc+kc (row stride n) into panels: panel jp holds, for each p, NR consecutive columns (zero padded).
-    private static void PackB<T>(T[] b, int off, int n, int kc, T[] dst, int nr)
+    // Depth block q (rows q·KC.. of B, row stride n), panel jp: for each p, NR consecutive columns (zero padded).
+    private static void PackB<T>(T[] b, int off, int n, int k, int q, int jp, T[] dst, int nr, int panels)
         where T : unmanaged
     {
-        int panels = (n + nr - 1) / nr;
-        for (int jp = 0; jp < panels; jp++)
+        int pc = q * KC;
+        int kc = Math.Min(KC, k - pc);
+        int j = jp * nr;
+        int cols = Math.Min(nr, n - j);
+        int baseDst = (pc * panels * nr) + (jp * kc * nr);
+        for (int p = 0; p < kc; p++)
         {
-            int j = jp * nr;
-            int cols = Math.Min(nr, n - j);
-            int baseDst = jp * nr * kc;
-            for (int p = 0; p < kc; p++)
-            {
-                var row = b.AsSpan(off + (p * n) + j, cols);
-                var to = dst.AsSpan(baseDst + (p * nr), nr);
-                row.CopyTo(to);
-                if (cols < nr) to[cols..].Clear();
-            }
+            var row = b.AsSpan(off + ((pc + p) * n) + j, cols);
+            var to = dst.AsSpan(baseDst + (p * nr), nr);
+            row.CopyTo(to);
+            if (cols < nr) to[cols..].Clear();
         }
     }
 
@@ -159,150 +193,28 @@ internal static class Gemm
         where T : unmanaged
     {
         int strips = (mc + MR - 1) / MR;
+        if (strips * MR * kc > dst.Length) throw new ArgumentException("packed A block too small", nameof(dst));
         for (int s = 0; s < strips; s++)
         {
             int rows = Math.Min(MR, mc - (s * MR));
-            int baseDst = s * MR * kc;
-            for (int r = 0; r < MR; r++)
+            ref T src = ref a[off + (s * MR * lda)];
+            ref T to = ref dst[s * MR * kc];
+            for (int p = 0; p < kc; p++)
             {
-                if (r < rows)
-                {
-                    int src = off + (((s * MR) + r) * lda);
-                    for (int p = 0; p < kc; p++) dst[baseDst + (p * MR) + r] = a[src + p];
-                }
-                else
-                {
-                    for (int p = 0; p < kc; p++) dst[baseDst + (p * MR) + r] = default;
-                }
+                // Rows s·MR.. read at stride lda (the extents were checked in Multiply), written contiguously.
+                ref T col = ref Unsafe.Add(ref src, p);
+                ref T d = ref Unsafe.Add(ref to, p * MR);
+                for (int r = 0; r < rows; r++) Unsafe.Add(ref d, r) = Unsafe.Add(ref col, (nint)r * lda);
+                for (int r = rows; r < MR; r++) Unsafe.Add(ref d, r) = default;
             }
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Tile<T>(int kc, ref T a, ref T b, ref T c, int ldc)
+    private static void Tile<T>(int kc, ref T a, ref T b, ref T c, int ldc, bool add)
         where T : unmanaged
     {
-        if (s_wide) MicroKernel512(kc, ref a, ref b, ref c, ldc);
-        else MicroKernel(kc, ref a, ref b, ref c, ldc);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<T> Fma<T>(Vector512<T> a, Vector512<T> b, Vector512<T> c)
-        where T : unmanaged
-    {
-        if (typeof(T) == typeof(float)) return Vector512.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
-        if (typeof(T) == typeof(double)) return Vector512.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-        return (a * b) + c;
-    }
-
-    // The 512-bit twin of MicroKernel.
-    private static void MicroKernel512<T>(int kc, ref T a, ref T b, ref T c, int ldc)
-        where T : unmanaged
-    {
-        int w = Vector512<T>.Count;
-        int nr = 2 * w;
-        Vector512<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-        Vector512<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        ref T bp = ref b;
-        ref T ar = ref a;
-        for (int p = 0; p < kc; p++)
-        {
-            // Walk both panels by reference: no index arithmetic in the loop.
-            var b0 = Vector512.LoadUnsafe(ref bp);
-            var b1 = Vector512.LoadUnsafe(ref bp, (nuint)w);
-            var x = Vector512.Create(ar);
-            c00 = Fma(x, b0, c00);
-            c01 = Fma(x, b1, c01);
-            x = Vector512.Create(Unsafe.Add(ref ar, 1));
-            c10 = Fma(x, b0, c10);
-            c11 = Fma(x, b1, c11);
-            x = Vector512.Create(Unsafe.Add(ref ar, 2));
-            c20 = Fma(x, b0, c20);
-            c21 = Fma(x, b1, c21);
-            x = Vector512.Create(Unsafe.Add(ref ar, 3));
-            c30 = Fma(x, b0, c30);
-            c31 = Fma(x, b1, c31);
-            x = Vector512.Create(Unsafe.Add(ref ar, 4));
-            c40 = Fma(x, b0, c40);
-            c41 = Fma(x, b1, c41);
-            x = Vector512.Create(Unsafe.Add(ref ar, 5));
-            c50 = Fma(x, b0, c50);
-            c51 = Fma(x, b1, c51);
-            bp = ref Unsafe.Add(ref bp, nr);
-            ar = ref Unsafe.Add(ref ar, MR);
-        }
-        Store(ref c, 0, w, ldc, c00, c01);
-        Store(ref c, 1, w, ldc, c10, c11);
-        Store(ref c, 2, w, ldc, c20, c21);
-        Store(ref c, 3, w, ldc, c30, c31);
-        Store(ref c, 4, w, ldc, c40, c41);
-        Store(ref c, 5, w, ldc, c50, c51);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store<T>(ref T c, int row, int w, int ldc, Vector512<T> v0, Vector512<T> v1)
-        where T : unmanaged
-    {
-        nuint at = (nuint)(row * ldc);
-        (Vector512.LoadUnsafe(ref c, at) + v0).StoreUnsafe(ref c, at);
-        (Vector512.LoadUnsafe(ref c, at + (nuint)w) + v1).StoreUnsafe(ref c, at + (nuint)w);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<T> Fma<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c)
-        where T : unmanaged
-    {
-        if (typeof(T) == typeof(float)) return Vector256.FusedMultiplyAdd(a.AsSingle(), b.AsSingle(), c.AsSingle()).As<float, T>();
-        if (typeof(T) == typeof(double)) return Vector256.FusedMultiplyAdd(a.AsDouble(), b.AsDouble(), c.AsDouble()).As<double, T>();
-        return (a * b) + c;
-    }
-
-    // C[0..MR, 0..NR) (row stride ldc) += packed A strip × packed B panel, over kc steps; 12 accumulators.
-    private static void MicroKernel<T>(int kc, ref T a, ref T b, ref T c, int ldc)
-        where T : unmanaged
-    {
-        int w = Vector256<T>.Count;
-        int nr = 2 * w;
-        Vector256<T> c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
-        Vector256<T> c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
-        for (int p = 0; p < kc; p++)
-        {
-            var b0 = Vector256.LoadUnsafe(ref b, (nuint)(p * nr));
-            var b1 = Vector256.LoadUnsafe(ref b, (nuint)((p * nr) + w));
-            ref T ar = ref Unsafe.Add(ref a, p * MR);
-            var x = Vector256.Create(ar);
-            c00 = Fma(x, b0, c00);
-            c01 = Fma(x, b1, c01);
-            x = Vector256.Create(Unsafe.Add(ref ar, 1));
-            c10 = Fma(x, b0, c10);
-            c11 = Fma(x, b1, c11);
-            x = Vector256.Create(Unsafe.Add(ref ar, 2));
-            c20 = Fma(x, b0, c20);
-            c21 = Fma(x, b1, c21);
-            x = Vector256.Create(Unsafe.Add(ref ar, 3));
-            c30 = Fma(x, b0, c30);
-            c31 = Fma(x, b1, c31);
-            x = Vector256.Create(Unsafe.Add(ref ar, 4));
-            c40 = Fma(x, b0, c40);
-            c41 = Fma(x, b1, c41);
-            x = Vector256.Create(Unsafe.Add(ref ar, 5));
-            c50 = Fma(x, b0, c50);
-            c51 = Fma(x, b1, c51);
-        }
-        Store(ref c, 0, w, ldc, c00, c01);
-        Store(ref c, 1, w, ldc, c10, c11);
-        Store(ref c, 2, w, ldc, c20, c21);
-        Store(ref c, 3, w, ldc, c30, c31);
-        Store(ref c, 4, w, ldc, c40, c41);
-        Store(ref c, 5, w, ldc, c50, c51);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store<T>(ref T c, int row, int w, int ldc, Vector256<T> v0, Vector256<T> v1)
-        where T : unmanaged
-    {
-        nuint at = (nuint)(row * ldc);
-        (Vector256.LoadUnsafe(ref c, at) + v0).StoreUnsafe(ref c, at);
-        (Vector256.LoadUnsafe(ref c, at + (nuint)w) + v1).StoreUnsafe(ref c, at + (nuint)w);
+        if (s_wide) GemmMicroKernel.Run<T, Vector512<T>, Simd512<T>>(kc, ref a, ref b, ref c, ldc, add);
+        else GemmMicroKernel.Run<T, Vector256<T>, Simd256<T>>(kc, ref a, ref b, ref c, ldc, add);
     }
 }
