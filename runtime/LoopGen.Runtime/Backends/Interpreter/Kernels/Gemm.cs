@@ -8,7 +8,7 @@ namespace LoopGen.Backends.Interpreter.Kernels;
 /// C = A·B for row-major f32/f64 matrices, the way BLAS libraries do it: all of B is packed once into panels
 /// <see cref="NR"/> columns wide and <see cref="KC"/> deep (in parallel), then each task takes a block of at most
 /// <see cref="MC"/> rows of A, packs it per depth block into strips <see cref="MR"/> rows high, and runs the
-/// register-tiled micro-kernel (<see cref="GemmMicroKernel"/>: an MR × NR tile of C in 12 vector registers, fused
+/// register-tiled micro-kernel (<see cref="GemmMicroKernel"/>: an MR × NR tile of C in 2·MR vector registers, fused
 /// multiply-adds, 512-bit vectors where .NET accelerates them). The first depth block stores into C and later ones
 /// add, so C is never cleared first. Row blocks are sized so their count is a multiple of the core count, and a
 /// product with fewer row blocks than cores is split over columns too. Accumulation order differs from a naive loop
@@ -16,13 +16,13 @@ namespace LoopGen.Backends.Interpreter.Kernels;
 /// </summary>
 internal static class Gemm
 {
-    /// <summary>Rows of the micro-tile.</summary>
-    public const int MR = 6;
+    /// <summary>Rows of the micro-tile: 12 with 512-bit vectors (32 registers), else 6 (16 registers).</summary>
+    public static int MR => s_wide ? Simd512<float>.Rows : Simd256<float>.Rows;
 
     /// <summary>Depth of a packed block: a KC × NR panel of B stays in L1 while A strips stream from L2.</summary>
     public const int KC = 256;
 
-    /// <summary>Most rows of A per task (a multiple of <see cref="MR"/>; the packed MC × KC block stays in L2).</summary>
+    /// <summary>Most rows of A per task (a multiple of both tile heights; the packed MC × KC block stays in L2).</summary>
     public const int MC = 96;
 
     /// <summary>Bytes of packed B one column chunk may take (KC deep), so it stays in a core's L2 while row blocks pass over it.</summary>
@@ -63,10 +63,11 @@ internal static class Gemm
         int threads = parallel && (long)m * n * k >= ParallelThreshold ? Environment.ProcessorCount : 1;
 
         // Row blocks of at most MC rows, as many as a multiple of the cores, evened out to whole strips.
-        int strips = (m + MR - 1) / MR;
+        int mr = MR;
+        int strips = (m + mr - 1) / mr;
         int rowBlocks = (m + MC - 1) / MC;
         if (threads > 1) rowBlocks = Math.Min(strips, (rowBlocks + threads - 1) / threads * threads);
-        int mc = (strips + rowBlocks - 1) / rowBlocks * MR;
+        int mc = (strips + rowBlocks - 1) / rowBlocks * mr;
         rowBlocks = (m + mc - 1) / mc;
         // Column chunks: a KC-deep chunk of packed B stays in L2 while the row blocks pass over it, and products with
         // fewer row blocks than cores are split over columns too.

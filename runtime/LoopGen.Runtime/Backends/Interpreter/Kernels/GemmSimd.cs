@@ -17,6 +17,9 @@ internal interface IGemmSimd<T, TV>
     /// <summary>Elements per vector.</summary>
     static abstract int Width { get; }
 
+    /// <summary>Rows of the micro-tile, 6 or 12: 2·Rows accumulators plus three must fit the vector registers (16 or 32).</summary>
+    static abstract int Rows { get; }
+
     /// <summary>Loads a vector at <paramref name="at"/> + <paramref name="offset"/> elements.</summary>
     static abstract TV Load(ref T at, nuint offset);
 
@@ -35,6 +38,9 @@ internal readonly struct Simd512<T> : IGemmSimd<T, Vector512<T>>
     where T : unmanaged
 {
     public static int Width => Vector512<T>.Count;
+
+    // AVX-512 has 32 vector registers: 24 accumulators, two B vectors and a broadcast.
+    public static int Rows => 12;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Load(ref T at, nuint offset) => Vector512.LoadUnsafe(ref at, offset);
@@ -61,6 +67,9 @@ internal readonly struct Simd256<T> : IGemmSimd<T, Vector256<T>>
 {
     public static int Width => Vector256<T>.Count;
 
+    // AVX2 has 16 vector registers: 12 accumulators, two B vectors and a broadcast.
+    public static int Rows => 6;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Load(ref T at, nuint offset) => Vector256.LoadUnsafe(ref at, offset);
 
@@ -84,8 +93,8 @@ internal readonly struct Simd256<T> : IGemmSimd<T, Vector256<T>>
 internal static class GemmMicroKernel
 {
     /// <summary>
-    /// C[0..MR, 0..2W) (row stride ldc) = (or +=, when <paramref name="add"/>) packed A strip × packed B panel over
-    /// kc steps: 12 accumulators (MR = 6 rows × 2 vectors) stay in registers while the panels stream.
+    /// C[0..Rows, 0..2W) (row stride ldc) = (or +=, when <paramref name="add"/>) packed A strip × packed B panel over
+    /// kc steps: 2·Rows accumulators (Rows × 2 vectors) stay in registers while the panels stream.
     /// </summary>
     public static void Run<T, TV, TS>(int kc, ref T a, ref T b, ref T c, int ldc, bool add)
         where T : unmanaged
@@ -96,6 +105,8 @@ internal static class GemmMicroKernel
         int nr = 2 * TS.Width;
         TV c00 = default, c01 = default, c10 = default, c11 = default, c20 = default, c21 = default;
         TV c30 = default, c31 = default, c40 = default, c41 = default, c50 = default, c51 = default;
+        TV c60 = default, c61 = default, c70 = default, c71 = default, c80 = default, c81 = default;
+        TV c90 = default, c91 = default, ca0 = default, ca1 = default, cb0 = default, cb1 = default;
         ref T bp = ref b;
         ref T ar = ref a;
         for (int p = 0; p < kc; p++)
@@ -121,8 +132,30 @@ internal static class GemmMicroKernel
             x = TS.Splat(Unsafe.Add(ref ar, 5));
             c50 = TS.MulAdd(x, b0, c50);
             c51 = TS.MulAdd(x, b1, c51);
+            // Folded away for 6-row tiles (TS.Rows is a JIT-time constant), so those rows take no registers.
+            if (TS.Rows == 12)
+            {
+                x = TS.Splat(Unsafe.Add(ref ar, 6));
+                c60 = TS.MulAdd(x, b0, c60);
+                c61 = TS.MulAdd(x, b1, c61);
+                x = TS.Splat(Unsafe.Add(ref ar, 7));
+                c70 = TS.MulAdd(x, b0, c70);
+                c71 = TS.MulAdd(x, b1, c71);
+                x = TS.Splat(Unsafe.Add(ref ar, 8));
+                c80 = TS.MulAdd(x, b0, c80);
+                c81 = TS.MulAdd(x, b1, c81);
+                x = TS.Splat(Unsafe.Add(ref ar, 9));
+                c90 = TS.MulAdd(x, b0, c90);
+                c91 = TS.MulAdd(x, b1, c91);
+                x = TS.Splat(Unsafe.Add(ref ar, 10));
+                ca0 = TS.MulAdd(x, b0, ca0);
+                ca1 = TS.MulAdd(x, b1, ca1);
+                x = TS.Splat(Unsafe.Add(ref ar, 11));
+                cb0 = TS.MulAdd(x, b0, cb0);
+                cb1 = TS.MulAdd(x, b1, cb1);
+            }
             bp = ref Unsafe.Add(ref bp, nr);
-            ar = ref Unsafe.Add(ref ar, Gemm.MR);
+            ar = ref Unsafe.Add(ref ar, TS.Rows);
         }
         nuint ld = (nuint)ldc;
         TS.Put(ref c, 0, c00, add);
@@ -137,5 +170,18 @@ internal static class GemmMicroKernel
         TS.Put(ref c, (4 * ld) + w, c41, add);
         TS.Put(ref c, 5 * ld, c50, add);
         TS.Put(ref c, (5 * ld) + w, c51, add);
+        if (TS.Rows < 12) return;
+        TS.Put(ref c, 6 * ld, c60, add);
+        TS.Put(ref c, (6 * ld) + w, c61, add);
+        TS.Put(ref c, 7 * ld, c70, add);
+        TS.Put(ref c, (7 * ld) + w, c71, add);
+        TS.Put(ref c, 8 * ld, c80, add);
+        TS.Put(ref c, (8 * ld) + w, c81, add);
+        TS.Put(ref c, 9 * ld, c90, add);
+        TS.Put(ref c, (9 * ld) + w, c91, add);
+        TS.Put(ref c, 10 * ld, ca0, add);
+        TS.Put(ref c, (10 * ld) + w, ca1, add);
+        TS.Put(ref c, 11 * ld, cb0, add);
+        TS.Put(ref c, (11 * ld) + w, cb1, add);
     }
 }
