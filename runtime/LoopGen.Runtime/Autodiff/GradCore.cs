@@ -125,7 +125,7 @@ internal sealed class GradCore
             return Mode == GradMode.Grad ? [.. grads, .. flags] : [.. outs, .. grads, .. flags];
         });
         Dce.Run(gradient.Module.Main.Body);
-        return (gradient, primal.OutputObject, Mode == GradMode.Grad ? 0 : outputCount, gradCount, [.. ad.OverflowChecks.Select(f => f.Message)], ad.Residuals);
+        return (gradient, primal.OutputObject, Mode == GradMode.Grad ? 0 : outputCount, gradCount, [.. ad.OverflowChecks.Select(f => f.Message)], ad.Residuals(gradient.Module));
     }
 
     /// <summary>Inside another trace (a compiled training step), the gradient is emitted inline into it.</summary>
