@@ -71,6 +71,24 @@ public sealed class GradientTests
     }
 
     [Fact]
+    public void ValueAndGrad_of_a_compiled_method_with_respect_to_several_arguments_weights_and_inputs()
+    {
+        // The spelling: each trainable is its own argument, argnums picks them (here the data too, as JAX would).
+        int seed = Environment.TickCount;
+        var r = new Random(seed);
+        var (w, u, v) = (Random(r, 0.5, 4, 4), Random(r, 1, 4), Random(r, 1, 4));
+        var data = Random(r, 1, 9, 2);
+        var step = Jit.ValueAndGrad((Tensor w, Tensor u, Tensor v, Tensor d) => Recurrent.Loss(w, u, v, d), argnums: [0, 1, 3]);
+        var (loss, (dw, du, dv, dd)) = step.Invoke(w, u, v, data);
+
+        Assert.Null(dv);
+        Assert.Equal(Recurrent.LossEager(w, u, v, data).Item<double>(), loss.Item<double>(), 12);
+        var fd = FiniteDifferences(p => Recurrent.LossEager(p[0], p[1], v, p[2]).Item<double>(), [w, u, data]);
+        AssertMatches(fd, [dw!, du!, dd!], seed);
+        Assert.Equal(2, step.Lower(w, u, v, data).WhileCount);
+    }
+
+    [Fact]
     public void Grad_of_a_compiled_method_with_break_needs_a_bound()
     {
         int seed = Environment.TickCount;
