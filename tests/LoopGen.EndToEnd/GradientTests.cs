@@ -105,4 +105,25 @@ public sealed class GradientTests
         var fd = FiniteDifferences(p => Control.BreakEarlyEager(p[0], 20).Sum().Item<double>(), [x]);
         AssertMatches(fd, [g], seed);
     }
+
+    [Fact]
+    public void Loop_MaxTrips_bounds_each_loop_of_a_compiled_method_on_its_own()
+    {
+        int seed = Environment.TickCount;
+        var r = new Random(seed);
+        var x = Tensor.From([.. Enumerable.Range(0, 3).Select(_ => 0.5 + r.NextDouble())], 3);
+        // Two data-dependent loops, bounded 12 and 30 by Loop.MaxTrips statements: no GradOptions needed.
+        var grad = Jit.Grad((Tensor p) => BoundedLoops.GrowThenShrink(p, 40).Sum());
+        var g = grad.Invoke(x);
+        var fd = FiniteDifferences(p => BoundedLoops.GrowThenShrinkEager(p[0], 40).Sum().Item<double>(), [x]);
+        AssertMatches(fd, [g], seed);
+        Assert.Equal(BoundedLoops.GrowThenShrinkEager(x, 40).ToArray<double>(), BoundedLoops.GrowThenShrinkCompiled(x, 40).ToArray<double>());
+        Assert.Equal(new[] { 30, 12 }, grad.Residuals(x).Select(s => s.Trips).Order().Reverse());
+
+        // From 300 the shrinking loop needs 33 iterations: past its own bound of 30, a clear error, not a wrong gradient.
+        var big = Tensor.From(new[] { 300.0, 300.0, 300.0 }, 3);
+        var e = Assert.Throws<GradientException>(() => grad.Invoke(big));
+        Assert.Contains("bound of 30", e.Message);
+        Assert.Contains("BoundedLoops.cs:", e.Message);
+    }
 }

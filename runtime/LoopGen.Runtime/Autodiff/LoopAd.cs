@@ -279,8 +279,9 @@ internal static class LoopAd
             bound = LoopRegistry.Bound(op) ?? ad.Options.MaxTrips
                 ?? throw new GradientException(
                     $"{where}: reverse-mode differentiation needs a bound on this loop's trip count, which is only known at run time. "
-                    + "Give one: Loop.While(cond, body, init, maxTrips: N) for a hand-written loop, or new GradOptions { MaxTrips = N } "
-                    + "for the loops of a [Compile] method (each iteration's carry is stored in a buffer of N rows).");
+                    + "Give one: Loop.While(cond, body, init, maxTrips: N) for a hand-written loop, a Loop.MaxTrips(N); statement just before "
+                    + "the loop in a [Compile] method, or new GradOptions { MaxTrips = N } for all its loops (each iteration's carry is stored "
+                    + "in a buffer of N rows).");
             if (bound < 0) throw new GradientException($"{where}: the trip-count bound must be non-negative; it is {bound}");
         }
 

@@ -291,4 +291,20 @@ public sealed class LoopGradTests(ITestOutputHelper output)
         // Within the bound the same function differentiates.
         Jit.Grad((Tensor[] p) => NestedBounded(p, 40, inCond: false)).Invoke(inputs);
     }
+
+    [Fact]
+    public void Loop_MaxTrips_before_a_while_bounds_that_loop_only()
+    {
+        // The statement bounds the next loop at its level (the outer while); the fixed-count inner loop needs no bound.
+        static Tensor Grow(Tensor[] p)
+        {
+            Loop.MaxTrips(40);
+            return Loop.While(c => c.Sum() < 20, c => Loop.Fori(0, 2, (i, d) => d * p[1] + 0.05, c), p[0]).Sum();
+        }
+        var inputs = new[] { _check.Uniform(0.5, 1.0, 3), _check.Uniform(1.1, 1.3, 3) };
+        _check.Check("Loop.MaxTrips while", Grow, inputs);
+        Assert.Equal(40, Jit.Grad((Tensor[] p) => Grow(p)).Residuals(inputs).Max(s => s.Trips));
+        Loop.MaxTrips(3); // outside a trace: nothing to bound, no effect
+        Assert.Throws<ArgumentOutOfRangeException>(() => Loop.MaxTrips(-1));
+    }
 }
