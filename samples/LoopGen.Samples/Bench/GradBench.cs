@@ -14,9 +14,11 @@ namespace LoopGen.Samples.Bench;
 /// <param name="CompileMs">Compiling the gradient module on the backend (median).</param>
 /// <param name="StepMs">One cached gradient call with the gradient read back: the fastest round (see <see cref="GradBench.StepRounds"/>).</param>
 /// <param name="StepMedianMs">The same, the median round.</param>
+/// <param name="CpuMs">The same step in thread CPU time (<see cref="ThreadClock"/>), fastest round.</param>
+/// <param name="CpuMedianMs">The same, the median round.</param>
 /// <param name="LossBefore">The loss before a few SGD steps.</param>
 /// <param name="LossAfter">The loss after them.</param>
-internal sealed record GradBenchPoint(int Layers, string Mode, int Ops, int Whiles, double TraceMs, double CompileMs, double StepMs, double StepMedianMs, double LossBefore, double LossAfter)
+internal sealed record GradBenchPoint(int Layers, string Mode, int Ops, int Whiles, double TraceMs, double CompileMs, double StepMs, double StepMedianMs, double CpuMs, double CpuMedianMs, double LossBefore, double LossAfter)
 {
     public double TraceCompileMs => TraceMs + CompileMs;
 }
@@ -46,8 +48,12 @@ internal static class GradBench
         {
             var r = Measure(rolled, "rolled", l, reps, mlirDir);
             var u = Measure(unrolled, "unrolled", l, reps, mlirDir);
-            var (rs, us) = StepTimes([(rolled, r.Weights), (unrolled, u.Weights)], r.X);
-            foreach (var p in new[] { r.Point with { StepMs = rs[0], StepMedianMs = Median(rs) }, u.Point with { StepMs = us[0], StepMedianMs = Median(us) } })
+            var (rs, us, rc, uc) = StepTimes([(rolled, r.Weights), (unrolled, u.Weights)], r.X);
+            foreach (var p in new[]
+            {
+                r.Point with { StepMs = rs[0], StepMedianMs = Median(rs), CpuMs = rc[0], CpuMedianMs = Median(rc) },
+                u.Point with { StepMs = us[0], StepMedianMs = Median(us), CpuMs = uc[0], CpuMedianMs = Median(uc) },
+            })
             {
                 points.Add(p);
                 progress?.Invoke(p);
@@ -58,22 +64,26 @@ internal static class GradBench
 
     /// <summary>
     /// Per-call step time of two gradient functions, interleaved: each round times <see cref="CallsPerRound"/> cached
-    /// calls (gradient read back) of the first, then of the second; returns each one's round means, sorted.
+    /// calls (gradient read back) of the first, then of the second; returns each one's round means, sorted, in wall-clock
+    /// and in thread CPU time.
     /// </summary>
-    private static (List<double> First, List<double> Second) StepTimes((ValueAndGradFunction<Tensor, Tensor> Fn, Tensor W)[] fns, Tensor x)
+    private static (List<double> First, List<double> Second, List<double> FirstCpu, List<double> SecondCpu) StepTimes((ValueAndGradFunction<Tensor, Tensor> Fn, Tensor W)[] fns, Tensor x)
     {
         var times = fns.Select(_ => new List<double>()).ToArray();
+        var cpu = fns.Select(_ => new List<double>()).ToArray();
         for (int round = 0; round < StepRounds; round++)
         {
             for (int f = 0; f < fns.Length; f++)
             {
                 var clock = Stopwatch.StartNew();
+                double cpu0 = ThreadClock.NowMs();
                 for (int c = 0; c < CallsPerRound; c++) fns[f].Fn.Invoke(fns[f].W, x).Grad.ToArray<float>();
+                cpu[f].Add((ThreadClock.NowMs() - cpu0) / CallsPerRound);
                 times[f].Add(clock.Elapsed.TotalMilliseconds / CallsPerRound);
             }
         }
-        foreach (var t in times) t.Sort();
-        return (times[0], times[1]);
+        foreach (var t in times.Concat(cpu)) t.Sort();
+        return (times[0], times[1], cpu[0], cpu[1]);
     }
 
     private static (Tensor Ws, Tensor X) Inputs(int layers)
@@ -111,7 +121,7 @@ internal static class GradBench
             w = Tensor.From(wh, w.Shape.ToArray());
         }
         var (after, _) = fn.Invoke(w, x);
-        var point = new GradBenchPoint(layers, mode, lowered!.OpCount, lowered.WhileCount, Median(traces), Median(compiles), 0, 0,
+        var point = new GradBenchPoint(layers, mode, lowered!.OpCount, lowered.WhileCount, Median(traces), Median(compiles), 0, 0, 0, 0,
             before.Item<float>(), after.Item<float>());
         return (point, w, x);
     }
@@ -135,17 +145,19 @@ internal static class GradBench
         return sb.ToString();
     }
 
-    /// <summary>Step time rolled against unrolled per depth: min and median rounds, and their ratios (rolled / unrolled).</summary>
+    /// <summary>Step time rolled against unrolled per depth: min and median rounds and their ratios (rolled / unrolled), wall-clock and thread CPU.</summary>
     public static string StepMarkdown(IReadOnlyList<GradBenchPoint> points)
     {
         var sb = new StringBuilder();
-        sb.AppendLine("| L | rolled ms, min / median | unrolled ms, min / median | rolled / unrolled, min / median |");
-        sb.AppendLine("|---:|---:|---:|---:|");
+        string cpu = ThreadClock.IsCpuTime ? "thread CPU" : "wall (no thread clock here)";
+        sb.AppendLine($"| L | rolled ms, min / median | unrolled ms, min / median | rolled / unrolled, min / median | {cpu} ms rolled, min / median | {cpu} ms unrolled, min / median | {cpu} rolled / unrolled, min / median |");
+        sb.AppendLine("|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in points.Where(p => p.Mode == "rolled"))
         {
             var u = points.First(p => p.Mode == "unrolled" && p.Layers == r.Layers);
             sb.AppendLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {r.Layers} | {r.StepMs:F3} / {r.StepMedianMs:F3} | {u.StepMs:F3} / {u.StepMedianMs:F3} | {r.StepMs / u.StepMs:F2} / {r.StepMedianMs / u.StepMedianMs:F2} |"));
+                $"| {r.Layers} | {r.StepMs:F3} / {r.StepMedianMs:F3} | {u.StepMs:F3} / {u.StepMedianMs:F3} | {r.StepMs / u.StepMs:F2} / {r.StepMedianMs / u.StepMedianMs:F2} | "
+                + $"{r.CpuMs:F3} / {r.CpuMedianMs:F3} | {u.CpuMs:F3} / {u.CpuMedianMs:F3} | {r.CpuMs / u.CpuMs:F2} / {r.CpuMedianMs / u.CpuMedianMs:F2} |"));
         }
         return sb.ToString();
     }
