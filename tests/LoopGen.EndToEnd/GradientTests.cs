@@ -126,4 +126,20 @@ public sealed class GradientTests
         Assert.Contains("bound of 30", e.Message);
         Assert.Contains("BoundedLoops.cs:", e.Message);
     }
+
+    [Fact]
+    public void Grad_through_a_lifted_switch_statement_in_a_loop()
+    {
+        // The switch becomes a chain of Loop.Cond (stablehlo.if) inside the rolled loop: each section's gradient flows.
+        int seed = Environment.TickCount;
+        var r = new Random(seed);
+        var x = Tensor.From([.. Enumerable.Range(0, 3).Select(_ => r.NextDouble() * 2 - 1)], 3);
+        var g = Jit.Grad((Tensor p) => (Switches.SwitchStatement(p, 9) * Switches.SwitchStatement(p, 9)).Sum()).Invoke(x);
+        var fd = FiniteDifferences(p =>
+        {
+            var y = Switches.SwitchStatementEager(p[0], 9);
+            return (y * y).Sum().Item<double>();
+        }, [x]);
+        AssertMatches(fd, [g], seed);
+    }
 }

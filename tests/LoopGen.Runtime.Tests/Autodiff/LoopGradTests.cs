@@ -307,4 +307,27 @@ public sealed class LoopGradTests(ITestOutputHelper output)
         Loop.MaxTrips(3); // outside a trace: nothing to bound, no effect
         Assert.Throws<ArgumentOutOfRangeException>(() => Loop.MaxTrips(-1));
     }
+
+    [Fact]
+    public void Dynamic_slices_and_updates_with_starts_traced_from_the_loop_counter_match_finite_differences()
+    {
+        // Row i of x is read (dynamic_slice at a traced start), transformed, and written at row 3 − i of the carry
+        // (dynamic_update_slice at a traced start): both windows move with the counter.
+        static Tensor F(Tensor[] p) =>
+            Loop.Fori(0, 4, (i, acc) =>
+            {
+                var row = Tensor.DynamicSlice(p[0], [i, Tensor.Scalar(0)], [1, 3]);
+                var old = Tensor.DynamicSlice(acc, [3 - i, Tensor.Scalar(0)], [1, 3]);
+                return Tensor.DynamicUpdateSlice(acc, (row * p[1]).Tanh() + old * row, [3 - i, Tensor.Scalar(0)]);
+            }, p[2]).Square().Sum();
+        var inputs = new[] { _check.Tensor(4, 3), _check.Tensor(1, 3), _check.Tensor(4, 3) };
+        var rolled = _check.Check("traced dynamic_slice / dynamic_update_slice starts", F, inputs);
+        var unrolled = Jit.Grad((Tensor[] p) => Loop.Fori(0, 4, (i, acc) =>
+        {
+            var row = Tensor.DynamicSlice(p[0], [i, Tensor.Scalar(0)], [1, 3]);
+            var old = Tensor.DynamicSlice(acc, [3 - i, Tensor.Scalar(0)], [1, 3]);
+            return Tensor.DynamicUpdateSlice(acc, (row * p[1]).Tanh() + old * row, [3 - i, Tensor.Scalar(0)]);
+        }, p[2], unroll: 4).Square().Sum()).Invoke(inputs);
+        for (int k = 0; k < 3; k++) GradCheck.AssertClose(unrolled[k], rolled[k], 1e-12, $"input{k}");
+    }
 }
