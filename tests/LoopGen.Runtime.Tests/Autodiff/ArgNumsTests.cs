@@ -133,4 +133,20 @@ public sealed class ArgNumsTests(ITestOutputHelper output)
         Assert.Throws<ArgumentException>(() => Jit.Grad((Tensor x, Tensor y) => (x * y).Sum(), argnums: [1, 1]));
         Assert.Throws<ArgumentException>(() => Jit.Grad((Tensor x, Tensor y) => (x * y).Sum(), argnums: []));
     }
+
+    [Fact]
+    public void Inside_another_compiled_function_the_per_argument_gradient_is_traced_inline()
+    {
+        static Tensor F(Tensor w, Tensor x) => Loop.Fori(0, 3, (i, v) => (w * v).Tanh() + x, x).Square().Sum();
+        var (w, x) = (_check.Tensor(3), _check.Tensor(3));
+        var grad = Jit.Grad((Tensor w, Tensor x) => F(w, x), argnums: [0, 1]);
+        var (dw, dx) = grad.Invoke(w, x);
+        // An SGD step on both arguments as one compiled function: the gradient is emitted into its trace.
+        var sgd = Jit.Compile((Tensor w, Tensor x) =>
+        {
+            var (gw, gx) = grad.Invoke(w, x);
+            return (w - gw! * 0.1) + (x - gx! * 0.1);
+        });
+        GradCheck.AssertClose((w - dw! * 0.1) + (x - dx! * 0.1), sgd.Invoke(w, x), 1e-12, "inline step");
+    }
 }
