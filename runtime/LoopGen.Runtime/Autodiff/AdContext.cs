@@ -20,14 +20,46 @@ internal sealed class AdContext
 
     public Dictionary<Operation, LoopAd.Plan> Plans { get; } = [];
 
+    /// <summary>Integer values known to lie in [Lo, Hi] (counters of counted loops inside their bodies).</summary>
+    public Dictionary<Value, (long Lo, long Hi)> Ranges { get; } = [];
+
+    /// <summary>Comparisons a replay folded to a constant, by primal value.</summary>
+    public Dictionary<Value, bool> KnownPreds { get; } = [];
+
     /// <summary>Cotangents that are zero outside one window (of a dynamic_slice): the window's update and starts.</summary>
     public Dictionary<Tensor, (Tensor Update, Tensor[] Starts)> Windows { get; } = [];
 
     /// <summary>0-d pred tensors of the top-level trace that are true when a bounded loop ran past its bound, with the message to throw.</summary>
     public List<(Tensor Flag, string Message)> OverflowChecks { get; } = [];
 
-    /// <summary>Residual buffers each differentiated loop allocates, as emitted (a loop nested in another is counted once per emission).</summary>
-    public List<ResidualStats> Residuals { get; } = [];
+    private readonly List<(LoopAd.Plan Plan, Value?[] Stacks, long SegmentBytes)> _reports = [];
+
+    /// <summary>
+    /// Residual buffers each differentiated loop allocates, as they are in <paramref name="module"/> once dead carries
+    /// are gone (a stack nothing reads is not counted); a loop nested in another is counted once per emission.
+    /// </summary>
+    public List<ResidualStats> Residuals(Module module)
+    {
+        var alive = new HashSet<Value>();
+        CollectWhileResults(module.Main.Body, alive);
+        var stats = new List<ResidualStats>();
+        foreach (var (plan, stacks, segmentBytes) in _reports)
+        {
+            long stored = stacks.Where(v => v is not null && alive.Contains(v)).Sum(v => AdOps.Bytes(v!.Type));
+            if (stats.Any(r => r.Loop == plan.Where && r.StoredBytes == stored)) continue; // the same loop replayed again (recomputation)
+            stats.Add(new ResidualStats(plan.Where, plan.StaticTrips ?? plan.Bound, plan.Segment, stored, segmentBytes));
+        }
+        return stats;
+    }
+
+    private static void CollectWhileResults(Block block, HashSet<Value> into)
+    {
+        foreach (var op in block.Operations)
+        {
+            if (op.Name == Ops.While) into.UnionWith(op.Results);
+            foreach (var r in op.Regions) CollectWhileResults(r, into);
+        }
+    }
 
     /// <summary>
     /// Where bound checks of loops nested in a backward loop body or branch go: one dictionary per open backward region
@@ -116,10 +148,6 @@ internal sealed class AdContext
         }
     }
 
-    public void Report(LoopAd.Plan plan, Tensor[] stacks, long segmentBytes)
-    {
-        long stored = stacks.Sum(s => AdOps.Bytes(s.Type));
-        if (Residuals.Any(r => r.Loop == plan.Where && r.StoredBytes == stored)) return; // the same loop replayed again (recomputation)
-        Residuals.Add(new ResidualStats(plan.Where, plan.StaticTrips ?? plan.Bound, plan.Segment, stored, segmentBytes));
-    }
+    public void Report(LoopAd.Plan plan, Tensor[] stacks, long segmentBytes) =>
+        _reports.Add((plan, [.. stacks.Select(t => t.Symbol?.Value)], segmentBytes));
 }

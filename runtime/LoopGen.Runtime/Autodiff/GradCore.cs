@@ -40,6 +40,26 @@ internal sealed class GradCore
         Options = options ?? new GradOptions();
     }
 
+    /// <summary>A gradient with respect to the arguments <paramref name="argnums"/> (JAX's <c>argnums</c>), returned per argument.</summary>
+    /// <param name="name">The module's name.</param>
+    /// <param name="fn">The function over its arguments as an array.</param>
+    /// <param name="mode">What is returned.</param>
+    /// <param name="options">Loop options.</param>
+    /// <param name="argnums">Indices of the differentiated arguments (the cotangent of a VJP is not an argument here).</param>
+    /// <param name="parameterNames">The function's parameter names, for messages (may be shorter or empty).</param>
+    public GradCore(string name, Func<object?[], object?> fn, GradMode mode, GradOptions? options, IReadOnlyList<int> argnums, IReadOnlyList<string?> parameterNames)
+        : this(name, fn, mode, options)
+    {
+        _argnums = ArgNums.Check(name, argnums, parameterNames.Count);
+        _parameterNames = parameterNames;
+        _perArgument = true;
+    }
+
+    // Which arguments are differentiated (the first, unless argnums was given), and whether the result is per argument.
+    private readonly int[] _argnums = [0];
+    private readonly IReadOnlyList<string?> _parameterNames = [];
+    private readonly bool _perArgument;
+
     public string Name { get; }
 
     public GradMode Mode { get; }
@@ -125,7 +145,7 @@ internal sealed class GradCore
             return Mode == GradMode.Grad ? [.. grads, .. flags] : [.. outs, .. grads, .. flags];
         });
         Dce.Run(gradient.Module.Main.Body);
-        return (gradient, primal.OutputObject, Mode == GradMode.Grad ? 0 : outputCount, gradCount, [.. ad.OverflowChecks.Select(f => f.Message)], ad.Residuals);
+        return (gradient, primal.OutputObject, Mode == GradMode.Grad ? 0 : outputCount, gradCount, [.. ad.OverflowChecks.Select(f => f.Message)], ad.Residuals(gradient.Module));
     }
 
     /// <summary>Inside another trace (a compiled training step), the gradient is emitted inline into it.</summary>
@@ -149,8 +169,8 @@ internal sealed class GradCore
     private (Tensor[] Outputs, Tensor[] Grads) Differentiate(AdContext ad, TracedFunction primal, object?[] args, Tensor[] primalInputs, Tensor[] cotangents)
     {
         var main = primal.Module.Main;
-        int wrt = Tree.Flatten(args[0], "arg0", allowStatic: true, "argument").Count(l => l.Tensor is not null);
-        for (int i = 0; i < wrt; i++) ad.Activity.Mark(main.Parameters[i]);
+        var wrt = DifferentiatedParameters(PrimalArgs(args));
+        foreach (int i in wrt) ad.Activity.Mark(main.Parameters[i]);
         ad.Activity.Analyze(main.Body);
 
         var lin = new Linearizer(ad, null, taped: true);
@@ -171,23 +191,65 @@ internal sealed class GradCore
         {
             throw new GradientException($"{Name}: cannot differentiate {e.Op.Name}{Locate(primal, args, primalInputs, e.Op)}: {e.Reason}");
         }
-        var grads = new Tensor[wrt];
-        for (int i = 0; i < wrt; i++)
+        var grads = new Tensor[wrt.Count];
+        for (int k = 0; k < wrt.Count; k++)
         {
-            var p = main.Parameters[i];
-            grads[i] = ct.TryGetValue(p, out var g) ? g : AdOps.Zeros(p.Type);
+            var p = main.Parameters[wrt[k]];
+            grads[k] = ct.TryGetValue(p, out var g) ? g : AdOps.Zeros(p.Type);
         }
         return (outs, grads);
     }
 
+    /// <summary>
+    /// The indices of <c>main</c>'s parameters that are differentiated: the tensors of each selected argument, in
+    /// argument order. With argnums, an argument that cannot carry a gradient is an error naming it.
+    /// </summary>
+    private List<int> DifferentiatedParameters(object?[] primalArgs)
+    {
+        var wrt = new List<int>();
+        int next = 0;
+        for (int a = 0; a < primalArgs.Length; a++)
+        {
+            var root = ParameterName(a) ?? $"arg{a}";
+            var leaves = Tree.Flatten(primalArgs[a], root, allowStatic: true, "argument");
+            bool selected = _argnums.Contains(a);
+            foreach (var leaf in leaves)
+            {
+                if (selected && _perArgument) ArgNums.CheckLeaf(Name, a, ParameterName(a), root, leaf.Path, leaf.Tensor, leaf.Static);
+                if (leaf.Tensor is null) continue;
+                if (selected) wrt.Add(next);
+                next++;
+            }
+        }
+        return wrt;
+    }
+
+    private string? ParameterName(int a) => a < _parameterNames.Count ? _parameterNames[a] : null;
+
     private object? Assemble(object?[] args, object? primalOutput, Tensor[] outputs, int outputCount)
     {
-        var grads = Tree.Rebuild(args[0], outputs[outputCount..]);
+        object? grads = _perArgument ? PerArgument(args, outputs[outputCount..]) : Tree.Rebuild(args[0], outputs[outputCount..]);
         return Mode switch
         {
             GradMode.Grad => grads,
             _ => (Tree.Rebuild(primalOutput, outputs[..outputCount]), grads),
         };
+    }
+
+    /// <summary>One entry per primal argument: its gradient (the argument's structure) when it is differentiated, else null.</summary>
+    private object?[] PerArgument(object?[] args, Tensor[] grads)
+    {
+        var primalArgs = PrimalArgs(args);
+        var result = new object?[primalArgs.Length];
+        int next = 0;
+        for (int a = 0; a < primalArgs.Length; a++)
+        {
+            if (!_argnums.Contains(a)) continue;
+            int count = Tree.Flatten(primalArgs[a], $"arg{a}", allowStatic: true, "argument").Count(l => l.Tensor is not null);
+            result[a] = Tree.Rebuild(primalArgs[a], grads[next..(next + count)]);
+            next += count;
+        }
+        return result;
     }
 
     private TracedFunction TracePrimal(object?[] primalArgs, Tensor[] inputs)

@@ -21,8 +21,9 @@ public sealed record GradOptions
 
     /// <summary>
     /// A bound on the trip count of every while loop whose trip count is only known at run time and that has no bound
-    /// of its own (<c>Loop.While(…, maxTrips: N)</c>): the way to differentiate the dynamic loops of a
-    /// <c>[Compile]</c> method. Each such loop stores up to this many carries; a run that needs more fails.
+    /// of its own (<c>Loop.While(…, maxTrips: N)</c>, or a <see cref="Loop.MaxTrips"/> statement before a loop of a
+    /// <c>[Compile]</c> method): one bound for all the remaining dynamic loops. Each such loop stores up to this many
+    /// carries; a run that needs more fails.
     /// </summary>
     public int? MaxTrips { get; init; }
 }

@@ -63,6 +63,11 @@ internal sealed class Linearizer
             if (op.IsTerminator) return [.. op.Operands.Select(Lookup)];
             var ins = op.Operands.Select(Lookup).ToArray();
             var active = Taped && op.Results.Any(Ad.Activity.IsActive);
+            if (!op.Results.Any(Ad.Activity.IsActive) && Fold.TryFold(Ad, op, ins) is { } folded)
+            {
+                Bind(op.Results[0], folded);
+                continue;
+            }
             var (outs, aux) = op.Results.Count == 1 && _pinned.TryGetValue(op.Results[0], out var stored) ? ([stored], null) : Emit(op, ins, active);
             for (int i = 0; i < outs.Length; i++) Bind(op.Results[i], outs[i]);
             if (active) _tape.Add(new TapeEntry(op, ins, outs, aux));

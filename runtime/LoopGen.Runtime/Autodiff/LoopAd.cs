@@ -25,7 +25,15 @@ internal static class LoopAd
     /// <param name="Segment">Checkpoint segment length, or null when every iteration's carry is stored.</param>
     /// <param name="Saved">Body values stored per iteration besides the carries (dots and transcendentals): the backward body
     /// reads them instead of recomputing them, and the cheap ops that only fed them are then dead code.</param>
-    internal sealed record Plan(string Where, LoopInfo Info, int? StaticTrips, int Bound, int[] Stacked, bool[] FromOuter, int? Segment, Value[] Saved);
+    /// <param name="Counter">The counted loop's counter carry, not stored: iteration j's value is Lower + Step·j.</param>
+    internal sealed record Plan(string Where, LoopInfo Info, int? StaticTrips, int Bound, int[] Stacked, bool[] FromOuter, int? Segment, Value[] Saved, Counted? Counter);
+
+    /// <summary>A counted loop's counter: carry <paramref name="Carry"/> starts at <paramref name="Lower"/> and steps by <paramref name="Step"/>, <paramref name="Trips"/> times.</summary>
+    internal sealed record Counted(int Carry, long Lower, long Step, int Trips)
+    {
+        /// <summary>The counter is the iteration number itself (0, 1, 2, …): it can index the residual stacks.</summary>
+        public bool IsIteration => Lower == 0 && Step == 1;
+    }
 
     /// <summary>Ops whose results are worth storing rather than recomputing in the backward pass.</summary>
     private static readonly HashSet<string> s_saveable =
@@ -84,6 +92,24 @@ internal static class LoopAd
                 },
                 stackLength: segments);
             lin.Ad.Report(plan, r.Stacked, segmentBytes: plan.Stacked.Sum(i => AdOps.Bytes(ins[i].Type)) * k);
+        }
+        else if (plan.StaticTrips is int trips && plan.Counter is { IsIteration: true } counter)
+        {
+            // The loop's own counter is the iteration number: it indexes the stacks, and no second counter is carried.
+            r = LoopLowering.While(
+                plan.Info,
+                ins,
+                hiddenCarries: 0,
+                cond: Cond,
+                body: c =>
+                {
+                    var child = lin.Child(body, c, taped: false);
+                    var outs = child.Run(body);
+                    return new LoopLowering.Step(outs, [.. plan.Stacked.Select(i => c[i]), .. plan.Saved.Select(child.Lookup)], c[counter.Carry]);
+                },
+                stackLength: plan.Bound);
+            lin.Ad.Report(plan, r.Stacked, segmentBytes: 0);
+            return (r.Carries, new Residuals(plan, Idx(trips), r.Stacked));
         }
         else
         {
@@ -197,8 +223,18 @@ internal static class LoopAd
         {
             if (plan.FromOuter[i]) entering[i] = operands[i];
         }
+        if (plan.Counter is { } counter) entering[counter.Carry] = CounterAt(counter, j, operands[counter.Carry].Type);
         for (int s = 0; s < plan.Stacked.Length; s++) entering[plan.Stacked[s]] = LoopLowering.ReadRow(stacks[s], j);
         return entering;
+    }
+
+    /// <summary>The counter's value in iteration <paramref name="j"/> (a 0-d s32): Lower + Step·j in the counter's dtype.</summary>
+    private static Tensor CounterAt(Counted counter, Tensor j, TensorType type)
+    {
+        var k = AdOps.Convert(j, type.DType);
+        if (counter.Step != 1) k = AdOps.Mul(k, AdOps.Scalar(type.DType, counter.Step));
+        if (counter.Lower != 0) k = AdOps.Add(k, AdOps.Scalar(type.DType, counter.Lower));
+        return k;
     }
 
     /// <summary>One iteration's VJP: recompute the body from its entering carries, then pull the carries' cotangents back.</summary>
@@ -231,7 +267,8 @@ internal static class LoopAd
             }
         }
 
-        int? trips = StaticTripCount(ad, op);
+        var counted = CountedLoop(ad, op);
+        int? trips = counted?.Trips;
         int bound;
         if (trips is int n)
         {
@@ -242,11 +279,25 @@ internal static class LoopAd
             bound = LoopRegistry.Bound(op) ?? ad.Options.MaxTrips
                 ?? throw new GradientException(
                     $"{where}: reverse-mode differentiation needs a bound on this loop's trip count, which is only known at run time. "
-                    + "Give one: Loop.While(cond, body, init, maxTrips: N) for a hand-written loop, or new GradOptions { MaxTrips = N } "
-                    + "for the loops of a [Compile] method (each iteration's carry is stored in a buffer of N rows).");
+                    + "Give one: Loop.While(cond, body, init, maxTrips: N) for a hand-written loop, a Loop.MaxTrips(N); statement just before "
+                    + "the loop in a [Compile] method, or new GradOptions { MaxTrips = N } for all its loops (each iteration's carry is stored "
+                    + "in a buffer of N rows).");
             if (bound < 0) throw new GradientException($"{where}: the trip-count bound must be non-negative; it is {bound}");
         }
 
+        int? segment = null;
+        if (ad.Options.Checkpoint && trips is int t && t > 1 && ad.DynamicWhiles([body]).Count == 0)
+        {
+            segment = ad.Options.CheckpointEvery > 0 ? ad.Options.CheckpointEvery : (int)Math.Ceiling(Math.Sqrt(t));
+        }
+        if (counted is { Trips: > 0 })
+        {
+            // Inside the body the counter stays in [Lower, Lower + Step·(Trips − 1)]: replays fold comparisons of it (the
+            // negative-index wrap of x[i]) to constants, in the forward loop and in the recomputation of the backward one.
+            ad.Ranges[body.Arguments[counted.Carry]] = (counted.Lower, counted.Lower + (counted.Step * (counted.Trips - 1L)));
+        }
+        // A checkpointed loop stores its counter with the other carries (segments restart from a stored carry).
+        if (segment is not null) counted = null;
         var returned = body.Terminator!.Operands;
         var uses = CountUses(body);
         var condUses = CountUses(cond);
@@ -262,18 +313,13 @@ internal static class LoopAd
                 && body.Operations.Any(o => o.Name == Ops.DynamicUpdateSlice && o.Operands[0] == arg && o.Results[0] == returned[i]
                     && uses.GetValueOrDefault(o.Results[0]) == 1);
             fromOuter[i] = passThrough || writeOnly;
-            if (!fromOuter[i]) stacked.Add(i);
+            if (!fromOuter[i] && i != counted?.Carry) stacked.Add(i);
         }
 
-        int? segment = null;
-        if (ad.Options.Checkpoint && trips is int t && t > 1 && ad.DynamicWhiles([body]).Count == 0)
-        {
-            segment = ad.Options.CheckpointEvery > 0 ? ad.Options.CheckpointEvery : (int)Math.Ceiling(Math.Sqrt(t));
-        }
         var saved = segment is null && ad.Options.SaveIntermediates
             ? body.Operations.Where(o => s_saveable.Contains(o.Name) && o.Results.Count == 1 && ad.Activity.IsActive(o.Results[0])).Select(o => o.Results[0]).ToArray()
             : [];
-        var plan = new Plan(where, InfoOf(op), trips, bound, [.. stacked], fromOuter, segment, saved);
+        var plan = new Plan(where, InfoOf(op), trips, bound, [.. stacked], fromOuter, segment, saved, counted);
         ad.Plans[op] = plan;
         return plan;
     }
@@ -282,7 +328,10 @@ internal static class LoopAd
     /// The trip count of a counted loop as the loop API traces it: a counter carry starting at a constant, compared
     /// <c>LT</c> with a constant in the condition and stepped by constants in the body. Null for any other loop.
     /// </summary>
-    internal static int? StaticTripCount(AdContext ad, Operation op)
+    internal static int? StaticTripCount(AdContext ad, Operation op) => CountedLoop(ad, op)?.Trips;
+
+    /// <summary>The counter of a counted loop (see <see cref="StaticTripCount"/>), or null.</summary>
+    internal static Counted? CountedLoop(AdContext ad, Operation op)
     {
         var (cond, body) = (op.Regions[0], op.Regions[1]);
         var local = Producers(cond);
@@ -304,10 +353,10 @@ internal static class LoopAd
         }
         if (step <= 0) return null;
         long trips = upper <= lower ? 0 : (upper - lower + step - 1) / step;
-        return trips <= int.MaxValue ? (int)trips : null;
+        return trips <= int.MaxValue ? new Counted(k, lower, step, (int)trips) : null;
     }
 
-    private static long? ConstantOf(Dictionary<Value, Operation> producers, Value v)
+    internal static long? ConstantOf(Dictionary<Value, Operation> producers, Value v)
     {
         if (!producers.TryGetValue(v, out var c) || c.Name != Ops.Constant) return null;
         var dense = c.Attribute<DenseAttr>("value");

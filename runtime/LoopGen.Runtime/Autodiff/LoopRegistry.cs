@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using LoopGen.Ir;
 using LoopGen.Loops;
+using LoopGen.Tracing;
 
 namespace LoopGen.Autodiff;
 
@@ -19,8 +20,25 @@ internal static class LoopRegistry
 
     private static readonly ConditionalWeakTable<Operation, Entry> s_entries = [];
 
-    /// <summary>Records where the while op <paramref name="op"/> was traced from.</summary>
-    public static void Record(Operation op, LoopInfo info) => s_entries.GetOrCreateValue(op).Info = info;
+    // A bound stated by Loop.MaxTrips, waiting for the next while emitted in the same scope (nested loops are emitted
+    // in their body's scope, so they do not take it).
+    [ThreadStatic]
+    private static (TraceScope Scope, int MaxTrips)? t_pending;
+
+    /// <summary>Records where the while op <paramref name="op"/> was traced from (and a pending <see cref="Loop.MaxTrips"/> bound).</summary>
+    public static void Record(Operation op, LoopInfo info)
+    {
+        var entry = s_entries.GetOrCreateValue(op);
+        entry.Info = info;
+        if (t_pending is { } pending && ReferenceEquals(pending.Scope, TraceScope.Current))
+        {
+            entry.MaxTrips ??= pending.MaxTrips;
+            t_pending = null;
+        }
+    }
+
+    /// <summary>The next while emitted in <paramref name="scope"/> gets <paramref name="maxTrips"/> as its bound.</summary>
+    public static void BoundNextLoop(TraceScope scope, int maxTrips) => t_pending = (scope, maxTrips);
 
     /// <summary>Records the user's bound on the trip count of <paramref name="op"/>.</summary>
     public static void SetBound(Operation op, int maxTrips) => s_entries.GetOrCreateValue(op).MaxTrips = maxTrips;

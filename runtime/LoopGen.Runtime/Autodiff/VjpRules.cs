@@ -232,21 +232,40 @@ internal static class VjpRules
         if (needs[0])
         {
             // dot(g, rhs): batch, lhs free (from g), then rhs's contracting dims in rhs order, each standing for its lhs partner.
-            var d = DotGeneral(g, rhs, gBatch, rb, gRhsFree, rf);
             var order = new List<long>(lb);
             order.AddRange(lf);
             order.AddRange(rc.OrderBy(v => v).Select(r => lc[Array.IndexOf(rc, r)]));
-            cts[0] = Convert(Transpose(d, InversePositions(order, lhs.Rank)), lhs.DType);
+            // dot(rhs, g) gives batch, the contracting partners, then lhs free: taken when that needs no transpose (x·Wᵀ).
+            var swapped = new List<long>(lb);
+            swapped.AddRange(rc.OrderBy(v => v).Select(r => lc[Array.IndexOf(rc, r)]));
+            swapped.AddRange(lf);
+            cts[0] = IsIdentity(InversePositions(swapped, lhs.Rank)) && !IsIdentity(InversePositions(order, lhs.Rank))
+                ? Convert(DotGeneral(rhs, g, rb, gBatch, rf, gRhsFree), lhs.DType)
+                : Convert(Transpose(DotGeneral(g, rhs, gBatch, rb, gRhsFree, rf), InversePositions(order, lhs.Rank)), lhs.DType);
         }
         if (needs[1])
         {
             // dot(g, lhs): batch, rhs free (from g), then lhs's contracting dims in lhs order, each standing for its rhs partner.
-            var d = DotGeneral(g, lhs, gBatch, lb, gLhsFree, lf);
             var order = new List<long>(rb);
             order.AddRange(rf);
             order.AddRange(lc.OrderBy(v => v).Select(l => rc[Array.IndexOf(lc, l)]));
-            cts[1] = Convert(Transpose(d, InversePositions(order, rhs.Rank)), rhs.DType);
+            // dot(lhs, g) gives batch, the contracting partners, then rhs free: taken when that needs no transpose (hᵀ·g for x·W).
+            var swapped = new List<long>(rb);
+            swapped.AddRange(lc.OrderBy(v => v).Select(l => rc[Array.IndexOf(lc, l)]));
+            swapped.AddRange(rf);
+            cts[1] = IsIdentity(InversePositions(swapped, rhs.Rank)) && !IsIdentity(InversePositions(order, rhs.Rank))
+                ? Convert(DotGeneral(lhs, g, lb, gBatch, lf, gLhsFree), rhs.DType)
+                : Convert(Transpose(DotGeneral(g, lhs, gBatch, lb, gLhsFree, lf), InversePositions(order, rhs.Rank)), rhs.DType);
         }
+    }
+
+    private static bool IsIdentity(long[] perm)
+    {
+        for (int i = 0; i < perm.Length; i++)
+        {
+            if (perm[i] != i) return false;
+        }
+        return true;
     }
 
     /// <summary>The transpose permutation that puts result dim k (standing for operand dim order[k]) at operand dim order[k].</summary>

@@ -87,9 +87,34 @@ public sealed class GradModuleTests(ITestOutputHelper output)
     [Fact]
     public void Collected_outputs_are_not_stored_as_residuals()
     {
-        // The scan's ys buffer is written, never read, by the body: only the counter, h and cos(h·p0) are stored per iteration.
+        // The scan's ys buffer is written, never read, by the body. Of the rest only h is stored per iteration: the
+        // counter is the iteration number (recomputed), and cos(h·p0) is not read by its own VJP (−sin of its input), so
+        // its stack is a dead carry and goes.
         var residuals = Jit.Grad((Tensor[] p) => Collected(p, 1)).Residuals([_check.Tensor(3), _check.Tensor(3), _check.Tensor(3)]);
         var loop = Assert.Single(residuals);
-        Assert.Equal(5 * (4 + (3 * 8) + (3 * 8)), loop.StoredBytes); // 5 iterations × (the scan's counter + h + the cosine: f64[3] each)
+        Assert.Equal(5 * 3 * 8, loop.StoredBytes); // 5 iterations × h (f64[3])
+    }
+
+    private static Tensor Layers(Tensor[] p, int lower) =>
+        Loop.Fori(lower, lower + 5, (i, h) => h + Tensor.MatMul(h, p[0][i - lower]).Tanh(), p[1]).Square().Sum();
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void A_scan_over_stacked_weights_stores_only_what_the_backward_loop_reads(int lower)
+    {
+        // ws[i] of a counted loop: the counter is recomputed from the iteration number (not stored), its negative-index
+        // wrap folds away (no select left), and of the saved dot and tanh only tanh is read back — the dot's stack is a
+        // dead carry and goes. What stays per iteration: h entering it and tanh (f64[2, 3] each).
+        var inputs = new[] { _check.Uniform(-0.5, 0.5, 5, 3, 3), _check.Tensor(2, 3) };
+        var grad = Jit.Grad((Tensor[] p) => Layers(p, lower));
+        var lowered = grad.Lower(inputs);
+        Assert.Equal(2, lowered.WhileCount);
+        Assert.Equal(0, lowered.Module.CountOperations(LoopGen.Ir.Ops.Select));
+        Assert.Equal(5 * 2 * (2 * 3 * 8), Assert.Single(grad.Residuals(inputs)).StoredBytes);
+        _check.Check($"layers from {lower}", p => Layers(p, lower), inputs);
+        var unrolled = Jit.Grad((Tensor[] p) => Loop.Fori(lower, lower + 5, (i, h) => h + Tensor.MatMul(h, p[0][i - lower]).Tanh(), p[1], unroll: 5).Square().Sum()).Invoke(inputs);
+        var rolled = grad.Invoke(inputs);
+        for (int k = 0; k < 2; k++) GradCheck.AssertClose(unrolled[k], rolled[k], 1e-12, $"input{k}");
     }
 }

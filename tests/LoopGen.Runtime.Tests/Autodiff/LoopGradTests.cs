@@ -190,12 +190,15 @@ public sealed class LoopGradTests(ITestOutputHelper output)
 
         var plainStats = Assert.Single(plain.Residuals(inputs));
         var ckStats = Assert.Single(checkpointed.Residuals(inputs));
-        // Stored per iteration: the carries — the counter (4 bytes) and h (4 f64); W and u are invariants, never stored —
-        // and the body's dot product and tanh (4 f64 each), which the checkpointed loop recomputes instead.
-        long carry = 4 + 4 * 8;
-        Assert.Equal(n * (carry + 2 * 4 * 8), plainStats.PeakBytes);
+        // Stored per iteration: h (4 f64) — W and u are invariants, never stored, and the counter is the iteration number,
+        // recomputed — and the body's tanh (4 f64), which the checkpointed loop recomputes instead. The dot product is
+        // saved too but tanh's VJP reads only tanh's result, so that stack is a dead carry and goes.
+        long h = 4 * 8;
+        Assert.Equal(n * (h + 4 * 8), plainStats.PeakBytes);
         var carriesOnly = Jit.Grad((Tensor[] p) => RnnFori(p, n, 1), new GradOptions { SaveIntermediates = false });
-        Assert.Equal(n * carry, Assert.Single(carriesOnly.Residuals(inputs)).PeakBytes);
+        Assert.Equal(n * h, Assert.Single(carriesOnly.Residuals(inputs)).PeakBytes);
+        // A checkpoint is the whole carry entering a segment, the counter (4 bytes) included.
+        long carry = 4 + h;
         var c = carriesOnly.Invoke(inputs);
         for (int i = 0; i < 3; i++) GradCheck.AssertClose(a[i], c[i], 1e-12, $"input{i}");
         Assert.Equal(10, ckStats.Segment);
@@ -287,5 +290,44 @@ public sealed class LoopGradTests(ITestOutputHelper output)
         }
         // Within the bound the same function differentiates.
         Jit.Grad((Tensor[] p) => NestedBounded(p, 40, inCond: false)).Invoke(inputs);
+    }
+
+    [Fact]
+    public void Loop_MaxTrips_before_a_while_bounds_that_loop_only()
+    {
+        // The statement bounds the next loop at its level (the outer while); the fixed-count inner loop needs no bound.
+        static Tensor Grow(Tensor[] p)
+        {
+            Loop.MaxTrips(40);
+            return Loop.While(c => c.Sum() < 20, c => Loop.Fori(0, 2, (i, d) => d * p[1] + 0.05, c), p[0]).Sum();
+        }
+        var inputs = new[] { _check.Uniform(0.5, 1.0, 3), _check.Uniform(1.1, 1.3, 3) };
+        _check.Check("Loop.MaxTrips while", Grow, inputs);
+        Assert.Equal(40, Jit.Grad((Tensor[] p) => Grow(p)).Residuals(inputs).Max(s => s.Trips));
+        Loop.MaxTrips(3); // outside a trace: nothing to bound, no effect
+        Assert.Throws<ArgumentOutOfRangeException>(() => Loop.MaxTrips(-1));
+    }
+
+    [Fact]
+    public void Dynamic_slices_and_updates_with_starts_traced_from_the_loop_counter_match_finite_differences()
+    {
+        // Row i of x is read (dynamic_slice at a traced start), transformed, and written at row 3 − i of the carry
+        // (dynamic_update_slice at a traced start): both windows move with the counter.
+        static Tensor F(Tensor[] p) =>
+            Loop.Fori(0, 4, (i, acc) =>
+            {
+                var row = Tensor.DynamicSlice(p[0], [i, Tensor.Scalar(0)], [1, 3]);
+                var old = Tensor.DynamicSlice(acc, [3 - i, Tensor.Scalar(0)], [1, 3]);
+                return Tensor.DynamicUpdateSlice(acc, (row * p[1]).Tanh() + old * row, [3 - i, Tensor.Scalar(0)]);
+            }, p[2]).Square().Sum();
+        var inputs = new[] { _check.Tensor(4, 3), _check.Tensor(1, 3), _check.Tensor(4, 3) };
+        var rolled = _check.Check("traced dynamic_slice / dynamic_update_slice starts", F, inputs);
+        var unrolled = Jit.Grad((Tensor[] p) => Loop.Fori(0, 4, (i, acc) =>
+        {
+            var row = Tensor.DynamicSlice(p[0], [i, Tensor.Scalar(0)], [1, 3]);
+            var old = Tensor.DynamicSlice(acc, [3 - i, Tensor.Scalar(0)], [1, 3]);
+            return Tensor.DynamicUpdateSlice(acc, (row * p[1]).Tanh() + old * row, [3 - i, Tensor.Scalar(0)]);
+        }, p[2], unroll: 4).Square().Sum()).Invoke(inputs);
+        for (int k = 0; k < 3; k++) GradCheck.AssertClose(unrolled[k], rolled[k], 1e-12, $"input{k}");
     }
 }
