@@ -120,6 +120,8 @@ internal static class LoopAnalysis
                 return WritesOutsideState(ctx, p.Expression);
             case ElementAccessExpressionSyntax e when !ctx.IsTensor(ctx.Model.GetTypeInfo(e.Expression).Type):
                 return $"an element of '{e.Expression}'";
+            case MemberAccessExpressionSyntax when NumberTuples.FieldOfLocal(ctx, target) is not null:
+                return null; // s.Count++ on a local tuple writes the local
             case MemberAccessExpressionSyntax or IdentifierNameSyntax:
                 var s = ctx.Model.GetSymbolInfo(target).Symbol;
                 return s is IFieldSymbol or IPropertySymbol ? $"{(s.IsStatic ? "static " : "")}{(s is IFieldSymbol ? "field" : "property")} '{s.Name}'" : null;
@@ -196,7 +198,7 @@ internal static class LoopAnalysis
         {
             var type = TypeOf(carry);
             if (ctx.IsTensor(type) || IsTensorTuple(ctx, type)) continue;
-            if (IsPrimitive(type))
+            if (IsPrimitive(type) || NumberTuples.IsLocal(ctx, carry))
             {
                 ctx.Traced.Add(carry);
                 continue;
@@ -316,8 +318,8 @@ internal static class LoopAnalysis
         _ => null,
     };
 
-    public static bool IsPrimitive(ITypeSymbol? t) => t?.SpecialType is SpecialType.System_Boolean or SpecialType.System_Int32
-        or SpecialType.System_Int64 or SpecialType.System_Single or SpecialType.System_Double;
+    /// <summary>A C# number the twin can hold as a 0-d tensor (one list: <see cref="Parsing.TypeSupport.PrimitiveKeyword"/>).</summary>
+    public static bool IsPrimitive(ITypeSymbol? t) => t is not null && Parsing.TypeSupport.IsPrimitive(t);
 
     public static bool IsTensorTuple(LiftContext ctx, ITypeSymbol? t) =>
         t is INamedTypeSymbol { IsTupleType: true } tuple && tuple.TupleElements.All(e => ctx.IsTensor(e.Type) || IsTensorTuple(ctx, e.Type));
@@ -332,13 +334,5 @@ internal static class LoopAnalysis
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) is SyntaxKind.VarKeyword ? "@" + name : name;
 
     /// <summary>The C# keyword of a primitive type (for <c>Lifted.As&lt;float&gt;</c>).</summary>
-    public static string Keyword(ITypeSymbol t) => t.SpecialType switch
-    {
-        SpecialType.System_Boolean => "bool",
-        SpecialType.System_Int32 => "int",
-        SpecialType.System_Int64 => "long",
-        SpecialType.System_Single => "float",
-        SpecialType.System_Double => "double",
-        _ => t.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-    };
+    public static string Keyword(ITypeSymbol t) => Parsing.TypeSupport.PrimitiveKeyword(t) ?? t.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 }

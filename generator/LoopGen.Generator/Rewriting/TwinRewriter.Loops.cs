@@ -31,7 +31,7 @@ internal sealed partial class TwinRewriter
     private string P(string name) => _ctx.Prefix + name;
 
     private string TwinType(ISymbol s) =>
-        _ctx.Traced.Contains(s) ? TensorType : LoopAnalysis.TypeOf(s)!.ToDisplayString(Qualified);
+        TracedNumberTuple(s) is { } tuple ? NumberTupleType(tuple) : _ctx.Traced.Contains(s) ? TensorType : LoopAnalysis.TypeOf(s)!.ToDisplayString(Qualified);
 
     /// <summary>Packs variables as one lambda parameter: none → an empty Tensor[], one → itself (shadowing), several → a tuple.</summary>
     private Pack PackOf(IReadOnlyList<ISymbol> vars, params Extra[] extras)

@@ -139,6 +139,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitVariableDeclaration(VariableDeclarationSyntax node)
     {
         if (!node.Variables.Any(d => Model.GetDeclaredSymbol(d) is { } s && _ctx.Traced.Contains(s))) return base.VisitVariableDeclaration(node);
+        if (NumberTupleDeclaration(node) is { } tuple) return tuple;
         var declarators = node.Variables.Select(d =>
         {
             var v = SyntaxFactory.VariableDeclarator(d.Identifier.WithoutTrivia());
@@ -153,6 +154,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     /// <inheritdoc/>
     public override SyntaxNode? VisitAssignmentExpression(AssignmentExpressionSyntax node)
     {
+        if (NumberTupleAssignment(node) is { } tuple) return tuple;
         if (Model.GetSymbolInfo(node.Left).Symbol is not { } target || !_ctx.Traced.Contains(target) || !LoopAnalysis.IsPrimitive(LoopAnalysis.TypeOf(target)))
         {
             return base.VisitAssignmentExpression(node);
