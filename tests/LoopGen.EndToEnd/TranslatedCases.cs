@@ -52,6 +52,11 @@ internal static class TranslatedCases
         new("TupleFieldUpdates", 1, r => { var xs = Random(r, r.Next(1, 6), 3); return (NumberTupleCarries.FieldUpdatesCompiled(xs), NumberTupleCarries.FieldUpdatesEager(xs)); }, t => NumberTupleCarries.FieldUpdatesLower(Random(new Random(1), t, 3))),
         new("TupleFloatField", 1, r => { var x = Random(r, 3); int n = r.Next(0, 7); return (NumberTupleCarries.FloatFieldKeepsItsTypeCompiled(x, n), NumberTupleCarries.FloatFieldKeepsItsTypeEager(x, n)); }, t => NumberTupleCarries.FloatFieldKeepsItsTypeLower(Random(new Random(1), 3), t)),
 
+        // Early returns (issue 15's "early return inside a loop")
+        new("ReturnNumber", 1, r => { float s = (float)r.NextDouble() - 0.5f; int n = r.Next(0, 8); return (EarlyReturnKernels.FirstCountAboveCompiled(s, n), EarlyReturnKernels.FirstCountAboveEager(s, n)); }, t => EarlyReturnKernels.FirstCountAboveLower(0.5f, t)),
+        new("ReturnFromInnerLoop", 2, r => { var x = Random(r, 3); int n = r.Next(0, 6); return (EarlyReturnKernels.ReturnFromInnerLoopCompiled(x, n), EarlyReturnKernels.ReturnFromInnerLoopEager(x, n)); }, t => EarlyReturnKernels.ReturnFromInnerLoopLower(Random(new Random(1), 3), t)),
+        new("ReturnFromForeach", 1, r => { var xs = Random(r, r.Next(0, 7), 3); var acc = Random(r, 3); return (EarlyReturnKernels.ReturnFromWhileOverRowsCompiled(xs, acc), EarlyReturnKernels.ReturnFromWhileOverRowsEager(xs, acc)); }, t => EarlyReturnKernels.ReturnFromWhileOverRowsLower(Random(new Random(1), t, 3), Random(new Random(2), 3))),
+
         // PyTorch: test/functorch/test_control_flow.py
         new("Torch.WhileSimple", 1, r => { var x = Random(r, 3); return (TranslatedTorch.WhileSimpleCompiled(x), TranslatedTorch.WhileSimpleEager(x)); }, _ => TranslatedTorch.WhileSimpleLower(Random(new Random(1), 3))),
         new("Torch.WhileNested", 2, r => { var x = Random(r, 3); int a = r.Next(0, 4), b = r.Next(0, 4); return (TranslatedTorch.WhileNestedCompiled(x, a, b), TranslatedTorch.WhileNestedEager(x, a, b)); }, t => TranslatedTorch.WhileNestedLower(Random(new Random(1), 3), t, t)),
@@ -68,9 +73,7 @@ internal static class TranslatedCases
         new("Torch.ScanInitFromFirst", 1, r => { int n = r.Next(1, 7); var xs = Random(r, n, 3); return (TranslatedTorch.ScanInitFromFirstCompiled(xs, n), TranslatedTorch.ScanInitFromFirstEager(xs, n)); }, t => TranslatedTorch.ScanInitFromFirstLower(Random(new Random(1), t, 3), t)),
         new("Torch.CondInWhile", 1, r => { var x = Random(r, 3); int n = r.Next(0, 9); return (TranslatedTorch.CondInWhileCompiled(x, n), TranslatedTorch.CondInWhileEager(x, n)); }, t => TranslatedTorch.CondInWhileLower(Random(new Random(1), 3), t)),
         new("Torch.WhileBreak", 1, r => { var x = Random(r, 3); int n = r.Next(0, 12); return (TranslatedTorch.WhileBreakCompiled(x, n), TranslatedTorch.WhileBreakEager(x, n)); }, t => TranslatedTorch.WhileBreakLower(Random(new Random(1), 3), t)),
-#if LIFT_PENDING
         new("Torch.FirstStepAbove", 1, r => { var x = Random(r, 3); int n = r.Next(0, 10); return (TranslatedTorch.FirstStepAboveCompiled(x, n), TranslatedTorch.FirstStepAboveEager(x, n)); }, t => TranslatedTorch.FirstStepAboveLower(Random(new Random(1), 3), t)),
-#endif
         new("Torch.ScanClosureBias", 1, r => { int n = r.Next(0, 6); var xs = Random(r, n, 3, 1); var bs = Random(r, n, 3, 1); var w = Random(r, 3, 3); var h = Random(r, 3, 1); return (TranslatedTorch.ScanClosureBiasCompiled(xs, bs, w, h), TranslatedTorch.ScanClosureBiasEager(xs, bs, w, h)); }, t => TranslatedTorch.ScanClosureBiasLower(Random(new Random(1), t, 3, 1), Random(new Random(2), t, 3, 1), Random(new Random(3), 3, 3), Random(new Random(4), 3, 1))),
 
         // PyTorch/XLA: test/test_fori_loop_with_while_loop_simple_add_dispatch_in_torch.py, test/test_while_loop.py

@@ -22,8 +22,8 @@ internal static class LoopAnalysis
                 case ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax or ForEachStatementSyntax:
                     PlanLoop(ctx, (StatementSyntax)node);
                     break;
-                case ReturnStatementSyntax when EnclosingLoop(node, body) is { } loop:
-                    ctx.Problem(LiftCodes.ReturnInLoop, node, $"'return' inside the loop at line {ctx.LineOf(loop.SpanStart)} cannot be lifted; assign the result to a variable and return after the loop");
+                case ReturnStatementSyntax ret when EnclosingLoop(node, body) is { } loop:
+                    EarlyReturns.Record(ctx, ret, loop, body);
                     break;
                 case GotoStatementSyntax or TryStatementSyntax or LockStatementSyntax or YieldStatementSyntax or UnsafeStatementSyntax
                     or FixedStatementSyntax or UsingStatementSyntax or LocalFunctionStatementSyntax
@@ -54,6 +54,7 @@ internal static class LoopAnalysis
     /// </summary>
     public static void PlanExits(LiftContext ctx, SyntaxNode body)
     {
+        foreach (var plan in ctx.Returns.Values.SelectMany(p => p).Distinct()) GiveBreakFlag(ctx, plan, ctx.Next());
         foreach (var exit in Walk(body).Where(n => n is BreakStatementSyntax or ContinueStatementSyntax).Cast<StatementSyntax>())
         {
             if (exit.Ancestors().TakeWhile(a => a != body).Any(a => a is SwitchSectionSyntax) && exit is BreakStatementSyntax) continue;
@@ -62,16 +63,7 @@ internal static class LoopAnalysis
             int n = ctx.Next();
             if (exit is BreakStatementSyntax)
             {
-                plan.BreakFlag ??= ctx.Prefix + "break" + n;
-                if (plan.Kind == LoopKind.Fori)
-                {
-                    plan.Kind = LoopKind.ForAsWhile;
-                    foreach (var c in plan.Fori!.Counters) plan.Carries.Add(c.Symbol);
-                }
-                else if (plan.Kind is LoopKind.Foreach or LoopKind.RangeForeach)
-                {
-                    plan.Kind = LoopKind.ForeachAsWhile; // the index becomes a carry, the loop a while over it
-                }
+                GiveBreakFlag(ctx, plan, n);
             }
             else
             {
@@ -81,6 +73,22 @@ internal static class LoopAnalysis
             {
                 ctx.Problem(LiftCodes.BreakContinue, exit, $"'{exit.GetFirstToken().Text}' in a loop that collects outputs would leave rows unset; collect only in loops without break/continue");
             }
+        }
+    }
+
+    /// <summary>A loop that can be left early: a carried break flag, and a counted loop becomes a while over its counters.</summary>
+    public static void GiveBreakFlag(LiftContext ctx, LoopPlan plan, int n)
+    {
+        if (plan.BreakFlag is not null) return;
+        plan.BreakFlag = ctx.Prefix + "break" + n;
+        if (plan.Kind == LoopKind.Fori)
+        {
+            plan.Kind = LoopKind.ForAsWhile;
+            foreach (var c in plan.Fori!.Counters) plan.Carries.Add(c.Symbol);
+        }
+        else if (plan.Kind is LoopKind.Foreach or LoopKind.RangeForeach)
+        {
+            plan.Kind = LoopKind.ForeachAsWhile; // the index becomes a carry, the loop a while over it
         }
     }
 

@@ -223,6 +223,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitReturnStatement(ReturnStatementSyntax node)
     {
         if (node.Expression is null || InsideLambda(node)) return base.VisitReturnStatement(node);
+        if (EarlyReturn(node) is { } early) return early;
         return SyntaxFactory.ReturnStatement(ReturnValue(node.Expression));
     }
 

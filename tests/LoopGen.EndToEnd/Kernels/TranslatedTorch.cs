@@ -208,7 +208,6 @@ public static partial class TranslatedTorch
         return x;
     }
 
-#if LIFT_PENDING
     /// <summary>test_while_loop_return: a search that returns as soon as it finds the step (an early return).</summary>
     [Compile]
     public static Tensor FirstStepAbove(Tensor x, int n)
@@ -220,7 +219,6 @@ public static partial class TranslatedTorch
         }
         return x;
     }
-#endif
 
     /// <summary>test_scan_closure_RNN: the weights are captured, the bias is a per-step input.</summary>
     [Compile]
