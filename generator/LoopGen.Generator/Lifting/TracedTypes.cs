@@ -91,7 +91,7 @@ internal static class TracedTypes
         {
             // break/continue of a lifted loop are flags (see TwinRenderer.Exits); anything else cannot leave a traced branch.
             if (i is SwitchStatementSyntax sw && TracedSwitch.IsSectionEnd(n, sw)) continue;
-            if (n is ReturnStatementSyntax r && ctx.Returns.ContainsKey(r)) continue; // an early return of a lifted loop: flags
+            if (n is ReturnStatementSyntax r && (ctx.Returns.ContainsKey(r) || ctx.Reported(LiftCodes.ReturnInLoop, r))) continue; // flags, or already said why not
             if (n is ReturnStatementSyntax or GotoStatementSyntax
                 || n is BreakStatementSyntax or ContinueStatementSyntax && LoopAnalysis.EnclosingLoop(n, i) is null && !ctx.Exits.ContainsKey((StatementSyntax)n))
             {
