@@ -436,6 +436,39 @@ public sealed class DiagnosticTests
         """));
 
     [Fact]
+    public void LG0011_AListDeclaredBeforeAnIfOnlyWhenTheIfIsStatic()
+    {
+        var d = AnalyzerHarness.Verify(Kernel("""
+                [Compile]
+                public static Tensor Static(Tensor x, bool reverse)
+                {
+                    var ys = new System.Collections.Generic.List<Tensor>();
+                    if (reverse)
+                    {
+                        for (int i = 3; i >= 0; i--) ys.Add(x * i);
+                    }
+                    else
+                    {
+                        for (int i = 0; i < 4; i++) ys.Add(x * i);
+                    }
+                    return Tensor.Stack(ys);
+                }
+
+                [Compile]
+                public static Tensor Traced(Tensor x)
+                {
+                    var ys = new System.Collections.Generic.List<Tensor>();
+                    if (x.Sum() > 0f)
+                    {
+                        {|LG0011:for (int i = 0; i < 4; i++) ys.Add(x * i);|}
+                    }
+                    return Tensor.Stack(ys);
+                }
+            """));
+        Assert.StartsWith("the list 'ys' is filled under an if on a traced condition", d[0].GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LG0008_NotOnTuplesHoldingNumbersUpdatedThroughFields() => AnalyzerHarness.Verify(Kernel("""
             [Compile]
             public static Tensor M(Tensor xs)

@@ -35,9 +35,7 @@ internal static class TranslatedCases
         new("Jax.ScanCumsum", 1, r => { var xs = Random(r, r.Next(1, 7), 3); return (TranslatedJax.ScanCumsumCompiled(xs), TranslatedJax.ScanCumsumEager(xs)); }, t => TranslatedJax.ScanCumsumLower(Random(new Random(1), t, 3))),
         new("Jax.ScanImpl", 1, r => { var c = Random(r, 3); var xs = Random(r, r.Next(1, 7), 3); var d = Random(r, 3); return (TranslatedJax.ScanImplCompiled(c, xs, d), TranslatedJax.ScanImplEager(c, xs, d)); }, t => TranslatedJax.ScanImplLower(Random(new Random(1), 3), Random(new Random(2), t, 3), Random(new Random(3), 3))),
         new("Jax.ScanReverse", 1, r => { int n = r.Next(1, 7); var xs = Random(r, n, 3); return (TranslatedJax.ScanReverseCompiled(xs, n), TranslatedJax.ScanReverseEager(xs, n)); }, t => TranslatedJax.ScanReverseLower(Random(new Random(1), t, 3), t)),
-#if LIFT_PENDING
         new("Jax.ScanEitherWay", 1, r => { var xs = Random(r, 4, 3); bool rev = r.Next(2) == 0; return (TranslatedJax.ScanEitherWayCompiled(xs, rev), TranslatedJax.ScanEitherWayEager(xs, rev)); }, _ => TranslatedJax.ScanEitherWayLower(Random(new Random(1), 4, 3), true)),
-#endif
         new("Jax.ScanTupleCarry", 1, r => { var xs = Random(r, r.Next(1, 7), 3); return (TranslatedJax.ScanTupleCarryCompiled(xs), TranslatedJax.ScanTupleCarryEager(xs)); }, t => TranslatedJax.ScanTupleCarryLower(Random(new Random(1), t, 3))),
         new("Jax.ScanLengthOnly", 1, r => { var c = Random(r, 3); return (TranslatedJax.ScanLengthOnlyCompiled(c), TranslatedJax.ScanLengthOnlyEager(c)); }, _ => TranslatedJax.ScanLengthOnlyLower(Random(new Random(1), 3))),
         new("Jax.ScanUnrolledByTwo", 1, r => { int h = r.Next(0, 4); var xs = Random(r, 2 * h + 1, 3); return (TranslatedJax.ScanUnrolledByTwoCompiled(xs, h), TranslatedJax.ScanUnrolledByTwoEager(xs, h)); }, t => TranslatedJax.ScanUnrolledByTwoLower(Random(new Random(1), 2 * t + 1, 3), t)),

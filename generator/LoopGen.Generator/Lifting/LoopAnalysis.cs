@@ -233,9 +233,9 @@ internal static class LoopAnalysis
         foreach (var list in lists)
         {
             var declarator = list.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<VariableDeclaratorSyntax>().FirstOrDefault();
-            if (declarator?.Parent?.Parent is not LocalDeclarationStatementSyntax declaration || declaration.Parent != loop.Parent)
+            if (declarator?.Parent?.Parent is not LocalDeclarationStatementSyntax declaration || !HoistedCollections.DeclaredAround(declaration, loop))
             {
-                ctx.Problem(LiftCodes.CollectedOutput, loop, $"the list '{list.Name}' filled in the loop must be declared just before it, in the same block");
+                ctx.Problem(LiftCodes.CollectedOutput, loop, $"the list '{list.Name}' filled in the loop must be declared before it, in the same block or a block around the if holding it");
                 continue;
             }
             var adds = new List<ExpressionStatementSyntax>();
@@ -257,7 +257,8 @@ internal static class LoopAnalysis
                 continue;
             }
             var collected = new CollectedList(list, declaration, loop, adds[0]);
-            ctx.Collected[list] = collected;
+            if (ctx.Collected.ContainsKey(list)) ctx.MoreCollected.Add(collected); // filled by another loop too (one per branch of a static if)
+            else ctx.Collected[list] = collected;
             plan.Outputs.Add(collected);
         }
     }

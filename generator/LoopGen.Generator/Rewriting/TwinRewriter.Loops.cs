@@ -203,7 +203,7 @@ internal sealed partial class TwinRewriter
             var outs = plan.Outputs;
             var stackedTarget = outs.Count == 1 ? StackedName(outs[0]) : "(" + string.Join(", ", outs.Select(StackedName)) + ")";
             var yValue = outs.Count == 1 ? RowName(outs[0]) : "(" + string.Join(", ", outs.Select(RowName)) + ")";
-            foreach (var o in outs) statements.Add(_t.Statement($"{TensorType} {StackedName(o)};"));
+            foreach (var o in outs.Where(o => !HoistedCollections.IsHoisted(o))) statements.Add(_t.Statement($"{TensorType} {StackedName(o)};"));
             var length = plan.Kind == LoopKind.Foreach ? upper : $"global::System.Math.Max(0, checked((int)({upper})))";
             var rows = outs.Select(o => $"{TensorType} {RowName(o)} = null!;").ToArray();
             call = _t.Statement(

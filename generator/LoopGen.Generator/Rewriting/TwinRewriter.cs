@@ -247,14 +247,18 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitLocalDeclarationStatement(LocalDeclarationStatementSyntax node)
     {
         // A collected list lives on as the loop's stacked output: its declaration goes.
-        if (CollectedDeclared(node) is not null) return null;
+        if (CollectedDeclared(node) is { } collected)
+        {
+            // Declared before an if whose branches fill it: the stacked output lives here, each loop assigns it.
+            return HoistedCollections.IsHoisted(collected) ? _t.Statement($"{TensorType} {StackedName(collected)} = null!;") : null;
+        }
         return base.VisitLocalDeclarationStatement(node);
     }
 
     /// <inheritdoc/>
     public override SyntaxNode? VisitExpressionStatement(ExpressionStatementSyntax node)
     {
-        if (_ctx.Collected.Values.FirstOrDefault(c => c.Add == node) is { } added)
+        if (_ctx.Collected.Values.Concat(_ctx.MoreCollected).FirstOrDefault(c => c.Add == node) is { } added)
         {
             var value = ((InvocationExpressionSyntax)node.Expression).ArgumentList.Arguments[0].Expression;
             return _t.Statement($"{RowName(added)} = {A(value)};");

@@ -51,7 +51,8 @@ public static class Lifted
     /// <param name="axis">The axis the rows are stacked along.</param>
     public static Tensor Stack(Tensor stacked, int axis = 0)
     {
-        ArgumentNullException.ThrowIfNull(stacked);
+        // Null: the list was declared before an if and no branch's loop filled it (an empty list, eagerly).
+        if (stacked is null) throw new ArgumentException("Stack: needs at least one tensor (no loop collected into the list)", nameof(stacked));
         // A loop that ran no iteration collected nothing: the same error as Tensor.Stack of an empty list.
         if (stacked.Rank > 0 && stacked.Shape[0] == 0) throw new ArgumentException("Stack: needs at least one tensor (the loop that collects them ran no iteration)", nameof(stacked));
         int rank = stacked.Rank;
@@ -65,7 +66,7 @@ public static class Lifted
     /// <param name="axis">The axis of the rows to join along.</param>
     public static Tensor Concat(Tensor stacked, int axis = 0)
     {
-        ArgumentNullException.ThrowIfNull(stacked);
+        if (stacked is null) throw new ArgumentException("Concat: needs at least one tensor (no loop collected into the list)", nameof(stacked));
         if (stacked.Rank > 0 && stacked.Shape[0] == 0) throw new ArgumentException("Concat: needs at least one tensor (the loop that collects them ran no iteration)", nameof(stacked));
         return ConcatRows(stacked, axis);
     }

@@ -206,7 +206,6 @@ public static partial class TranslatedJax
         return Tensor.Stack(ys);
     }
 
-#if LIFT_PENDING
     /// <summary>testScanReverse with reverse as a static argument: one list declared before the if.</summary>
     [Compile]
     public static Tensor ScanEitherWay(Tensor xs, bool reverse)
@@ -231,7 +230,6 @@ public static partial class TranslatedJax
         }
         return Tensor.Stack(ys);
     }
-#endif
 
     /// <summary>testScanPytree (tuple carry): the carry is a pair of tensors.</summary>
     [Compile]
