@@ -469,6 +469,22 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void LG0011_OneListFilledByTwoLoopsInARow()
+    {
+        var d = AnalyzerHarness.Verify(Kernel("""
+                [Compile]
+                public static Tensor M(Tensor x)
+                {
+                    var ys = new System.Collections.Generic.List<Tensor>();
+                    {|LG0011:for (int i = 0; i < 2; i++) ys.Add(x * i);|}
+                    {|LG0011:for (int i = 0; i < 3; i++) ys.Add(x + i);|}
+                    return Tensor.Stack(ys);
+                }
+            """));
+        Assert.StartsWith("the list 'ys' is also filled by the loop at line 14", d[0].GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void LG0008_NotOnTuplesHoldingNumbersUpdatedThroughFields() => AnalyzerHarness.Verify(Kernel("""
             [Compile]
             public static Tensor M(Tensor xs)

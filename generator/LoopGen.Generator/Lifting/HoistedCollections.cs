@@ -25,12 +25,25 @@ internal static class HoistedCollections
         return false;
     }
 
+    /// <summary>One loop in an if's statement, the other in its else: never both run.</summary>
+    private static bool Exclusive(StatementSyntax a, StatementSyntax b) =>
+        a.Ancestors().OfType<IfStatementSyntax>().Any(i => i.Else is { } e
+            && (i.Statement.Span.Contains(a.Span) && e.Span.Contains(b.Span) || e.Span.Contains(a.Span) && i.Statement.Span.Contains(b.Span)));
+
     /// <summary>Declared outside the loop's own block.</summary>
     public static bool IsHoisted(CollectedList list) => list.Declaration.Parent != list.Loop.Parent;
 
     /// <summary>Why a hoisted list cannot be collected (an if between it and its loop is on a traced value), or null.</summary>
     public static string? WhyNot(LiftContext ctx, CollectedList list)
     {
+        foreach (var other in ctx.Collected.Values.Concat(ctx.MoreCollected))
+        {
+            // Two loops filling one list must be in the two branches of an if: one after the other would append rows.
+            if (other != list && SymbolEqualityComparer.Default.Equals(other.List, list.List) && !Exclusive(list.Loop, other.Loop))
+            {
+                return $"the list '{list.List.Name}' is also filled by the loop at line {ctx.LineOf(other.Loop.SpanStart)}; collect each loop's outputs in a list of its own (or fill one list in the two branches of an if)";
+            }
+        }
         if (!IsHoisted(list)) return null;
         for (SyntaxNode? n = list.Loop.Parent; n is not null && n != list.Declaration.Parent; n = n.Parent)
         {

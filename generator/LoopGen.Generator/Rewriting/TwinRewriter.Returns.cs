@@ -59,7 +59,7 @@ internal sealed partial class TwinRewriter
             return Spliced(statements);
         }
         if (node.SpanStart < r.Loop.Span.End) return null;
-        var selected = _t.Expression($"{TensorType}.Where({r.Flag}, {r.Result}, {_t.Arg(ReturnValue(node.Expression))})");
+        var selected = _t.Expression($"{Lifted}.EarlyReturn({r.Flag}, {r.Result}, {_t.Arg(ReturnValue(node.Expression))})");
         return SyntaxFactory.ReturnStatement(LoopAnalysis.IsPrimitive(_returnType) ? As(_returnType, selected) : selected);
     }
 }
