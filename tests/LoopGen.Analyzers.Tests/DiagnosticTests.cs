@@ -118,14 +118,75 @@ public sealed class DiagnosticTests
                     for (int i = 0; i < n; i++)
                     {
                         {|LG0003:try { x = x + 1f; } finally { }|}
-                        if (n > 10) {|LG0003:return x;|}
+                        var y = x * 2f;
+                        if (n > 10) {|LG0003:return y;|}
                     }
                     return x;
                 }
             """));
         Assert.Contains("'try' inside the loop at line 12", d[0].GetMessage(), StringComparison.Ordinal);
-        Assert.Contains("'return' inside the loop at line 12", d[1].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("'return' inside the loop at line 12 cannot be lifted: the returned value reads 'y', declared in the loop", d[1].GetMessage(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void LG0003_EarlyReturnsThatCannotBeFlags()
+    {
+        var d = AnalyzerHarness.Verify(Kernel("""
+                [Compile]
+                public static (Tensor, Tensor) Pair(Tensor x, int n)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        if (x.Sum() > 1f) {|LG0003:return (x, x);|}
+                        x = x * 2f;
+                    }
+                    return (x, x);
+                }
+
+                [Compile]
+                public static Tensor Nested(Tensor x, int n)
+                {
+                    if (n > 0)
+                    {
+                        for (int i = 0; i < n; i++)
+                        {
+                            if (x.Sum() > 1f) {|LG0003:return x;|}
+                            x = x * 2f;
+                        }
+                    }
+                    return x;
+                }
+
+                [Compile]
+                public static Tensor Collecting(Tensor x, int n)
+                {
+                    var ys = new System.Collections.Generic.List<Tensor>();
+                    for (int i = 0; i < n; i++)
+                    {
+                        ys.Add(x);
+                        if (n > 10) {|LG0003:return x;|}
+                    }
+                    return Tensor.Stack(ys);
+                }
+            """));
+        Assert.Contains("only for a method returning a Tensor or a C# number", d[0].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("the loop must be a statement of the method's body", d[1].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("the loop collects outputs", d[2].GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LG0003_NotOnAnEarlyReturnOfCarriedValues() => AnalyzerHarness.Verify(Kernel("""
+            [Compile]
+            public static Tensor M(Tensor x, int n)
+            {
+                for (int i = 0; i < n; i++)
+                {
+                    x = x * 1.5f;
+                    if (x.Max() > 10f) {|LG0012:return x + 1f;|}
+                }
+                return x;
+            }
+        """));
 
     [Fact]
     public void LG0003_NotOnTheSameStatementsOutsideLoops() => AnalyzerHarness.Verify(Kernel("""
@@ -373,6 +434,86 @@ public sealed class DiagnosticTests
                 return pair.Item1;
             }
         """));
+
+    [Fact]
+    public void LG0011_AListDeclaredBeforeAnIfOnlyWhenTheIfIsStatic()
+    {
+        var d = AnalyzerHarness.Verify(Kernel("""
+                [Compile]
+                public static Tensor Static(Tensor x, bool reverse)
+                {
+                    var ys = new System.Collections.Generic.List<Tensor>();
+                    if (reverse)
+                    {
+                        for (int i = 3; i >= 0; i--) ys.Add(x * i);
+                    }
+                    else
+                    {
+                        for (int i = 0; i < 4; i++) ys.Add(x * i);
+                    }
+                    return Tensor.Stack(ys);
+                }
+
+                [Compile]
+                public static Tensor Traced(Tensor x)
+                {
+                    var ys = new System.Collections.Generic.List<Tensor>();
+                    if (x.Sum() > 0f)
+                    {
+                        {|LG0011:for (int i = 0; i < 4; i++) ys.Add(x * i);|}
+                    }
+                    return Tensor.Stack(ys);
+                }
+            """));
+        Assert.StartsWith("the list 'ys' is filled under an if on a traced condition", d[0].GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LG0011_OneListFilledByTwoLoopsInARow()
+    {
+        var d = AnalyzerHarness.Verify(Kernel("""
+                [Compile]
+                public static Tensor M(Tensor x)
+                {
+                    var ys = new System.Collections.Generic.List<Tensor>();
+                    {|LG0011:for (int i = 0; i < 2; i++) ys.Add(x * i);|}
+                    {|LG0011:for (int i = 0; i < 3; i++) ys.Add(x + i);|}
+                    return Tensor.Stack(ys);
+                }
+            """));
+        Assert.StartsWith("the list 'ys' is also filled by the loop at line 14", d[0].GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LG0008_NotOnTuplesHoldingNumbersUpdatedThroughFields() => AnalyzerHarness.Verify(Kernel("""
+            [Compile]
+            public static Tensor M(Tensor xs)
+            {
+                (int Count, Tensor Sum) s = (0, xs[0] * 0f);
+                foreach (var x in xs)
+                {
+                    s.Count++;
+                    s.Sum += x;
+                }
+                var t = (Steps: 0, X: xs[0]);
+                for (int i = 0; i < 3; i++) t = (t.Steps + 1, t.X * t.Steps);
+                return s.Sum / s.Count + t.X;
+            }
+        """));
+
+    [Fact]
+    public void LG0008_ATupleParameterHoldingNumbersIsNotCarried()
+    {
+        var d = AnalyzerHarness.Verify(Kernel("""
+                [Compile]
+                public static Tensor M(Tensor x, (int Count, Tensor Sum) s)
+                {
+                    {|LG0008:for (int i = 0; i < 3; i++) s = (s.Count + 1, s.Sum + x);|}
+                    return s.Sum;
+                }
+            """));
+        Assert.StartsWith("'s' is carried by the loop but has type (int Count, LoopGen.Tensor Sum)", d[0].GetMessage(), StringComparison.Ordinal);
+    }
 
     // ---- LG0009 traced number used as a C# value ----
 

@@ -73,5 +73,5 @@ public sealed record KernelCase(string Name, int Loops, Func<Random, (object Com
         new("SwitchOnRange", 1, r => { var x = Random(r, 3); int n = r.Next(0, 9); return (Switches.ByRangeCompiled(x, n), Switches.ByRangeEager(x, n)); }, t => Switches.ByRangeLower(Random(new Random(1), 3), t)),
         new("SwitchStatement", 1, r => { var x = Random(r, 3); int n = r.Next(0, 12); return (Switches.SwitchStatementCompiled(x, n), Switches.SwitchStatementEager(x, n)); }, t => Switches.SwitchStatementLower(Random(new Random(1), 3), t)),
         new("UnrolledAdd", 0, r => { var x = Random(r, 3); int n = r.Next(1, 6); return (Unrolled.UnrolledAddCompiled(x, n), Unrolled.UnrolledAddEager(x, n)); }, t => Unrolled.UnrolledAddLower(Random(new Random(1), 3), t)),
-    }.ToDictionary(c => c.Name);
+    }.Concat(TranslatedCases.Cases).ToDictionary(c => c.Name);
 }

@@ -58,6 +58,15 @@ internal sealed class LiftContext
     /// <summary>Facts worth telling the user that do not stop the lifting (dynamic trip counts…): the analyzers report them, the generator ignores them.</summary>
     public List<LiftProblem> Notes { get; } = new();
 
+    /// <summary>Further loops filling a list <see cref="Collected"/> already holds (each branch of a static if may fill it).</summary>
+    public List<CollectedList> MoreCollected { get; } = new();
+
+    /// <summary>Each <c>return</c> inside a lifted loop, with the loops it leaves (see <see cref="EarlyReturns"/>).</summary>
+    public Dictionary<ReturnStatementSyntax, List<LoopPlan>> Returns { get; } = new();
+
+    /// <summary>The flag and result the method's early returns share, when it has any.</summary>
+    public EarlyReturnPlan? EarlyReturn { get; set; }
+
     /// <summary>Loops emitted as lifted calls (each one <c>stablehlo.while</c> when traced).</summary>
     public int LoopCount { get; set; }
 

@@ -22,8 +22,8 @@ internal static class LoopAnalysis
                 case ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax or ForEachStatementSyntax:
                     PlanLoop(ctx, (StatementSyntax)node);
                     break;
-                case ReturnStatementSyntax when EnclosingLoop(node, body) is { } loop:
-                    ctx.Problem(LiftCodes.ReturnInLoop, node, $"'return' inside the loop at line {ctx.LineOf(loop.SpanStart)} cannot be lifted; assign the result to a variable and return after the loop");
+                case ReturnStatementSyntax ret when EnclosingLoop(node, body) is { } loop:
+                    EarlyReturns.Record(ctx, ret, loop, body);
                     break;
                 case GotoStatementSyntax or TryStatementSyntax or LockStatementSyntax or YieldStatementSyntax or UnsafeStatementSyntax
                     or FixedStatementSyntax or UsingStatementSyntax or LocalFunctionStatementSyntax
@@ -54,6 +54,7 @@ internal static class LoopAnalysis
     /// </summary>
     public static void PlanExits(LiftContext ctx, SyntaxNode body)
     {
+        foreach (var plan in ctx.Returns.Values.SelectMany(p => p).Distinct()) GiveBreakFlag(ctx, plan, ctx.Next());
         foreach (var exit in Walk(body).Where(n => n is BreakStatementSyntax or ContinueStatementSyntax).Cast<StatementSyntax>())
         {
             if (exit.Ancestors().TakeWhile(a => a != body).Any(a => a is SwitchSectionSyntax) && exit is BreakStatementSyntax) continue;
@@ -62,16 +63,7 @@ internal static class LoopAnalysis
             int n = ctx.Next();
             if (exit is BreakStatementSyntax)
             {
-                plan.BreakFlag ??= ctx.Prefix + "break" + n;
-                if (plan.Kind == LoopKind.Fori)
-                {
-                    plan.Kind = LoopKind.ForAsWhile;
-                    foreach (var c in plan.Fori!.Counters) plan.Carries.Add(c.Symbol);
-                }
-                else if (plan.Kind is LoopKind.Foreach or LoopKind.RangeForeach)
-                {
-                    plan.Kind = LoopKind.ForeachAsWhile; // the index becomes a carry, the loop a while over it
-                }
+                GiveBreakFlag(ctx, plan, n);
             }
             else
             {
@@ -81,6 +73,22 @@ internal static class LoopAnalysis
             {
                 ctx.Problem(LiftCodes.BreakContinue, exit, $"'{exit.GetFirstToken().Text}' in a loop that collects outputs would leave rows unset; collect only in loops without break/continue");
             }
+        }
+    }
+
+    /// <summary>A loop that can be left early: a carried break flag, and a counted loop becomes a while over its counters.</summary>
+    public static void GiveBreakFlag(LiftContext ctx, LoopPlan plan, int n)
+    {
+        if (plan.BreakFlag is not null) return;
+        plan.BreakFlag = ctx.Prefix + "break" + n;
+        if (plan.Kind == LoopKind.Fori)
+        {
+            plan.Kind = LoopKind.ForAsWhile;
+            foreach (var c in plan.Fori!.Counters) plan.Carries.Add(c.Symbol);
+        }
+        else if (plan.Kind is LoopKind.Foreach or LoopKind.RangeForeach)
+        {
+            plan.Kind = LoopKind.ForeachAsWhile; // the index becomes a carry, the loop a while over it
         }
     }
 
@@ -120,6 +128,8 @@ internal static class LoopAnalysis
                 return WritesOutsideState(ctx, p.Expression);
             case ElementAccessExpressionSyntax e when !ctx.IsTensor(ctx.Model.GetTypeInfo(e.Expression).Type):
                 return $"an element of '{e.Expression}'";
+            case MemberAccessExpressionSyntax when NumberTuples.FieldOfLocal(ctx, target) is not null:
+                return null; // s.Count++ on a local tuple writes the local
             case MemberAccessExpressionSyntax or IdentifierNameSyntax:
                 var s = ctx.Model.GetSymbolInfo(target).Symbol;
                 return s is IFieldSymbol or IPropertySymbol ? $"{(s.IsStatic ? "static " : "")}{(s is IFieldSymbol ? "field" : "property")} '{s.Name}'" : null;
@@ -196,7 +206,7 @@ internal static class LoopAnalysis
         {
             var type = TypeOf(carry);
             if (ctx.IsTensor(type) || IsTensorTuple(ctx, type)) continue;
-            if (IsPrimitive(type))
+            if (IsPrimitive(type) || NumberTuples.IsLocal(ctx, carry))
             {
                 ctx.Traced.Add(carry);
                 continue;
@@ -223,9 +233,9 @@ internal static class LoopAnalysis
         foreach (var list in lists)
         {
             var declarator = list.DeclaringSyntaxReferences.Select(r => r.GetSyntax()).OfType<VariableDeclaratorSyntax>().FirstOrDefault();
-            if (declarator?.Parent?.Parent is not LocalDeclarationStatementSyntax declaration || declaration.Parent != loop.Parent)
+            if (declarator?.Parent?.Parent is not LocalDeclarationStatementSyntax declaration || !HoistedCollections.DeclaredAround(declaration, loop))
             {
-                ctx.Problem(LiftCodes.CollectedOutput, loop, $"the list '{list.Name}' filled in the loop must be declared just before it, in the same block");
+                ctx.Problem(LiftCodes.CollectedOutput, loop, $"the list '{list.Name}' filled in the loop must be declared before it, in the same block or a block around the if holding it");
                 continue;
             }
             var adds = new List<ExpressionStatementSyntax>();
@@ -247,7 +257,8 @@ internal static class LoopAnalysis
                 continue;
             }
             var collected = new CollectedList(list, declaration, loop, adds[0]);
-            ctx.Collected[list] = collected;
+            if (ctx.Collected.ContainsKey(list)) ctx.MoreCollected.Add(collected); // filled by another loop too (one per branch of a static if)
+            else ctx.Collected[list] = collected;
             plan.Outputs.Add(collected);
         }
     }
@@ -316,8 +327,8 @@ internal static class LoopAnalysis
         _ => null,
     };
 
-    public static bool IsPrimitive(ITypeSymbol? t) => t?.SpecialType is SpecialType.System_Boolean or SpecialType.System_Int32
-        or SpecialType.System_Int64 or SpecialType.System_Single or SpecialType.System_Double;
+    /// <summary>A C# number the twin can hold as a 0-d tensor (one list: <see cref="Parsing.TypeSupport.PrimitiveKeyword"/>).</summary>
+    public static bool IsPrimitive(ITypeSymbol? t) => t is not null && Parsing.TypeSupport.IsPrimitive(t);
 
     public static bool IsTensorTuple(LiftContext ctx, ITypeSymbol? t) =>
         t is INamedTypeSymbol { IsTupleType: true } tuple && tuple.TupleElements.All(e => ctx.IsTensor(e.Type) || IsTensorTuple(ctx, e.Type));
@@ -332,13 +343,5 @@ internal static class LoopAnalysis
         SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) is SyntaxKind.VarKeyword ? "@" + name : name;
 
     /// <summary>The C# keyword of a primitive type (for <c>Lifted.As&lt;float&gt;</c>).</summary>
-    public static string Keyword(ITypeSymbol t) => t.SpecialType switch
-    {
-        SpecialType.System_Boolean => "bool",
-        SpecialType.System_Int32 => "int",
-        SpecialType.System_Int64 => "long",
-        SpecialType.System_Single => "float",
-        SpecialType.System_Double => "double",
-        _ => t.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-    };
+    public static string Keyword(ITypeSymbol t) => Parsing.TypeSupport.PrimitiveKeyword(t) ?? t.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
 }

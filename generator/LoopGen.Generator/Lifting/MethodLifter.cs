@@ -84,8 +84,10 @@ internal static class MethodLifter
     /// <summary>A collected list needs a static trip count and may only be stacked or concatenated after its loop.</summary>
     private static void CheckCollected(LiftContext ctx, SyntaxNode body)
     {
-        foreach (var list in ctx.Collected.Values)
+        foreach (var list in ctx.Collected.Values.Concat(ctx.MoreCollected))
         {
+            if (HoistedCollections.WhyNot(ctx, list) is { } why) ctx.Problem(LiftCodes.CollectedOutput, list.Loop, why);
+            var loopsOfList = ctx.Collected.Values.Concat(ctx.MoreCollected).Where(c => SymbolEqualityComparer.Default.Equals(c.List, list.List)).Select(c => c.Loop).ToList();
             var plan = ctx.Loops[list.Loop];
             bool staticTrips = plan.Kind switch
             {
@@ -101,10 +103,10 @@ internal static class MethodLifter
             }
             foreach (var id in LoopAnalysis.Walk(body).OfType<IdentifierNameSyntax>())
             {
-                if (!SymbolEqualityComparer.Default.Equals(ctx.Model.GetSymbolInfo(id).Symbol, list.List) || list.Loop.Span.Contains(id.Span)) continue;
-                bool stackedAfter = id.SpanStart > list.Loop.Span.End && Parens.Outermost(id).Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax inv } args } arg
+                if (!SymbolEqualityComparer.Default.Equals(ctx.Model.GetSymbolInfo(id).Symbol, list.List) || loopsOfList.Any(l => l.Span.Contains(id.Span))) continue;
+                bool stackedAfter = loopsOfList.All(l => id.SpanStart > l.Span.End) && Parens.Outermost(id).Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax inv } args } arg
                     && args.Arguments.IndexOf(arg) == 0 && ctx.Model.GetSymbolInfo(inv).Symbol is IMethodSymbol { Name: "Stack" or "Concat" } m && ctx.IsTensor(m.ContainingType);
-                if (!stackedAfter && !(id.SpanStart > list.Loop.Span.End && SpreadIntoConcat(ctx, id) is not null))
+                if (!stackedAfter && !(id.SpanStart > list.Loop.Span.End && !HoistedCollections.IsHoisted(list) && SpreadIntoConcat(ctx, id) is not null))
                 {
                     ctx.Problem(LiftCodes.CollectedOutput, id, $"after the loop, the collected list '{list.List.Name}' may only be passed to Tensor.Stack or Tensor.Concat (or spread into Tensor.Concat's list: [x, .. {list.List.Name}])");
                 }

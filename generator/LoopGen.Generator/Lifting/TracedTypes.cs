@@ -25,11 +25,11 @@ internal static class TracedTypes
                 switch (node)
                 {
                     case VariableDeclaratorSyntax { Initializer: { } init } v
-                        when ctx.Model.GetDeclaredSymbol(v) is ILocalSymbol local && LoopAnalysis.IsPrimitive(local.Type) && !ctx.Traced.Contains(local) && IsTraced(ctx, init.Value):
+                        when ctx.Model.GetDeclaredSymbol(v) is ILocalSymbol local && (LoopAnalysis.IsPrimitive(local.Type) || NumberTuples.Is(ctx, local.Type)) && !ctx.Traced.Contains(local) && IsTraced(ctx, init.Value):
                         changed |= ctx.Traced.Add(local);
                         break;
                     case AssignmentExpressionSyntax a when ctx.Model.GetSymbolInfo(a.Left).Symbol is { } target && LoopAnalysis.IsVariable(target)
-                        && LoopAnalysis.IsPrimitive(LoopAnalysis.TypeOf(target)) && !ctx.Traced.Contains(target) && IsTraced(ctx, a.Right):
+                        && (LoopAnalysis.IsPrimitive(LoopAnalysis.TypeOf(target)) || NumberTuples.IsLocal(ctx, target)) && !ctx.Traced.Contains(target) && IsTraced(ctx, a.Right):
                         changed |= ctx.Traced.Add(target);
                         break;
                     case IfStatementSyntax i when !ctx.Conds.ContainsKey(i) && IsTracedCondition(ctx, i.Condition):
@@ -79,7 +79,7 @@ internal static class TracedTypes
         foreach (var v in LoopAnalysis.Ordered(flow.WrittenInside.Where(s => LoopAnalysis.IsVariable(s) && !declared.Contains(s))))
         {
             var type = LoopAnalysis.TypeOf(v);
-            if (LoopAnalysis.IsPrimitive(type)) ctx.Traced.Add(v);
+            if (LoopAnalysis.IsPrimitive(type) || NumberTuples.IsLocal(ctx, v)) ctx.Traced.Add(v);
             else if (!ctx.IsTensor(type) && !LoopAnalysis.IsTensorTuple(ctx, type))
             {
                 ctx.Problem(LiftCodes.CarryType, i, $"'{v.Name}' is assigned under a traced condition but has type {type?.ToDisplayString()}; only tensors and C# numbers can be");
@@ -91,6 +91,7 @@ internal static class TracedTypes
         {
             // break/continue of a lifted loop are flags (see TwinRenderer.Exits); anything else cannot leave a traced branch.
             if (i is SwitchStatementSyntax sw && TracedSwitch.IsSectionEnd(n, sw)) continue;
+            if (n is ReturnStatementSyntax r && (ctx.Returns.ContainsKey(r) || ctx.Reported(LiftCodes.ReturnInLoop, r))) continue; // flags, or already said why not
             if (n is ReturnStatementSyntax or GotoStatementSyntax
                 || n is BreakStatementSyntax or ContinueStatementSyntax && LoopAnalysis.EnclosingLoop(n, i) is null && !ctx.Exits.ContainsKey((StatementSyntax)n))
             {
@@ -134,11 +135,15 @@ internal static class TracedTypes
                 case ConditionalExpressionSyntax:
                     node = parent;
                     continue;
+                case MemberAccessExpressionSyntax ma when ma.Expression == node && NumberTuples.FieldOfLocal(ctx, ma) is not null:
+                    node = parent; // s.Count of a carried tuple: a 0-d tensor (or a tensor) in the twin
+                    continue;
                 case AssignmentExpressionSyntax a:
                     if (a.Left == node) return null;
                     var target = ctx.Model.GetSymbolInfo(a.Left).Symbol;
                     if (target is not null && (ctx.Traced.Contains(target) || ctx.IsTensor(LoopAnalysis.TypeOf(target)))) return null;
                     if (ctx.IsTensor(ctx.Model.GetTypeInfo(a.Left).Type)) return null;
+                    if (NumberTuples.FieldOfLocal(ctx, a.Left) is not null && TracedRoot(ctx, a.Left)) return null; // s.Count = e of a carried tuple
                     return parent;
                 case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax v }:
                     return ctx.Model.GetDeclaredSymbol(v) is { } declared && (ctx.Traced.Contains(declared) || ctx.IsTensor(LoopAnalysis.TypeOf(declared))) ? null : parent;
@@ -148,6 +153,8 @@ internal static class TracedTypes
                 case ArgumentSyntax { Parent: TupleExpressionSyntax tuple } when tuple.Parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax or ArgumentSyntax { Parent: TupleExpressionSyntax }:
                     node = tuple; // return (x, count): the number comes back as a 0-d tensor, read by the entry
                     continue;
+                case ArgumentSyntax { Parent: TupleExpressionSyntax tuple } when IntoNumberTuple(ctx, tuple):
+                    return null; // s = (s.Count + 1, …) of a carried tuple: each element converted where it is written
                 case ArgumentSyntax arg:
                     return TakesTensor(ctx, arg) ? null : arg.Parent?.Parent ?? arg;
                 case SwitchStatementSyntax st when ctx.Switches.ContainsKey(st):
@@ -176,6 +183,26 @@ internal static class TracedTypes
                     return parent ?? node;
             }
         }
+    }
+
+    /// <summary>A tuple written in place into a traced number tuple (assigned, or declaring it); nested tuples too.</summary>
+    private static bool IntoNumberTuple(LiftContext ctx, TupleExpressionSyntax tuple)
+    {
+        SyntaxNode outer = Parens.Outermost(tuple);
+        if (outer.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax enclosing }) return IntoNumberTuple(ctx, enclosing);
+        var target = outer.Parent switch
+        {
+            AssignmentExpressionSyntax a when a.Right == outer => ctx.Model.GetSymbolInfo(a.Left).Symbol,
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax v } => ctx.Model.GetDeclaredSymbol(v),
+            _ => null,
+        };
+        return target is not null && ctx.Traced.Contains(target) && NumberTuples.IsLocal(ctx, target);
+    }
+
+    private static bool TracedRoot(LiftContext ctx, ExpressionSyntax e)
+    {
+        while (Parens.Strip(e) is MemberAccessExpressionSyntax ma) e = ma.Expression;
+        return ctx.Model.GetSymbolInfo(Parens.Strip(e)).Symbol is { } s && ctx.Traced.Contains(s);
     }
 
     /// <summary>A collection expression whose elements become tensors (its target is a list or array of Tensor or TensorIndex).</summary>

@@ -42,13 +42,13 @@ internal static class TripCountNotes
                 var f = (ForStatementSyntax)plan.Statement;
                 if (plan.Fori is not null && plan.BreakFlag is not null)
                 {
-                    var exit = ctx.Exits.Where(e => e.Value == plan && e.Key is BreakStatementSyntax).Select(e => e.Key).OrderBy(e => e.SpanStart).First();
-                    return new Why(exit, $"'break' at line {ctx.LineOf(exit.SpanStart)} may end it early");
+                    var exit = FirstExit(ctx, plan);
+                    return new Why(exit, $"'{exit.GetFirstToken().Text}' at line {ctx.LineOf(exit.SpanStart)} may end it early");
                 }
                 return new Why((SyntaxNode?)f.Condition ?? f, "its counter is not moved by a constant step in the for header, or its bound changes in the loop");
             case LoopKind.ForeachAsWhile:
-                var broke = ctx.Exits.Where(e => e.Value == plan && e.Key is BreakStatementSyntax).Select(e => e.Key).OrderBy(e => e.SpanStart).First();
-                return new Why(broke, $"'break' at line {ctx.LineOf(broke.SpanStart)} may end it early");
+                var broke = FirstExit(ctx, plan);
+                return new Why(broke, $"'{broke.GetFirstToken().Text}' at line {ctx.LineOf(broke.SpanStart)} may end it early");
             case LoopKind.Fori:
                 var fori = plan.Fori!;
                 foreach (var e in fori.Counters.Select(c => c.Init).Append(fori.Bound))
@@ -96,4 +96,10 @@ internal static class TripCountNotes
         }
         return uses > 0 && p.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax(ctx.CancellationToken) is ParameterSyntax ps ? ps : null;
     }
+
+    /// <summary>The first break of the loop, or the first return leaving it (an early return also ends it).</summary>
+    private static StatementSyntax FirstExit(LiftContext ctx, LoopPlan plan) =>
+        ctx.Exits.Where(e => e.Value == plan && e.Key is BreakStatementSyntax).Select(e => e.Key)
+            .Concat(ctx.Returns.Where(r => r.Value.Contains(plan)).Select(r => (StatementSyntax)r.Key))
+            .OrderBy(e => e.SpanStart).First();
 }

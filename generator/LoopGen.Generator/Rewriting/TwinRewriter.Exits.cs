@@ -31,7 +31,7 @@ internal sealed partial class TwinRewriter
         {
             var s = statements[k];
             AddRewritten(list, s);
-            if (s is BreakStatementSyntax or ContinueStatementSyntax) break; // the rest is unreachable
+            if (s is BreakStatementSyntax or ContinueStatementSyntax || s is ReturnStatementSyntax r && _ctx.Returns.ContainsKey(r)) break; // the rest is unreachable
             if (k + 1 < statements.Count && Exits(s, plan))
             {
                 list.Add(Guard(statements.Skip(k + 1).ToList(), plan));
@@ -42,7 +42,7 @@ internal sealed partial class TwinRewriter
     }
 
     private bool Exits(SyntaxNode node, LoopPlan plan) =>
-        node.DescendantNodesAndSelf().OfType<StatementSyntax>().Any(s => _ctx.Exits.TryGetValue(s, out var p) && p == plan);
+        node.DescendantNodesAndSelf().OfType<StatementSyntax>().Any(s => _ctx.Exits.TryGetValue(s, out var p) && p == plan || s is ReturnStatementSyntax r && _ctx.Returns.TryGetValue(r, out var ps) && ps.Contains(plan));
 
     /// <summary><c>if (!(break | continue)) { rest }</c> as a Cond whose state is what the rest writes, flags included.</summary>
     private StatementSyntax Guard(List<StatementSyntax> rest, LoopPlan plan)
@@ -55,7 +55,7 @@ internal sealed partial class TwinRewriter
         var temporaries = written.Where(s => !onEntry.Contains(s)).Select(t => $"{TwinType(t)} {LoopAnalysis.Id(t.Name)};").ToArray();
         var flags = FlagsOf(plan);
         var pack = PackOf(state, flags);
-        var active = string.Join(" | ", flags.Select(f => f.Name));
+        var active = string.Join(" | ", flags.Where(f => f.IsFlag).Select(f => f.Name));
         var body = _t.Statements(ExitAwareList(rest, plan));
         return _t.Statement(
             $"{pack.Value} = {Loop}.Cond(!({active}), {pack.Value}, ({pack.Type} {pack.Param}) =>\n{{\n{Open(pack, temporaries)}{body}\nreturn {pack.Value};\n}}, "
@@ -63,21 +63,22 @@ internal sealed partial class TwinRewriter
     }
 
     /// <summary>The flags of a loop, as variables already in scope (state of a Cond).</summary>
-    private static Extra[] FlagsOf(LoopPlan plan)
+    private Extra[] FlagsOf(LoopPlan plan)
     {
         var flags = new List<Extra>();
         if (plan.BreakFlag is { } b) flags.Add(new Extra(b, b, "(break)"));
         if (plan.ContinueFlag is { } c) flags.Add(new Extra(c, c, "(continue)"));
-        return flags.ToArray();
+        return flags.Concat(ReturnExtras(plan)).ToArray();
     }
 
     /// <summary>Flags a traced if must carry because a break/continue inside it leaves an enclosing loop.</summary>
     private Extra[] FlagsExitedWithin(IfStatementSyntax i) =>
-        i.DescendantNodes().OfType<StatementSyntax>()
-            .Select(s => _ctx.Exits.TryGetValue(s, out var p) ? p : null)
-            .Where(p => p is not null && p.Statement.Span.Contains(i.Span))
+        ExitPairs().Where(kv => i.Span.Contains(kv.Key.Span) && kv.Key != i && kv.Value.Statement.Span.Contains(i.Span))
+            .Select(kv => kv.Value)
             .Distinct()
-            .SelectMany(p => FlagsOf(p!))
+            .SelectMany(FlagsOf)
+            .GroupBy(f => f.Name)
+            .Select(g => g.First())
             .ToArray();
 
     private StatementSyntax? ExitStatement(StatementSyntax s) =>
@@ -88,7 +89,7 @@ internal sealed partial class TwinRewriter
     /// <summary>A nested block of a flagged loop body that may exit: its rest is guarded too.</summary>
     private BlockSyntax? ExitAwareBlock(BlockSyntax b)
     {
-        var plan = _ctx.Exits.Where(kv => b.Span.Contains(kv.Key.Span) && kv.Value.Statement.Span.Contains(b.Span) && kv.Value.Statement != b.Parent)
+        var plan = ExitPairs().Where(kv => b.Span.Contains(kv.Key.Span) && kv.Value.Statement.Span.Contains(b.Span) && kv.Value.Statement != b.Parent)
             .Select(kv => kv.Value).FirstOrDefault();
         if (plan is null || !b.Statements.Any(s => Exits(s, plan))) return null;
         return SyntaxFactory.Block(ExitAwareList(b.Statements.ToList(), plan));

@@ -26,12 +26,13 @@ internal sealed partial class TwinRewriter
     }
 
     /// <summary>A variable the lifting adds (a flag), with its initial value.</summary>
-    private readonly record struct Extra(string Name, string Init, string Label);
+    /// <remarks><paramref name="Target"/>: where a loop's result puts it ("_": dropped); <paramref name="IsFlag"/>: a flag a guard tests.</remarks>
+    private readonly record struct Extra(string Name, string Init, string Label, string Target = "_", bool IsFlag = true);
 
     private string P(string name) => _ctx.Prefix + name;
 
     private string TwinType(ISymbol s) =>
-        _ctx.Traced.Contains(s) ? TensorType : LoopAnalysis.TypeOf(s)!.ToDisplayString(Qualified);
+        TracedNumberTuple(s) is { } tuple ? NumberTupleType(tuple) : _ctx.Traced.Contains(s) ? TensorType : LoopAnalysis.TypeOf(s)!.ToDisplayString(Qualified);
 
     /// <summary>Packs variables as one lambda parameter: none → an empty Tensor[], one → itself (shadowing), several → a tuple.</summary>
     private Pack PackOf(IReadOnlyList<ISymbol> vars, params Extra[] extras)
@@ -39,7 +40,7 @@ internal sealed partial class TwinRewriter
         var names = vars.Select(v => LoopAnalysis.Id(v.Name)).Concat(extras.Select(e => e.Name)).ToList();
         var types = vars.Select(TwinType).Concat(extras.Select(_ => TensorType)).ToList();
         var inits = vars.Select(v => LoopAnalysis.Id(v.Name)).Concat(extras.Select(e => e.Init)).ToList();
-        var targets = vars.Select(v => LoopAnalysis.Id(v.Name)).Concat(extras.Select(_ => "_")).ToList();
+        var targets = vars.Select(v => LoopAnalysis.Id(v.Name)).Concat(extras.Select(e => e.Target)).ToList();
         int n = _ctx.Next();
         var p = new Pack
         {
@@ -71,7 +72,7 @@ internal sealed partial class TwinRewriter
     }
 
     private Extra[] BreakExtra(LoopPlan plan) =>
-        plan.BreakFlag is { } b ? new[] { new Extra(b, $"({TensorType})false", "(break)") } : System.Array.Empty<Extra>();
+        (plan.BreakFlag is { } b ? new[] { new Extra(b, $"({TensorType})false", "(break)") } : System.Array.Empty<Extra>()).Concat(ReturnExtras(plan)).ToArray();
 
     private IEnumerable<string> LeafNames(string name, ITypeSymbol type) =>
         type is INamedTypeSymbol { IsTupleType: true } t
@@ -122,13 +123,14 @@ internal sealed partial class TwinRewriter
     {
         if (!_ctx.Loops.TryGetValue(loop, out var plan)) return null;
         _ctx.LoopCount++;
-        return plan.Kind switch
+        var lifted = plan.Kind switch
         {
             LoopKind.Fori or LoopKind.Foreach or LoopKind.RangeForeach => EmitCounted(plan),
             LoopKind.DoWhile => EmitDoWhile(plan),
             LoopKind.ForeachAsWhile => EmitForeachWhile(plan),
             _ => EmitWhile(plan),
         };
+        return WithEarlyReturnState(loop, lifted);
     }
 
     /// <summary>Fori and foreach: a trip count known before the loop, an index, and (with collected lists) a scan.</summary>
@@ -201,7 +203,7 @@ internal sealed partial class TwinRewriter
             var outs = plan.Outputs;
             var stackedTarget = outs.Count == 1 ? StackedName(outs[0]) : "(" + string.Join(", ", outs.Select(StackedName)) + ")";
             var yValue = outs.Count == 1 ? RowName(outs[0]) : "(" + string.Join(", ", outs.Select(RowName)) + ")";
-            foreach (var o in outs) statements.Add(_t.Statement($"{TensorType} {StackedName(o)};"));
+            foreach (var o in outs.Where(o => !HoistedCollections.IsHoisted(o))) statements.Add(_t.Statement($"{TensorType} {StackedName(o)};"));
             var length = plan.Kind == LoopKind.Foreach ? upper : $"global::System.Math.Max(0, checked((int)({upper})))";
             var rows = outs.Select(o => $"{TensorType} {RowName(o)} = null!;").ToArray();
             call = _t.Statement(
@@ -385,7 +387,7 @@ internal sealed partial class TwinRewriter
     private List<StatementSyntax> BodyStatements(StatementSyntax body)
     {
         var statements = body is BlockSyntax block ? block.Statements.ToList() : new List<StatementSyntax> { body };
-        var plan = _ctx.Exits.Values.FirstOrDefault(p => p.Statement.Span.Contains(body.Span) && p.Statement != body.Parent && statements.Any(st => Exits(st, p)));
+        var plan = ExitPairs().Select(kv => kv.Value).FirstOrDefault(p => p.Statement.Span.Contains(body.Span) && p.Statement != body.Parent && statements.Any(st => Exits(st, p)));
         return plan is not null ? ExitAwareList(statements, plan) : StatementList(statements);
     }
 }

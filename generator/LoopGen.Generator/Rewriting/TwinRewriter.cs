@@ -139,6 +139,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitVariableDeclaration(VariableDeclarationSyntax node)
     {
         if (!node.Variables.Any(d => Model.GetDeclaredSymbol(d) is { } s && _ctx.Traced.Contains(s))) return base.VisitVariableDeclaration(node);
+        if (NumberTupleDeclaration(node) is { } tuple) return tuple;
         var declarators = node.Variables.Select(d =>
         {
             var v = SyntaxFactory.VariableDeclarator(d.Identifier.WithoutTrivia());
@@ -153,6 +154,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     /// <inheritdoc/>
     public override SyntaxNode? VisitAssignmentExpression(AssignmentExpressionSyntax node)
     {
+        if (NumberTupleAssignment(node) is { } tuple) return tuple;
         if (Model.GetSymbolInfo(node.Left).Symbol is not { } target || !_ctx.Traced.Contains(target) || !LoopAnalysis.IsPrimitive(LoopAnalysis.TypeOf(target)))
         {
             return base.VisitAssignmentExpression(node);
@@ -221,6 +223,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitReturnStatement(ReturnStatementSyntax node)
     {
         if (node.Expression is null || InsideLambda(node)) return base.VisitReturnStatement(node);
+        if (EarlyReturn(node) is { } early) return early;
         return SyntaxFactory.ReturnStatement(ReturnValue(node.Expression));
     }
 
@@ -244,14 +247,18 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitLocalDeclarationStatement(LocalDeclarationStatementSyntax node)
     {
         // A collected list lives on as the loop's stacked output: its declaration goes.
-        if (CollectedDeclared(node) is not null) return null;
+        if (CollectedDeclared(node) is { } collected)
+        {
+            // Declared before an if whose branches fill it: the stacked output lives here, each loop assigns it.
+            return HoistedCollections.IsHoisted(collected) ? _t.Statement($"{TensorType} {StackedName(collected)} = null!;") : null;
+        }
         return base.VisitLocalDeclarationStatement(node);
     }
 
     /// <inheritdoc/>
     public override SyntaxNode? VisitExpressionStatement(ExpressionStatementSyntax node)
     {
-        if (_ctx.Collected.Values.FirstOrDefault(c => c.Add == node) is { } added)
+        if (_ctx.Collected.Values.Concat(_ctx.MoreCollected).FirstOrDefault(c => c.Add == node) is { } added)
         {
             var value = ((InvocationExpressionSyntax)node.Expression).ArgumentList.Arguments[0].Expression;
             return _t.Statement($"{RowName(added)} = {A(value)};");

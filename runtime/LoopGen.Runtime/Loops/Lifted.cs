@@ -46,12 +46,35 @@ public static class Lifted
         return xs.Shape[0] == 0 ? Tensor.Zeros(xs.DType, xs.Shape.RemoveAt(0)) : xs[index];
     }
 
+    /// <summary>
+    /// A return after a loop that may have returned early: the stored <paramref name="result"/> when
+    /// <paramref name="returned"/> is set, else <paramref name="value"/>. The two must have one type (a select has one
+    /// result type; broadcasting one into the other would be a silent wrong answer), else a clear error.
+    /// </summary>
+    /// <param name="returned">The flag an early return sets (a 0-d pred).</param>
+    /// <param name="result">The value the early return stored.</param>
+    /// <param name="value">The value of the return after the loop.</param>
+    public static Tensor EarlyReturn(Tensor returned, Tensor result, Tensor value)
+    {
+        ArgumentNullException.ThrowIfNull(returned);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(value);
+        if (result.DType != value.DType || !result.Shape.Equals(value.Shape))
+        {
+            throw new InvalidOperationException(
+                $"the early return inside the compiled loop gives {result.Type}, the return after the loop gives {value.Type}; "
+                + "in compiled code both returns must give one type (shape and dtype): return values of one shape, or return after the loop");
+        }
+        return Tensor.Where(returned, result, value);
+    }
+
     /// <summary><c>Tensor.Stack(list, axis)</c> of a list collected by a loop, given the loop's stacked output (leading axis = iterations).</summary>
     /// <param name="stacked">The scan output, <c>[n, …row]</c>.</param>
     /// <param name="axis">The axis the rows are stacked along.</param>
     public static Tensor Stack(Tensor stacked, int axis = 0)
     {
-        ArgumentNullException.ThrowIfNull(stacked);
+        // Null: the list was declared before an if and no branch's loop filled it (an empty list, eagerly).
+        if (stacked is null) throw new ArgumentException("Stack: needs at least one tensor (no loop collected into the list)", nameof(stacked));
         // A loop that ran no iteration collected nothing: the same error as Tensor.Stack of an empty list.
         if (stacked.Rank > 0 && stacked.Shape[0] == 0) throw new ArgumentException("Stack: needs at least one tensor (the loop that collects them ran no iteration)", nameof(stacked));
         int rank = stacked.Rank;
@@ -65,7 +88,7 @@ public static class Lifted
     /// <param name="axis">The axis of the rows to join along.</param>
     public static Tensor Concat(Tensor stacked, int axis = 0)
     {
-        ArgumentNullException.ThrowIfNull(stacked);
+        if (stacked is null) throw new ArgumentException("Concat: needs at least one tensor (no loop collected into the list)", nameof(stacked));
         if (stacked.Rank > 0 && stacked.Shape[0] == 0) throw new ArgumentException("Concat: needs at least one tensor (the loop that collects them ran no iteration)", nameof(stacked));
         return ConcatRows(stacked, axis);
     }

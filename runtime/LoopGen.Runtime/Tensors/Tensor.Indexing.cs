@@ -85,7 +85,7 @@ public sealed partial class Tensor
                 default:
                     var t = index.Tensor!;
                     CheckStartTensor(op, t, $"index for axis {axis}");
-                    if (dim == 0)
+                    if (dim == 0 && !(t.IsTraced && TraceScope.Current is not null))
                     {
                         throw new ArgumentOutOfRangeException(nameof(indices), $"{op}: axis {axis} of {Type} is empty; no index is in range");
                     }
@@ -134,7 +134,7 @@ public sealed partial class Tensor
         Tensor sliced;
         if (plan.IsDynamic)
         {
-            sliced = DynamicSliceCore(this, StartOperands(plan), plan.Sizes);
+            sliced = DynamicSliceCore(PaddedWhereEmpty(plan), StartOperands(plan), plan.Sizes);
             AttachIndexCheck(op, plan, sliced);
         }
         else if (plan.SlicedShape == Shape)
@@ -210,6 +210,19 @@ public sealed partial class Tensor
         var result = Apply1(Ops.DynamicUpdateSlice, [this, update, .. StartOperands(plan)], Type);
         if (plan.IsDynamic) AttachIndexCheck("SetAt", plan, result);
         return result;
+    }
+
+    // xs[i] with a traced i on an empty axis: a loop body is traced even when it runs no iteration (a for up to
+    // xs.Shape[0] over zero rows), so the slice is taken from the operand padded by one row, and the index check
+    // (against the real, empty axis) fails as the plain method does if an iteration does run.
+    private Tensor PaddedWhereEmpty(IndexPlan plan)
+    {
+        int[]? high = null;
+        for (int axis = 0; axis < Rank; axis++)
+        {
+            if (plan.DynamicStarts[axis] is not null && Shape[axis] == 0 && plan.Windows?[axis] != true) (high ??= new int[Rank])[axis] = 1;
+        }
+        return high is null ? this : Pad(new int[Rank], high);
     }
 
     // A traced position written through the indexer (xs[i], x.SetAt(i, v)) is checked by the interpreter like an int

@@ -1,0 +1,98 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LoopGen.Generator.Lifting;
+
+/// <summary>
+/// The plan of the <c>return</c>s inside one lifted loop (see <see cref="EarlyReturns"/>): the flag they set, the result
+/// they store, and the loop at the top of the method they leave.
+/// </summary>
+internal sealed class EarlyReturnPlan
+{
+    public EarlyReturnPlan(StatementSyntax loop, ExpressionSyntax first, string flag, string result)
+    {
+        Loop = loop;
+        First = first;
+        Flag = flag;
+        Result = result;
+    }
+
+    /// <summary>The outermost loop holding the returns (a statement of the method's body).</summary>
+    public StatementSyntax Loop { get; }
+
+    /// <summary>The first returned value: evaluated once before the loop, it gives the result carry its type.</summary>
+    public ExpressionSyntax First { get; }
+
+    /// <summary>The carried flag a return sets (it also sets the break flag of every loop it leaves).</summary>
+    public string Flag { get; }
+
+    /// <summary>The carried result a return stores; a return after the loop selects it when the flag is set.</summary>
+    public string Result { get; }
+
+    /// <summary>The loops the returns leave, innermost last.</summary>
+    public HashSet<LoopPlan> Plans { get; } = new();
+}
+
+/// <summary>
+/// <c>return e;</c> inside a lifted loop, done as <c>break</c> is: the return stores <c>e</c> in a result carry, sets a
+/// returned flag and the break flag of every loop it leaves; each <c>return g;</c> after the loop becomes
+/// <c>return Where(returned, result, g)</c>. The result carry takes its type from <c>e</c> evaluated once before the
+/// loop, so <c>e</c> may only read variables declared before the loop (carries, parameters), and the method returns a
+/// Tensor or a C# number.
+/// </summary>
+internal static class EarlyReturns
+{
+    /// <summary>Records a return inside <paramref name="loop"/>, or reports why it cannot be lifted.</summary>
+    public static void Record(LiftContext ctx, ReturnStatementSyntax ret, StatementSyntax loop, SyntaxNode body)
+    {
+        if (WhyNot(ctx, ret, body, out var chain) is { } why)
+        {
+            ctx.Problem(LiftCodes.ReturnInLoop, ret, $"'return' inside the loop at line {ctx.LineOf(loop.SpanStart)} cannot be lifted: {why}; assign the result to a variable and return after the loop");
+            return;
+        }
+        var outer = chain[chain.Count - 1].Statement;
+        if (ctx.EarlyReturn is null)
+        {
+            int n = ctx.Next();
+            ctx.EarlyReturn = new EarlyReturnPlan(outer, ret.Expression!, ctx.Prefix + "returned" + n, ctx.Prefix + "result" + n);
+        }
+        foreach (var plan in chain) ctx.EarlyReturn.Plans.Add(plan);
+        ctx.Returns[ret] = chain;
+    }
+
+    private static string? WhyNot(LiftContext ctx, ReturnStatementSyntax ret, SyntaxNode body, out List<LoopPlan> chain)
+    {
+        chain = new List<LoopPlan>();
+        if (ret.Expression is null) return "a method without a result cannot return early from compiled code";
+        var returnType = (ctx.Model.GetDeclaredSymbol(ctx.Method) as IMethodSymbol)?.ReturnType;
+        if (!ctx.IsTensor(returnType) && !LoopAnalysis.IsPrimitive(returnType)) return $"an early return is lifted only for a method returning a Tensor or a C# number, not {returnType?.ToDisplayString()}";
+        StatementSyntax? outer = null;
+        for (var n = ret.Parent; n is not null && n != body; n = n.Parent)
+        {
+            if (n is SwitchSectionSyntax) return "it is inside a switch section";
+            if (n is ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax or ForEachStatementSyntax)
+            {
+                if (!ctx.Loops.TryGetValue((StatementSyntax)n, out var plan)) return "the loop it leaves is not lifted (a foreach over a C# collection is unrolled)";
+                if (plan.Outputs.Count > 0) return "the loop collects outputs, and leaving it early would leave rows unset";
+                chain.Add(plan);
+                outer = (StatementSyntax)n;
+            }
+        }
+        if (outer is null || outer.Parent != body) return "the loop must be a statement of the method's body, not nested in another statement";
+        if (ctx.EarlyReturn is { } existing && existing.Loop != outer) return $"another loop (line {ctx.LineOf(existing.Loop.SpanStart)}) already returns early; only one loop of a method may";
+        if (body is not BlockSyntax block || block.Statements.LastOrDefault() is not ReturnStatementSyntax { Expression: not null } last || last.SpanStart < outer.Span.End)
+        {
+            return "the method must end with a return after the loop";
+        }
+        foreach (var id in ret.Expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+        {
+            if (ctx.Model.GetSymbolInfo(id).Symbol is ILocalSymbol local && local.Locations.Any(l => outer.Span.Contains(l.SourceSpan)))
+            {
+                return $"the returned value reads '{local.Name}', declared in the loop (the compiled code gives the result its type before the loop, from variables declared before it)";
+            }
+        }
+        return null;
+    }
+}

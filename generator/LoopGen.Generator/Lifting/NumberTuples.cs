@@ -1,0 +1,33 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LoopGen.Generator.Lifting;
+
+/// <summary>
+/// Value tuples that hold C# numbers next to tensors, <c>(int Count, Tensor Sum) s</c>: as a carry (or an output of a
+/// traced if) such a local is a tuple of 0-d tensors and tensors in the twin, names kept, so <c>s.Count++</c> and
+/// <c>s.Sum += x</c> work on its fields. Parameters of such types are not retyped (the entry passes them as they are).
+/// </summary>
+internal static class NumberTuples
+{
+    /// <summary>A tuple whose elements are tensors, C# numbers or such tuples, with at least one number.</summary>
+    public static bool Is(LiftContext ctx, ITypeSymbol? t) =>
+        t is INamedTypeSymbol { IsTupleType: true } tuple && tuple.TupleElements.All(e => ctx.IsTensor(e.Type) || LoopAnalysis.IsPrimitive(e.Type) || Is(ctx, e.Type) || LoopAnalysis.IsTensorTuple(ctx, e.Type))
+        && tuple.TupleElements.Any(e => LoopAnalysis.IsPrimitive(e.Type) || Is(ctx, e.Type));
+
+    /// <summary>A local of such a tuple type (the only kind the twin retypes).</summary>
+    public static bool IsLocal(LiftContext ctx, ISymbol s) => s is ILocalSymbol l && Is(ctx, l.Type);
+
+    /// <summary>
+    /// <c>s.Count</c> (or <c>s.Inner.Count</c>) on a local tuple: the field, when its root is a variable — a write to it
+    /// is a write to the local, never outside state.
+    /// </summary>
+    public static IFieldSymbol? FieldOfLocal(LiftContext ctx, ExpressionSyntax e)
+    {
+        if (Parens.Strip(e) is not MemberAccessExpressionSyntax ma || ctx.Model.GetSymbolInfo(ma).Symbol is not IFieldSymbol { ContainingType.IsTupleType: true } field) return null;
+        var receiver = Parens.Strip(ma.Expression);
+        if (receiver is IdentifierNameSyntax && ctx.Model.GetSymbolInfo(receiver).Symbol is { } s && LoopAnalysis.IsVariable(s)) return field;
+        return FieldOfLocal(ctx, receiver) is not null ? field : null;
+    }
+}
