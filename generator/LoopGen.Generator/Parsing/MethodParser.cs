@@ -4,6 +4,7 @@ using System.Threading;
 using LoopGen.Generator.Lifting;
 using LoopGen.Generator.Model;
 using LoopGen.Generator.Rewriting;
+using LoopGen.Generator.Sharing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -57,8 +58,13 @@ internal static class MethodParser
             Diagnostics: EquatableArray<DiagnosticInfo>.Empty);
         cancellationToken.ThrowIfCancellationRequested();
 
-        // Phase 2: the rules that need no lifting.
-        if (CompileChecks.WhyNot(syntax, symbol) is { } reason) return model with { NotCompiledReason = reason };
+        // Phase 2: the rules that need no lifting. A verdict left from an earlier compilation goes first: this one decides.
+        SharedAnalysis.Forget(syntax);
+        if (CompileChecks.WhyNot(syntax, symbol) is { } reason)
+        {
+            SharedAnalysis.Remember(syntax, context.SemanticModel.Compilation, new MethodVerdict(reason, null));
+            return model with { NotCompiledReason = reason };
+        }
         cancellationToken.ThrowIfCancellationRequested();
 
         // A method that does not compile would give a twin that does not either: the user fixes the method first.
@@ -70,7 +76,10 @@ internal static class MethodParser
 
         // Phase 3: lift the loops.
         GeneratorTestHooks.BeforeLift.Value?.Invoke(symbol.Name);
-        var (result, ctx) = MethodLifter.Analyze(syntax, symbol, context.SemanticModel, unrolled, cancellationToken);
+        // One analysis per method and compilation: the callee checks of other methods may have made it already, and the
+        // analyzers reuse this one when their compilation is this one plus the generated files.
+        var (result, ctx) = SharedAnalysis.Analyze(syntax, symbol, context.SemanticModel, claimPlan: true, cancellationToken);
+        SharedAnalysis.Remember(syntax, context.SemanticModel.Compilation, new MethodVerdict(null, result));
         var problems = result.Problems;
         model = model with { Problems = problems };
         if (problems.Count > 0)
