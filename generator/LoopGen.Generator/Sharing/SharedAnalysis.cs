@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using LoopGen.Generator.Lifting;
@@ -20,10 +21,11 @@ namespace LoopGen.Generator.Sharing;
 /// <item>Across compilations (<see cref="Verdicts"/>, weakly keyed by the method's syntax node): the generator's
 /// <see cref="MethodVerdict"/> (an immutable value), reused by the analyzers when their compilation is the
 /// generator's input plus generated trees — the same user tree objects, references and options
-/// (<see cref="Extends"/>). Any other compilation, such as the IDE's after another file changed, recomputes.</item>
+/// (<see cref="CompilationStamp"/>). Any other compilation, such as the IDE's after another file changed, recomputes.</item>
 /// </list>
-/// Nothing here keeps a compilation or semantic model alive: the per-compilation tables are ephemerons of their
-/// compilation, and a verdict holds its compilation by a weak reference only (collected: recompute).
+/// Nothing here keeps a compilation, semantic model or old tree alive: the per-compilation tables are ephemerons of
+/// their compilation, and a verdict holds a stamp of the generator's compilation (its trees and references by weak
+/// reference, its options), not the compilation, which a build may collect before the analyzers run.
 /// </summary>
 internal static class SharedAnalysis
 {
@@ -100,7 +102,7 @@ internal static class SharedAnalysis
 
     /// <summary>Records the generator's verdict on a method, for the analyzers of a compilation that extends this one.</summary>
     public static void Remember(MethodDeclarationSyntax syntax, Compilation compilation, MethodVerdict verdict) =>
-        Verdicts.GetValue(syntax, static _ => new VerdictSlot()).Value = new VerdictEntry(new WeakReference<Compilation>(compilation), verdict);
+        Verdicts.GetValue(syntax, static _ => new VerdictSlot()).Value = new VerdictEntry(Stamps.GetValue(compilation, static c => new CompilationStamp(c)), verdict);
 
     /// <summary>Drops the verdict recorded for <paramref name="syntax"/> (the generator is deciding it again).</summary>
     public static void Forget(MethodDeclarationSyntax syntax)
@@ -112,8 +114,7 @@ internal static class SharedAnalysis
     public static MethodVerdict? Verdict(MethodDeclarationSyntax syntax, Compilation compilation)
     {
         if (!Verdicts.TryGetValue(syntax, out var slot) || slot.Value is not { } entry) return null;
-        if (!entry.Compilation.TryGetTarget(out var source)) return null;
-        return ReferenceEquals(source, compilation) || ForCompilation(compilation).Extends(source) ? entry.Verdict : null;
+        return ForCompilation(compilation).Extends(entry.Stamp) ? entry.Verdict : null;
     }
 
     private static (LiftResult Result, LiftContext? Context) Run(MethodDeclarationSyntax syntax, IMethodSymbol symbol, SemanticModel model, CancellationToken cancellationToken)
@@ -125,41 +126,54 @@ internal static class SharedAnalysis
     private static PerCompilation ForCompilation(Compilation compilation) =>
         Compilations.GetValue(compilation, static c => new PerCompilation(c));
 
+    private static readonly ConditionalWeakTable<Compilation, CompilationStamp> Stamps = new();
+
     /// <summary>
-    /// Whether <paramref name="later"/> is <paramref name="source"/> plus trees appended after its own (what a build and
-    /// the IDE give the analyzers: the generator's input, then the generated files): same options, same references, and
-    /// the same tree objects first. A tree edited, added or removed anywhere else makes it false.
+    /// What a verdict's compilation was, without holding it: its options, and its references and trees by weak reference.
+    /// <see cref="IsExtendedBy"/> says whether a later compilation is it plus trees appended after its own (what a build
+    /// and the IDE give the analyzers: the generator's input, then the generated files).
     /// </summary>
-    internal static bool IsExtension(Compilation later, Compilation source)
+    internal sealed class CompilationStamp(Compilation source)
     {
-        if (!ReferenceEquals(later.Options, source.Options) && !later.Options.Equals(source.Options)) return false;
-        if (later.AssemblyName != source.AssemblyName) return false;
-        var refsLater = later.ExternalReferences;
-        var refsSource = source.ExternalReferences;
-        if (refsLater.Length != refsSource.Length) return false;
-        for (int i = 0; i < refsLater.Length; i++)
+        private readonly CompilationOptions _options = source.Options;
+        private readonly string? _assemblyName = source.AssemblyName;
+        private readonly WeakReference<MetadataReference>[] _references = [.. source.ExternalReferences.Select(r => new WeakReference<MetadataReference>(r))];
+        private readonly WeakReference<SyntaxTree>[] _trees = [.. source.SyntaxTrees.Select(t => new WeakReference<SyntaxTree>(t))];
+
+        /// <summary>
+        /// Same options, the same reference objects, the same tree objects first, and only generated trees after them. A
+        /// tree edited, added or removed, or a reference changed, makes it false; so does a collected tree (it cannot be
+        /// in <paramref name="later"/> then).
+        /// </summary>
+        public bool IsExtendedBy(Compilation later)
         {
-            if (!ReferenceEquals(refsLater[i], refsSource[i])) return false;
+            if (!ReferenceEquals(later.Options, _options) && !later.Options.Equals(_options)) return false;
+            if (later.AssemblyName != _assemblyName) return false;
+            var references = later.ExternalReferences;
+            if (references.Length != _references.Length) return false;
+            for (int i = 0; i < references.Length; i++)
+            {
+                if (!_references[i].TryGetTarget(out var r) || !ReferenceEquals(r, references[i])) return false;
+            }
+            var trees = later.SyntaxTrees as IReadOnlyList<SyntaxTree> ?? new List<SyntaxTree>(later.SyntaxTrees);
+            if (trees.Count < _trees.Length) return false;
+            for (int i = 0; i < _trees.Length; i++)
+            {
+                if (!_trees[i].TryGetTarget(out var t) || !ReferenceEquals(t, trees[i])) return false;
+            }
+            // What was appended must be generated code; a user file added at the end is a new program.
+            for (int i = _trees.Length; i < trees.Count; i++)
+            {
+                if (!CompileChecks.IsGeneratedTree(trees[i])) return false;
+            }
+            return true;
         }
-        var treesLater = later.SyntaxTrees as IReadOnlyList<SyntaxTree> ?? new List<SyntaxTree>(later.SyntaxTrees);
-        var treesSource = source.SyntaxTrees as IReadOnlyList<SyntaxTree> ?? new List<SyntaxTree>(source.SyntaxTrees);
-        if (treesLater.Count < treesSource.Count) return false;
-        for (int i = 0; i < treesSource.Count; i++)
-        {
-            if (!ReferenceEquals(treesLater[i], treesSource[i])) return false;
-        }
-        // What was appended must be generated code; a user file added at the end is a new program.
-        for (int i = treesSource.Count; i < treesLater.Count; i++)
-        {
-            if (!CompileChecks.IsGeneratedTree(treesLater[i])) return false;
-        }
-        return true;
     }
 
     private sealed class PerCompilation(Compilation compilation)
     {
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
-        private readonly ConditionalWeakTable<Compilation, object> _extends = new();
+        private readonly ConditionalWeakTable<CompilationStamp, object> _extends = new();
         private static readonly object Yes = new(), No = new();
 
         public ConcurrentDictionary<MethodDeclarationSyntax, Analysis> Analyses { get; } = new();
@@ -172,8 +186,9 @@ internal static class SharedAnalysis
 
         public void RememberModel(SemanticModel model) => _models.TryAdd(model.SyntaxTree, model);
 
-        public bool Extends(Compilation source) =>
-            _extends.GetValue(source, s => IsExtension(compilation, s) ? Yes : No) == Yes;
+        /// <summary>Whether this compilation extends the stamped one; decided once per stamp.</summary>
+        public bool Extends(CompilationStamp stamp) =>
+            _extends.GetValue(stamp, s => s.IsExtendedBy(compilation) ? Yes : No) == Yes;
     }
 
     private sealed class Analysis(LiftResult result, LiftContext? plan)
@@ -190,5 +205,5 @@ internal static class SharedAnalysis
         public volatile VerdictEntry? Value;
     }
 
-    private sealed record VerdictEntry(WeakReference<Compilation> Compilation, MethodVerdict Verdict);
+    private sealed record VerdictEntry(CompilationStamp Stamp, MethodVerdict Verdict);
 }
