@@ -49,7 +49,7 @@ public sealed class AnalyzerBenchmark(ITestOutputHelper output)
     private static bool IsDebugBuild =>
         typeof(LoopGenAnalyzer).Assembly.GetCustomAttributes(typeof(DebuggableAttribute), false).OfType<DebuggableAttribute>().Any(a => a.IsJITOptimizerDisabled);
 
-    private static string Source(int methods)
+    internal static string Source(int methods)
     {
         var sb = new StringBuilder("using LoopGen;\n\nnamespace Bench;\n\npublic static partial class Kernels\n{\n");
         for (int k = 0; k < methods; k++)

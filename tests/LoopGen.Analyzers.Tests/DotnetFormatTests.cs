@@ -145,7 +145,7 @@ public sealed class DotnetFormatTests : IDisposable
 
     private string WriteProject()
     {
-        // The analyzers and code fixes as the package ships them (analyzers/dotnet/cs), beside this test; the runtime as a reference.
+        // The generator with the analyzers, and the code fixes, as the package ships them (analyzers/dotnet/cs), beside this test; the runtime as a reference.
         string here = AppContext.BaseDirectory;
         File.WriteAllText(Path.Combine(_work, "Directory.Build.props"), "<Project />\n");   // nothing from folders above
         File.WriteAllText(Path.Combine(_work, "Directory.Build.targets"), "<Project />\n");
@@ -159,11 +159,12 @@ public sealed class DotnetFormatTests : IDisposable
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
+                <InterceptorsNamespaces>$(InterceptorsNamespaces);LoopGen.Generated</InterceptorsNamespaces>
               </PropertyGroup>
               <ItemGroup>
                 <Reference Include="{Path.Combine(here, "LoopGen.Runtime.dll")}" />
                 <Reference Include="{Path.Combine(here, "System.Numerics.Tensors.dll")}" />
-                <Analyzer Include="{Path.Combine(here, "LoopGen.Analyzers.dll")}" />
+                <Analyzer Include="{Path.Combine(here, "LoopGen.Generator.dll")}" />
                 <Analyzer Include="{Path.Combine(here, "LoopGen.CodeFixes.dll")}" />
               </ItemGroup>
             </Project>

@@ -131,7 +131,8 @@ public sealed partial class PackageConsumerTests(PackedFeed feed)
         var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
         Assert.Contains("lib/net10.0/LoopGen.Runtime.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/LoopGen.Generator.dll", entries);
-        Assert.Contains("analyzers/dotnet/cs/LoopGen.Analyzers.dll", entries);
+        // The analyzers are in the generator's assembly (one home for the shared analysis), not a DLL of their own.
+        Assert.DoesNotContain("analyzers/dotnet/cs/LoopGen.Analyzers.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/LoopGen.CodeFixes.dll", entries);
         Assert.Contains("buildTransitive/LoopGen.props", entries);
         Assert.Contains("README.md", entries);

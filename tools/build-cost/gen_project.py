@@ -215,6 +215,7 @@ def main() -> int:
         if variant == "with":
             import_ = f'  <Import Project="{repo}/runtime/LoopGen.Runtime/buildTransitive/LoopGen.props" />\n'
             refs = [f"{repo}/generator/LoopGen.Generator/LoopGen.Generator.csproj"]
+            # Older trees had the analyzers in a project of their own; today they are in the generator's assembly.
             if os.path.exists(f"{repo}/analyzers/LoopGen.Analyzers/LoopGen.Analyzers.csproj"):
                 refs.append(f"{repo}/analyzers/LoopGen.Analyzers/LoopGen.Analyzers.csproj")
             analyzers = "".join(

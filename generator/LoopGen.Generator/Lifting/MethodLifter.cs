@@ -143,9 +143,6 @@ internal static class MethodLifter
         }
     }
 
-    [ThreadStatic]
-    private static HashSet<IMethodSymbol>? _inProgress;
-
     private static string? WhyCalleeNotCompiled(LiftContext ctx, IMethodSymbol m)
     {
         m = m.OriginalDefinition;
@@ -162,19 +159,10 @@ internal static class MethodLifter
         {
             if (t.DeclaringSyntaxReferences.Any(r => r.GetSyntax(ctx.CancellationToken) is TypeDeclarationSyntax d && !Parsing.CompileChecks.IsPartial(d))) return $"its type '{t.Name}' is not partial";
         }
-        _inProgress ??= new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-        if (!_inProgress.Add(m)) return null; // a cycle: the callee's own analysis is under way higher up
-        try
-        {
-            var model = syntax.SyntaxTree == ctx.Method.SyntaxTree ? ctx.Model : ctx.Model.Compilation.GetSemanticModel(syntax.SyntaxTree);
-            var (result, _) = Analyze(syntax, m, model, CompileAttributes.IsUnrolled(m), ctx.CancellationToken);
-            if (result.Problems.Count == 0) return null;
-            var first = result.Problems[0];
-            return $"cannot be compiled itself ({first.Message}, line {first.Line})";
-        }
-        finally
-        {
-            _inProgress.Remove(m);
-        }
+        // Once per callee and compilation, however many calls (null: a cycle, its analysis is under way higher up).
+        if (Sharing.SharedAnalysis.Callee(syntax, m, ctx.Model.Compilation, ctx.Model, ctx.CancellationToken) is not { } result) return null;
+        if (result.Problems.Count == 0) return null;
+        var first = result.Problems[0];
+        return $"cannot be compiled itself ({first.Message}, line {first.Line})";
     }
 }

@@ -22,6 +22,7 @@ internal static class InterceptionParser
     /// <summary>The interception of the call, or null when it is not one we redirect. Never throws (but for cancellation).</summary>
     public static InterceptionModel? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
+        long t = GeneratorTestHooks.Start();
         try
         {
             return ParseCore(context, cancellationToken);
@@ -30,6 +31,10 @@ internal static class InterceptionParser
         {
             // An interceptor missed only makes that call eager; failing the build would be worse.
             return null;
+        }
+        finally
+        {
+            GeneratorTestHooks.Stop("generator: call sites (interception parser)", t);
         }
     }
 

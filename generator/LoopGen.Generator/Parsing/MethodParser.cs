@@ -4,6 +4,7 @@ using System.Threading;
 using LoopGen.Generator.Lifting;
 using LoopGen.Generator.Model;
 using LoopGen.Generator.Rewriting;
+using LoopGen.Generator.Sharing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -34,6 +35,7 @@ internal static class MethodParser
         GeneratorAttributeSyntaxContext context, MethodDeclarationSyntax syntax, IMethodSymbol symbol, CancellationToken cancellationToken)
     {
         // Phase 1: where the method lives and what it looks like (syntax and symbol only).
+        long t = GeneratorTestHooks.Start();
         if (HierarchyBuilder.Build(syntax) is not { } hierarchy) return null;
         var parameters = symbol.Parameters
             .Select(p => new ParameterModel(Identifiers.Escape(p.Name), p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), CompileChecks.IsDynamic(p), DefaultValues.Of(p)))
@@ -56,11 +58,20 @@ internal static class MethodParser
             NotCompiledReason: null,
             Diagnostics: EquatableArray<DiagnosticInfo>.Empty);
         cancellationToken.ThrowIfCancellationRequested();
+        GeneratorTestHooks.Stop("generator: method model", t);
+        t = GeneratorTestHooks.Start();
 
-        // Phase 2: the rules that need no lifting.
-        if (CompileChecks.WhyNot(syntax, symbol) is { } reason) return model with { NotCompiledReason = reason };
+        // Phase 2: the rules that need no lifting. A verdict left from an earlier compilation goes first: this one decides.
+        SharedAnalysis.Forget(syntax);
+        if (CompileChecks.WhyNot(syntax, symbol) is { } reason)
+        {
+            SharedAnalysis.Remember(syntax, context.SemanticModel.Compilation, new MethodVerdict(reason, null));
+            return model with { NotCompiledReason = reason };
+        }
         cancellationToken.ThrowIfCancellationRequested();
 
+        GeneratorTestHooks.Stop("generator: method rules", t);
+        t = GeneratorTestHooks.Start();
         // A method that does not compile would give a twin that does not either: the user fixes the method first.
         if (syntax.ContainsDiagnostics
             || context.SemanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
@@ -68,9 +79,16 @@ internal static class MethodParser
             return model with { NotCompiledReason = "it has compilation errors" };
         }
 
+        GeneratorTestHooks.Stop("generator: compiler errors of the method (binds its body)", t);
+        t = GeneratorTestHooks.Start();
+
         // Phase 3: lift the loops.
         GeneratorTestHooks.BeforeLift.Value?.Invoke(symbol.Name);
-        var (result, ctx) = MethodLifter.Analyze(syntax, symbol, context.SemanticModel, unrolled, cancellationToken);
+        // One analysis per method and compilation: the callee checks of other methods may have made it already, and the
+        // analyzers reuse this one when their compilation is this one plus the generated files.
+        var (result, ctx) = SharedAnalysis.Analyze(syntax, symbol, context.SemanticModel, claimPlan: true, cancellationToken);
+        SharedAnalysis.Remember(syntax, context.SemanticModel.Compilation, new MethodVerdict(null, result));
+        GeneratorTestHooks.Stop("generator: lifting analysis", t);
         var problems = result.Problems;
         model = model with { Problems = problems };
         if (problems.Count > 0)
@@ -81,7 +99,9 @@ internal static class MethodParser
         }
         if (ctx is null) return model with { NotCompiledReason = "the lifter produced no twin" };
         cancellationToken.ThrowIfCancellationRequested();
+        t = GeneratorTestHooks.Start();
         var twin = TwinBuilder.Build(ctx, symbol);
+        GeneratorTestHooks.Stop("generator: twin (rewriter)", t);
 
         // Phase 4: the twin's signature must correspond to the original, or the entry could not call it.
         if (twin.Parameters.Count != symbol.Parameters.Length)

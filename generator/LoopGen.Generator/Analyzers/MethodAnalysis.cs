@@ -3,6 +3,7 @@ using System.Linq;
 using LoopGen.Generator.Lifting;
 using LoopGen.Generator.Model;
 using LoopGen.Generator.Parsing;
+using LoopGen.Generator.Sharing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -12,7 +13,8 @@ namespace LoopGen.Analyzers;
 
 /// <summary>
 /// One <c>[Compile]</c> method, in the order the generator decides: the method-level rules, then (when the method
-/// compiles as C#) the lifting analysis, whose problems and notes become diagnostics.
+/// compiles as C#) the lifting analysis, whose problems and notes become diagnostics. The generator's verdict is used
+/// when it holds for this compilation (<see cref="SharedAnalysis"/>), so a build analyses each method once.
 /// </summary>
 internal static class MethodAnalysis
 {
@@ -33,12 +35,20 @@ internal static class MethodAnalysis
     private static void Run(SyntaxNodeAnalysisContext context)
     {
         var syntax = (MethodDeclarationSyntax)context.Node;
-        if (syntax.AttributeLists.Count == 0) return; // the cheap filter before asking for the symbol
-        if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not IMethodSymbol symbol || !CompileChecks.HasCompile(symbol)) return;
+        if (syntax.AttributeLists.Count == 0) return; // the cheap filter before any semantic work
 
+        // The generator's own verdict, when this compilation is its input plus the generated files (a build; the IDE
+        // until another file changes): no symbol, binding or analysis needed here.
+        if (SharedAnalysis.Verdict(syntax, context.Compilation) is { } shared)
+        {
+            Report(context, syntax, syntax.Identifier.ValueText, shared);
+            return;
+        }
+
+        if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not IMethodSymbol symbol || !CompileChecks.HasCompile(symbol)) return;
         if (CompileChecks.WhyNot(syntax, symbol) is { } reason)
         {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MethodCannotBeCompiled, syntax.Identifier.GetLocation(), symbol.Name, reason));
+            Report(context, syntax, symbol.Name, new MethodVerdict(reason, null));
             return;
         }
 
@@ -49,7 +59,18 @@ internal static class MethodAnalysis
             return;
         }
 
-        var (result, _) = MethodLifter.Analyze(syntax, symbol, context.SemanticModel, CompileAttributes.IsUnrolled(symbol), context.CancellationToken);
+        var (result, _) = SharedAnalysis.Analyze(syntax, symbol, context.SemanticModel, claimPlan: false, context.CancellationToken);
+        Report(context, syntax, symbol.Name, new MethodVerdict(null, result));
+    }
+
+    private static void Report(SyntaxNodeAnalysisContext context, MethodDeclarationSyntax syntax, string name, MethodVerdict verdict)
+    {
+        if (verdict.NotCompiledReason is { } reason)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MethodCannotBeCompiled, syntax.Identifier.GetLocation(), name, reason));
+            return;
+        }
+        if (verdict.Result is not { } result) return;
         foreach (var problem in result.Problems.Concat(result.Notes))
         {
             if (!DiagnosticDescriptors.ByCode.TryGetValue(problem.Code, out var descriptor)) continue;
@@ -57,7 +78,7 @@ internal static class MethodAnalysis
                 ? Location.Create(syntax.SyntaxTree, new TextSpan(problem.Start, problem.Length))
                 : syntax.Identifier.GetLocation();
             var diagnostic = descriptor == DiagnosticDescriptors.MethodCannotBeCompiled
-                ? Diagnostic.Create(descriptor, location, symbol.Name, problem.Message)
+                ? Diagnostic.Create(descriptor, location, name, problem.Message)
                 : Diagnostic.Create(descriptor, location, problem.Message);
             context.ReportDiagnostic(diagnostic);
         }
