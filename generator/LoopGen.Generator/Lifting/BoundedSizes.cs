@@ -80,9 +80,16 @@ internal static class BoundedSizes
                     return (Use.Size, null, null);
                 case ArgumentSyntax { Parent: BracketedArgumentListSyntax { Parent: ElementAccessExpressionSyntax ea } } when ctx.IsTensor(ctx.Model.GetTypeInfo(ea.Expression).Type):
                     return (Use.Size, null, null); // a dynamic index
-                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax v } when ctx.Model.GetDeclaredSymbol(v) is ILocalSymbol local
-                    && local.Type.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64:
-                    return ClassifyLocal(ctx, local, visiting);
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax v } when ctx.Model.GetDeclaredSymbol(v) is ILocalSymbol local && IsInteger(local.Type):
+                    return ClassifyVariable(ctx, local, visiting);
+                case AssignmentExpressionSyntax a when a.Right == node && ctx.Model.GetSymbolInfo(a.Left).Symbol is { } target
+                    && LoopAnalysis.IsVariable(target) && IsInteger(LoopAnalysis.TypeOf(target)):
+                    return ClassifyVariable(ctx, target, visiting); // count += end - start: an int the loop carries
+                case ArgumentSyntax { Parent: TupleExpressionSyntax tuple }:
+                    node = tuple;
+                    continue;
+                case ReturnStatementSyntax or ArrowExpressionClauseSyntax when IsInteger(ctx.Model.GetTypeInfo((ExpressionSyntax)node).Type) || node is TupleExpressionSyntax:
+                    return (Use.Size, null, null); // a number returned: read back once, after the call
                 case ArgumentSyntax arg when !TakesTensorArgument(ctx, arg):
                     return (Use.Unbounded, arg.Parent?.Parent ?? arg, null);
                 case ExpressionElementSyntax { Parent: CollectionExpressionSyntax { Parent: ArgumentSyntax arg } } when !TakesTensorArgument(ctx, arg):
@@ -93,16 +100,23 @@ internal static class BoundedSizes
         }
     }
 
-    private static (Use, SyntaxNode?, string?) ClassifyLocal(LiftContext ctx, ILocalSymbol local, HashSet<ISymbol> visiting)
+    private static bool IsInteger(ITypeSymbol? t) => t?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
+
+    /// <summary>The worst use of an int variable holding a size (every read of it, not the writes).</summary>
+    private static (Use, SyntaxNode?, string?) ClassifyVariable(LiftContext ctx, ISymbol local, HashSet<ISymbol> visiting)
     {
         if (!visiting.Add(local)) return (Use.Size, null, null);
         var body = (SyntaxNode?)ctx.Method.Body ?? ctx.Method.ExpressionBody;
         if (body is null) return (Use.Data, null, null);
-        if (LoopAnalysis.WrittenIn(ctx.Model, body).Contains(local)) return (Use.Data, null, null); // a variable, not a value: data
         (Use, SyntaxNode?, string?) worst = (Use.Size, null, null);
         foreach (var id in body.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
             if (id.Identifier.ValueText != local.Name || !SymbolEqualityComparer.Default.Equals(ctx.Model.GetSymbolInfo(id).Symbol, local)) continue;
+            var outer = Parens.Outermost(id);
+            // Writes (x = e, x += e, x++) are not reads that leave: what they read flows back into x.
+            if (outer.Parent is AssignmentExpressionSyntax w && w.Left == outer) continue;
+            if (outer.Parent?.Kind() is SyntaxKind.PostIncrementExpression or SyntaxKind.PostDecrementExpression or SyntaxKind.PreIncrementExpression or SyntaxKind.PreDecrementExpression
+                && outer.Parent.Parent is ExpressionStatementSyntax) continue;
             var (use, where, variable) = Classify(ctx, id, visiting);
             if (use == Use.Data) return (Use.Data, null, null);
             if (use == Use.Unbounded && worst.Item1 == Use.Size) worst = (use, where, variable ?? local.Name);

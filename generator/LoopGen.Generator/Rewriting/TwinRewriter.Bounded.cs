@@ -20,7 +20,11 @@ internal sealed partial class TwinRewriter
     {
         if (!_ctx.Sizes.Reads.Contains(inv) || inv.Expression is not MemberAccessExpressionSyntax ma) return null;
         if (Model.GetSymbolInfo(inv).Symbol is not IMethodSymbol { TypeArguments.Length: 1 } m) return null;
-        return As(m.TypeArguments[0], E(ma.Expression));
+        var value = E(ma.Expression);
+        // int start = x.Item<int>(): the declaration converts already.
+        bool converted = Parens.Outermost(inv).Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax v }
+            && Model.GetDeclaredSymbol(v) is ILocalSymbol local && _ctx.Traced.Contains(local) && SymbolEqualityComparer.Default.Equals(local.Type, m.TypeArguments[0]);
+        return converted ? value : As(m.TypeArguments[0], value);
     }
 
     /// <summary><c>x.Shape[d]</c> of a bounded x → <c>Tensor.SizeOf(x, d)</c>; <c>w[.., a..b]</c> with a traced bound → <c>Tensor.SliceDynamic(w, 1, a, b)</c>.</summary>
