@@ -14,9 +14,28 @@ internal static class Executor
         for (int i = 0; i < arguments.Count; i++) buffers[i] = arguments[i].BufferOn(backend);
         for (int i = 0; i < captured.Count; i++) buffers[arguments.Count + i] = captured[i].BufferOn(backend);
         var outputs = backend.Execute(executable, buffers);
-        var results = new Tensor[outputs.Length];
+        var results = new Tensor[outputTemplate.Length];
         for (int i = 0; i < results.Length; i++) results[i] = Tensor.Concrete(outputs[i], backend, outputTemplate[i].IsWeak);
+        if (outputs.Length > results.Length) TrimBounded(backend, outputs, outputTemplate, results);
         return results;
+    }
+
+    /// <summary>
+    /// Bounded outputs come back padded, their valid lengths as extra s32 results after the outputs: each length is read
+    /// once per call and the output sliced to it on the backend (on PJRT, a slice executed on the device).
+    /// </summary>
+    private static void TrimBounded(IBackend backend, IDeviceBuffer[] outputs, Tensor[] outputTemplate, Tensor[] results)
+    {
+        int next = outputTemplate.Length;
+        using var scoped = Backend.Use(backend);
+        for (int i = 0; i < outputTemplate.Length; i++)
+        {
+            if (outputTemplate[i].Bounds is not { Mask: not 0 } bounds) continue;
+            var starts = new int[results[i].Rank];
+            var sizes = results[i].Type.Shape.ToArray();
+            foreach (int axis in bounds.Axes) sizes[axis] = ((int[])backend.Download(outputs[next++]))[0];
+            results[i] = results[i].SliceStatic(starts, sizes);
+        }
     }
 
     /// <summary>

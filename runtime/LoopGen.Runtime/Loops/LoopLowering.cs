@@ -30,22 +30,44 @@ internal static class LoopLowering
     /// <param name="cond">Carries → 0-d pred.</param>
     /// <param name="body">Carries → new carries (+ outputs to stack).</param>
     /// <param name="stackLength">The trip count when the body's outputs are stacked; null when there are none.</param>
-    public static Result While(LoopInfo info, Tensor[] init, int hiddenCarries, Func<Tensor[], Tensor> cond, Func<Tensor[], Step> body, int? stackLength = null)
+    /// <param name="collector">Instead of stacking, how each output is written into a carried buffer (Loop.ForConcat).</param>
+    public static Result While(LoopInfo info, Tensor[] init, int hiddenCarries, Func<Tensor[], Tensor> cond, Func<Tensor[], Step> body, int? stackLength = null,
+        Collector? collector = null)
     {
         if (TraceScope.Current is null)
         {
             var flat = Executor.TraceAndRun(info.Kind, init, args =>
             {
-                var r = While(info, args, hiddenCarries, cond, body, stackLength);
+                var r = While(info, args, hiddenCarries, cond, body, stackLength, collector);
                 return [.. r.Carries, .. r.Stacked];
             });
             return new Result(flat[..init.Length], flat[init.Length..]);
         }
-        return Emit(info, init, hiddenCarries, cond, body, stackLength);
+        return Emit(info, init, hiddenCarries, cond, body, stackLength, collector);
     }
 
-    private static Result Emit(LoopInfo info, Tensor[] init, int hidden, Func<Tensor[], Tensor> cond, Func<Tensor[], Step> body, int? stackLength)
+    /// <summary>Per-iteration outputs written into carried buffers by the caller's rule (Loop.ForConcat's running offsets).</summary>
+    /// <param name="BufferType">The buffer's type for output k, from the traced output.</param>
+    /// <param name="Write">(buffer, output, k, carries entering the iteration) → the updated buffer.</param>
+    internal sealed record Collector(Func<Tensor, int, TensorType> BufferType, Func<Tensor, Tensor, int, Tensor[], Tensor> Write);
+
+    private static void RejectBounded(LoopInfo info, IReadOnlyList<Tensor> carries, int hidden, string what)
     {
+        for (int i = hidden; i < carries.Count; i++)
+        {
+            if (carries[i].Bounds is { Mask: not 0 } b)
+            {
+                var name = i - hidden < info.CarryNames.Count ? info.CarryNames[i - hidden] : $"carry{i - hidden}";
+                throw new TensorShapeException(
+                    $"{info.Where}: {what} '{name}' has a size that depends on the data along axis {b.Axes.First()} ({carries[i].Shape}); "
+                    + "a loop carry keeps one static shape: collect such pieces with Loop.ForConcat (docs/bounded-sizes.md)");
+            }
+        }
+    }
+
+    private static Result Emit(LoopInfo info, Tensor[] init, int hidden, Func<Tensor[], Tensor> cond, Func<Tensor[], Step> body, int? stackLength, Collector? collector)
+    {
+        RejectBounded(info, init, hidden, "the carry");
         var outer = TraceScope.Current!;
         var types = init.Select(t => t.Type).ToArray();
         var initValues = init.Select(outer.Use).ToArray();
@@ -85,10 +107,25 @@ internal static class LoopLowering
             var entering = Wrap(bodyScope, bodyArgs, init);
             var step = body(entering);
             info.CheckCarries(entering[hidden..], step.Carries[Math.Min(hidden, step.Carries.Length)..]);
+            RejectBounded(info, step.Carries, hidden, "the carry");
+            if (collector is not null)
+            {
+                var ys = step.Outputs ?? [];
+                for (int k = 0; k < ys.Length; k++)
+                {
+                    var stackType = collector.BufferType(ys[k], k);
+                    stackTypes.Add(stackType);
+                    outputWeak.Add(ys[k].IsWeak);
+                    var buffer = bodyBlock.AddArgument(stackType);
+                    stackArgs.Add(buffer);
+                    stackNew.Add(bodyScope.Use(collector.Write(bodyScope.Wrap(buffer), ys[k], k, entering)));
+                }
+            }
             newCarries = [.. step.Carries.Select(bodyScope.Use)];
             carryWeak = [.. step.Carries.Select((c, i) => c.IsWeak && init[i].IsWeak)];
             if (stackLength is int length)
             {
+                RejectBounded(info, step.Outputs ?? [], 0, "the output");
                 foreach (var y in step.Outputs ?? [])
                 {
                     var stackType = new TensorType(y.DType, y.Shape.Insert(0, length));
@@ -119,9 +156,11 @@ internal static class LoopLowering
         var bodyCaptureArgs = bodyBlock.Arguments.Skip(bodyArgs.Length + stackArgs.Count).ToArray();
         condBlock.Operations.Add(new Operation(Ops.Return, [predicate], Array.Empty<TensorType>()));
         bodyBlock.Operations.Add(new Operation(Ops.Return, [.. newCarries, .. stackNew, .. bodyCaptureArgs], Array.Empty<TensorType>()));
+        // Windows of windows leave their wide intermediates unused: drop them so that no iteration pays for them.
+        if (collector is not null) Autodiff.Dce.Run(bodyBlock);
 
         // Preallocated stacked outputs: zeros filled row by row with dynamic_update_slice (linear, not concatenation).
-        var carried = stackLength is > 0 ? stackTypes : [];
+        var carried = stackLength is > 0 || collector is not null ? stackTypes : [];
         var stackInit = carried.Select(t => outer.Use(Zeros(t))).ToArray();
         var operands = initValues.Concat(stackInit).Concat(captures.Select(c => c.OuterValue!)).ToArray();
         var resultTypes = types.Concat(carried).Concat(captures.Select(c => c.Inner.Type)).ToArray();

@@ -9,6 +9,9 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
 {
     private readonly ImmutableArray<int> _dims;
 
+    // Axes whose size is only known when compiled code runs (a bounded tensor's public shape); Dims holds their bound.
+    private readonly ulong _bounded;
+
     /// <summary>Creates a shape from its dimensions; every dimension must be zero or more.</summary>
     public Shape(params ReadOnlySpan<int> dims)
     {
@@ -19,7 +22,11 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
         _dims = [.. dims];
     }
 
-    private Shape(ImmutableArray<int> dims) => _dims = dims;
+    private Shape(ImmutableArray<int> dims, ulong bounded = 0)
+    {
+        _dims = dims;
+        _bounded = bounded;
+    }
 
     /// <summary>The 0-d shape of a scalar.</summary>
     public static Shape Scalar => new(ImmutableArray<int>.Empty);
@@ -54,8 +61,33 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
         }
     }
 
-    /// <summary>The dimension at <paramref name="axis"/>.</summary>
-    public int this[int axis] => Dims[axis];
+    /// <summary>
+    /// The dimension at <paramref name="axis"/>. On a traced tensor whose size along <paramref name="axis"/> depends on
+    /// the data (a bounded axis, docs/bounded-sizes.md) it throws <see cref="TensorShapeException"/>: the size is a traced
+    /// value, read with <c>Tensor.SizeOf(x, axis)</c>; <see cref="Dims"/> holds the padded bound.
+    /// </summary>
+    public int this[int axis]
+    {
+        get
+        {
+            if (_bounded != 0 && (uint)axis < 64 && (_bounded & (1UL << axis)) != 0)
+            {
+                throw new TensorShapeException(
+                    $"Shape[{axis}]: axis {axis} of this traced tensor {this} has a size known only when the compiled code runs "
+                    + $"(at most {Dims[axis]}); read it as a traced value with Tensor.SizeOf(x, {axis}) instead of Shape[{axis}]");
+            }
+            return Dims[axis];
+        }
+    }
+
+    /// <summary>True when the size of <paramref name="axis"/> is a traced value bounded by <c>Dims[axis]</c> (docs/bounded-sizes.md).</summary>
+    public bool IsBounded(int axis) => (uint)axis < 64 && (_bounded & (1UL << axis)) != 0;
+
+    /// <summary>This shape with the axes in <paramref name="mask"/> (bit per axis) marked bounded.</summary>
+    internal Shape WithBounded(ulong mask) => new(Dims, mask);
+
+    /// <summary>This shape with no axis marked bounded (what a <c>TensorType</c> holds).</summary>
+    internal Shape Plain => _bounded == 0 ? this : new(Dims);
 
     /// <summary>A copy with one dimension replaced.</summary>
     public Shape With(int axis, int size) => new(Dims.SetItem(axis, size));
@@ -106,7 +138,13 @@ public readonly struct Shape : IEquatable<Shape>, IReadOnlyList<int>
     public static implicit operator Shape(int[] dims) => new(dims);
 
     /// <summary>Numpy-style text: <c>[2,3]</c>, <c>[]</c> for a scalar.</summary>
-    public override string ToString() => "[" + string.Join(",", Dims) + "]";
+    public override string ToString()
+    {
+        if (_bounded == 0) return "[" + string.Join(",", Dims) + "]";
+        var parts = new string[Rank];
+        for (int i = 0; i < parts.Length; i++) parts[i] = (IsBounded(i) ? "<=" : "") + Dims[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return "[" + string.Join(",", parts) + "]";
+    }
 
     /// <summary>The MLIR dimension prefix: <c>2x3x</c>, empty for a scalar.</summary>
     public string ToMlirPrefix()

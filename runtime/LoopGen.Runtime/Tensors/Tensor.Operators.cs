@@ -1,4 +1,5 @@
 using LoopGen.Ir;
+using LoopGen.Tracing;
 
 namespace LoopGen;
 
@@ -14,7 +15,7 @@ public sealed partial class Tensor
     internal Tensor AsStrong()
     {
         if (!IsWeak) return this;
-        return Symbol is { } s ? Symbolic(s.Value, s.Scope, weak: false) : Concrete(Buffer, Owner, weak: false);
+        return Symbol is { } s ? new Tensor(s.Value, s.Scope, weak: false) { Bounds = Bounds, Range = Range } : Concrete(Buffer, Owner, weak: false);
     }
 
     /// <summary>
@@ -27,12 +28,13 @@ public sealed partial class Tensor
         int offset = shape.Rank - Rank;
         var dims = new long[Rank];
         for (int i = 0; i < Rank; i++) dims[i] = i + offset;
-        return Apply1(
+        var result = Apply1(
             Ops.BroadcastInDim,
             [this],
             new TensorType(DType, shape),
             [new NamedAttr("broadcast_dimensions", new I64ArrayAttr([.. dims]))],
             weak: IsWeak);
+        return BoundedOps.MarkExpanded(this, result);
     }
 
     /// <summary>The promoted type of a binary op (shape check included), computed before any op is emitted.</summary>

@@ -197,16 +197,18 @@ public sealed partial class Tensor
         {
             var t = list[i] ?? throw new ArgumentNullException(nameof(tensors), $"Concat: tensor {i} is null");
             bool fits = t.Rank == first.Rank;
-            for (int d = 0; fits && d < t.Rank; d++) fits = d == a || t.Shape[d] == first.Shape[d];
+            for (int d = 0; fits && d < t.Rank; d++) fits = d == a || t.Type.Shape[d] == first.Type.Shape[d];
             if (!fits)
             {
                 throw new TensorShapeException(
                     $"Concat: tensor {i} has type {t.Type}, which does not match tensor 0 ({first.Type}) on the axes other than axis {a}");
             }
-            total += t.Shape[a];
+            total += t.Type.Shape[a];
             if (i > 0) (dtype, weak) = DTypes.Promote(dtype, weak, t.DType, t.IsWeak);
         }
         if (list.Length == 1) return first.ConvertTo(dtype);
+        // Pieces with a data-dependent size along the axis: written at a running offset (docs/bounded-sizes.md).
+        if (list.Any(t => t.Bounds?.IsBounded(a) == true)) return BoundedSlices.Concat(list, a, dtype, weak);
         var operands = list.Select(t => t.ConvertTo(dtype)).ToArray();
         return Apply1(
             Ops.Concatenate,

@@ -36,7 +36,7 @@ public sealed partial class Tensor
     public DType DType => Type.DType;
 
     /// <summary>The dimensions.</summary>
-    public Shape Shape => Type.Shape;
+    public Shape Shape => Bounds is { Mask: not 0 } b ? Type.Shape.WithBounded(b.Mask) : Type.Shape;
 
     /// <summary>Number of dimensions.</summary>
     public int Rank => Type.Shape.Rank;
@@ -102,7 +102,9 @@ public sealed partial class Tensor
         if (TraceScope.Current is { } scope)
         {
             var op = new Operation(Ops.Constant, [], [type], [new NamedAttr("value", new DenseAttr(type, data))]);
-            return scope.Append(op, weak)[0];
+            var constant = scope.Append(op, weak)[0];
+            // A 0-d integer constant's value is its range: sizes derived from it get a bound (docs/bounded-sizes.md).
+            return type.Shape.Rank == 0 && data is int[] or long[] ? constant.With(null, ValueRange.Of(System.Convert.ToInt64(data.GetValue(0), System.Globalization.CultureInfo.InvariantCulture))) : constant;
         }
         var backend = Backends.Backend.Current;
         return new Tensor(backend.Upload(data, type), backend, weak);
@@ -218,7 +220,8 @@ public sealed partial class Tensor
         {
             var values = new Value[operands.Length];
             for (int i = 0; i < values.Length; i++) values[i] = scope.Use(operands[i]);
-            return scope.Append(new Operation(name, values, resultTypes, attributes, regions), weak);
+            var traced = scope.Append(new Operation(name, values, resultTypes, attributes, regions), weak);
+            return BoundedOps.Involved(operands, resultTypes) ? BoundedOps.Propagate(name, operands, traced, attributes) : traced;
         }
 
         var backend = Backends.Backend.Current;

@@ -34,7 +34,9 @@ internal static class Tracer
             var args = new Tensor[inputs.Count];
             for (int i = 0; i < args.Length; i++) args[i] = scope.Wrap(body.AddArgument(inputs[i].Type), inputs[i].IsWeak);
             outputs = fn(args);
-            results = [.. outputs.Select(scope.Use)];
+            // A bounded output's valid lengths follow the outputs as extra s32 results; the call reads them once and
+            // slices (Executor.Run), so the caller gets the eager shape (docs/bounded-sizes.md).
+            results = [.. outputs.Select(scope.Use), .. outputs.Where(o => o.IsBounded).SelectMany(o => o.Bounds!.Axes.Select(a => scope.Use(o.Bounds.Lengths[a]!)))];
             body.Operations.Add(new Operation(Ops.FuncReturn, results, Array.Empty<TensorType>()));
         }
         finally
