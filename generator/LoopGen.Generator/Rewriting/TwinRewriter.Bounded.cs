@@ -69,7 +69,10 @@ internal sealed partial class TwinRewriter
         var outs = plan.Outputs;
         foreach (var o in outs) statements.Add(_t.Statement($"{TensorType} {StackedName(o)};"));
         var pieces = P("pieces" + _ctx.Next());
-        var length = plan.Kind == LoopKind.Foreach ? upper : $"global::System.Math.Max(0, checked((int)({upper})))";
+        var trips = P("trips" + _ctx.Next());
+        foreach (var o in outs) _trips[o.List] = trips;
+        statements.Add(_t.Statement($"int {trips} = {(plan.Kind == LoopKind.Foreach ? upper : $"global::System.Math.Max(0, checked((int)({upper})))")};"));
+        var length = trips;
         var rows = outs.Select(o => $"{TensorType} {RowName(o)} = null!;");
         var lines = Open(carries, prologue.Concat(rows).ToArray()) + body;
         var returned = $"new {TensorType}[] {{ {string.Join(", ", outs.Select(RowName))} }}";
@@ -81,6 +84,18 @@ internal sealed partial class TwinRewriter
               + $"return ({carries.Value}, {returned});\n}}, {carries.Init}, {axes}{NamesArgument(carries.Names)});\n{assign}}}";
         return _t.Statement(text);
     }
+
+    /// <summary>The variable holding the trip count of the <c>ForConcat</c> loop that fills each list.</summary>
+    private readonly Dictionary<ISymbol, string> _trips = new(SymbolEqualityComparer.Default);
+
+    /// <summary>
+    /// <c>Tensor.Concat(list, axis)</c> of a list joined by <c>Loop.ForConcat</c>: its output, or, when the loop ran no
+    /// iteration, the error <c>Tensor.Concat</c> of an empty list gives (the trip count is known when tracing).
+    /// </summary>
+    private ExpressionSyntax ConcatenatedOutput(CollectedList list) =>
+        _trips.TryGetValue(list.List, out var trips)
+            ? _t.Expression($"{trips} == 0 ? throw new global::System.ArgumentException(\"Concat: needs at least one tensor (the loop that collects them ran no iteration)\", \"tensors\") : {StackedName(list)}")
+            : SyntaxFactory.IdentifierName(StackedName(list));
 
     /// <summary>The axis a collected list is joined along (its <c>Tensor.Concat</c>'s, read where the loop is).</summary>
     private string AxisOf(CollectedList list) =>

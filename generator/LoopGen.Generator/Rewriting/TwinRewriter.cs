@@ -368,7 +368,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
         if (inv.ArgumentList.Arguments.Count is < 1 or > 2 || Model.GetSymbolInfo(inv).Symbol is not IMethodSymbol m) return null;
         if (m.Name is not ("Stack" or "Concat") || !_ctx.IsTensor(m.ContainingType)) return null;
         if (Model.GetSymbolInfo(Unparenthesized(inv.ArgumentList.Arguments[0].Expression)).Symbol is not { } s || !_ctx.Collected.TryGetValue(s, out var list)) return null;
-        if (_ctx.Sizes.ConcatLoops.Contains(list.Loop)) return SyntaxFactory.IdentifierName(StackedName(list)); // joined in the loop (Loop.ForConcat)
+        if (_ctx.Sizes.ConcatLoops.Contains(list.Loop)) return SyntaxFactory.ParenthesizedExpression(ConcatenatedOutput(list)); // joined in the loop (Loop.ForConcat)
         var axis = inv.ArgumentList.Arguments.Count == 2 ? ", " + A(inv.ArgumentList.Arguments[1].Expression) : "";
         return _t.Expression($"{Lifted}.{m.Name}({StackedName(list)}{axis})");
     }
