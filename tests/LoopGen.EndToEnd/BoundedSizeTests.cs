@@ -47,7 +47,7 @@ public sealed class BoundedSizeTests
         Assert.Equal(1, Bounded.CropConcatLower(w, splits, 4).WhileCount);
     }
 
-    public static TheoryData<string> Kernels() => ["CropConcat", "CropConcatByWidth", "CropRows", "CropTwoOutputs"];
+    public static TheoryData<string> Kernels() => ["CropConcat", "CropConcatByWidth", "CropRows", "CropTwoOutputs", "CropConcatCollected"];
 
     [Theory]
     [MemberData(nameof(Kernels))]
@@ -67,6 +67,9 @@ public sealed class BoundedSizeTests
                         break;
                     case "CropConcatByWidth":
                         AssertExactlyEqual(Bounded.CropConcatByWidthEager(w, splits, crop), Bounded.CropConcatByWidthCompiled(w, splits, crop), name);
+                        break;
+                    case "CropConcatCollected":
+                        AssertExactlyEqual(Bounded.CropConcatCollectedEager(w, splits, crop), Bounded.CropConcatCollectedCompiled(w, splits, crop), name);
                         break;
                     case "CropRows":
                         var rows = w.Transpose(1, 0);

@@ -265,7 +265,8 @@ internal static class BoundedSizes
                 case RangeExpressionSyntax r when IsDynamicRange(ctx, r) && WhyNotSliced(ctx, r) is { } why:
                     ctx.Problem(LiftCodes.UnslicedRange, r, $"the range '{r}' has a bound the compiled code computes, but {why}");
                     break;
-                case AssignmentExpressionSyntax a when ctx.Model.GetSymbolInfo(a.Left).Symbol is { } carry && ctx.Sizes.Bounded.Contains(carry) && IsCarried(ctx, carry):
+                case AssignmentExpressionSyntax a when ctx.Model.GetSymbolInfo(a.Left).Symbol is { } carry && ctx.Sizes.Bounded.Contains(carry) && IsCarried(ctx, carry)
+                    && !ctx.Reported(LiftCodes.CarryShape, a):
                     ctx.Problem(LiftCodes.BoundedShape, a, $"'{carry.Name}' is carried by the loop but gets a tensor whose size depends on the data ('{a.Right}'); a loop carry keeps one shape: collect the pieces in a list and Tensor.Concat them after the loop");
                     break;
             }

@@ -75,4 +75,33 @@ public static partial class Bounded
         }
         return (Tensor.Concat(columns, 1), Tensor.Concat(rows, 0), total);
     }
+
+    /// <summary>What the LG0006 code fix writes for the seed's quadratic form (a carry grown by crops): the crops collected, joined after the initial value.</summary>
+    [Compile]
+    public static Tensor CropConcatCollected(Tensor w, Tensor splits, int crop)
+    {
+        var acc = Tensor.Zeros(DType.F32, w.Shape[0], 0);
+        var accParts = new List<Tensor>();
+        for (int k = 0; k < splits.Shape[0] - 1; k++)
+        {
+            int start = splits[k].Item<int>();
+            int end = splits[k + 1].Item<int>();
+            var extract = w[.., start..end];
+            accParts.Add(extract[.., ..Math.Min(extract.Shape[1], crop)]);
+        }
+        acc = Tensor.Concat([acc, .. accParts], 1);
+        return acc;
+    }
+
+    /// <summary>The fixed form over <c>Enumerable.Range</c>, rows of a window joined after a first row.</summary>
+    [Compile]
+    public static Tensor RowsAfterFirst(Tensor w, Tensor splits)
+    {
+        var acc = w[..1];
+        var accParts = new List<Tensor>();
+        foreach (var k in Enumerable.Range(0, splits.Shape[0] - 1))
+            accParts.Add(w[splits[k].Item<int>()..splits[k + 1].Item<int>()] * 2f);
+        acc = Tensor.Concat([acc, .. accParts]);
+        return acc;
+    }
 }
