@@ -8,7 +8,7 @@ using LoopGen.Backends;
 
 // The embedded backend (the managed interpreter) against hand-written .NET and OpenBLAS: issue 10's table.
 //   dotnet run -c Release --project tests/LoopGen.Benchmarks -- [--rounds R] [--markdown docs/benchmarks.md] [--no-numpy] [--only TEXT]
-//     [--label L] [--coretype SkylakeX]   (OPENBLAS_CORETYPE for numpy: in a VM OpenBLAS may detect a generic core)
+//     [--label L] [--coretype SkylakeX] [--forconcat]   (OPENBLAS_CORETYPE for numpy: in a VM OpenBLAS may detect a generic core)
 // With DOTNET_PROCESSOR_COUNT=1 every kernel stays on one thread and numpy gets OPENBLAS_NUM_THREADS=1: the
 // single-thread comparison.
 // Every measure runs once per round, all measures interleaved round after round, and each ratio is taken inside one
@@ -21,6 +21,7 @@ string? markdown = null;
 bool numpy = true;
 string? only = null;
 string label = Environment.ProcessorCount == 1 ? "one thread" : "all cores";
+bool forConcat = false; // issue 11's crop-and-concatenate bench instead of the interpreter table
 for (int a = 0; a < args.Length; a++)
 {
     switch (args[a])
@@ -31,9 +32,12 @@ for (int a = 0; a < args.Length; a++)
         case "--only": only = args[++a]; break;
         case "--label": label = args[++a]; break;
         case "--coretype": Numpy.CoreType = args[++a]; break;
+        case "--forconcat": forConcat = true; break;
         default: Console.Error.WriteLine($"unknown option {args[a]}"); return 2;
     }
 }
+
+if (forConcat) return ForConcatBench.Run(markdown, rounds);
 
 var rows = new List<Row>();
 var measures = Measures.All(numpy).Where(m => only is null || m.Title.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();

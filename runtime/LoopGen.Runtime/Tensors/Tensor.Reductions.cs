@@ -61,8 +61,8 @@ public sealed partial class Tensor
         for (int i = 0; i < Rank; i++)
         {
             bool reduced = Array.IndexOf(normalized, i) >= 0;
-            keptDims[i] = reduced ? 1 : Shape[i];
-            if (!reduced) kept.Add(Shape[i]);
+            keptDims[i] = reduced ? 1 : Type.Shape[i];
+            if (!reduced) kept.Add(Type.Shape[i]);
         }
         var result = normalized.Length == 0
             ? input

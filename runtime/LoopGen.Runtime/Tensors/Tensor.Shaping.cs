@@ -85,7 +85,7 @@ public sealed partial class Tensor
         var dims = new int[Rank];
         for (int i = 0; i < Rank; i++)
         {
-            dims[i] = Shape[perm[i]];
+            dims[i] = Type.Shape[perm[i]];
             identity &= perm[i] == i;
         }
         if (identity) return this;
