@@ -71,18 +71,22 @@ internal sealed partial class TwinRewriter
         var pieces = P("pieces" + _ctx.Next());
         var trips = P("trips" + _ctx.Next());
         foreach (var o in outs) _trips[o.List] = trips;
-        statements.Add(_t.Statement($"int {trips} = {(plan.Kind == LoopKind.Foreach ? upper : $"global::System.Math.Max(0, checked((int)({upper})))")};"));
-        var length = trips;
+        // Declared before the loop's statements, assigned where the loop is (a foreach's tensor is declared in its block).
+        statements.Add(_t.Statement($"int {trips};"));
+        var length = plan.Kind == LoopKind.Foreach ? upper : $"global::System.Math.Max(0, checked((int)({upper})))";
         var rows = outs.Select(o => $"{TensorType} {RowName(o)} = null!;");
         var lines = Open(carries, prologue.Concat(rows).ToArray()) + body;
         var returned = $"new {TensorType}[] {{ {string.Join(", ", outs.Select(RowName))} }}";
         var axes = $"new int[] {{ {string.Join(", ", outs.Select(AxisOf))} }}";
         var assign = string.Concat(outs.Select((o, k) => $"{StackedName(o)} = {pieces}[{k.ToString(CultureInfo.InvariantCulture)}];\n"));
-        string text = plan.Carries.Count == 0
-            ? $"{{\n{TensorType}[] {pieces} = {Loop}.ForConcat(0, {length}, ({TensorType} {index}) =>\n{{\n{lines}\nreturn {returned};\n}}, {axes});\n{assign}}}"
-            : $"{{\n{TensorType}[] {pieces};\n({carries.Target}, {pieces}) = {Loop}.ForConcat(0, {length}, ({TensorType} {index}, {carries.Type} {carries.Param}) =>\n{{\n{lines}\n"
-              + $"return ({carries.Value}, {returned});\n}}, {carries.Init}, {axes}{NamesArgument(carries.Names)});\n{assign}}}";
-        return _t.Statement(text);
+        string call = plan.Carries.Count == 0
+            ? $"{TensorType}[] {pieces} = {Loop}.ForConcat(0, {trips}, ({TensorType} {index}) =>\n{{\n{lines}\nreturn {returned};\n}}, {axes});\n{assign}"
+            : $"{TensorType}[] {pieces};\n({carries.Target}, {pieces}) = {Loop}.ForConcat(0, {trips}, ({TensorType} {index}, {carries.Type} {carries.Param}) =>\n{{\n{lines}\n"
+              + $"return ({carries.Value}, {returned});\n}}, {carries.Init}, {axes}{NamesArgument(carries.Names)});\n{assign}";
+        // The trip count is known when tracing: with none, the body is not traced at all (as the plain loop never runs
+        // it), the carries keep their values and the lists are empty (see ConcatenatedOutput, ConcatenatedSpread).
+        var none = string.Concat(outs.Select(o => $"{StackedName(o)} = null!;\n"));
+        return _t.Statement($"{{\n{trips} = {length};\nif ({trips} > 0)\n{{\n{call}}}\nelse\n{{\n{none}}}\n}}");
     }
 
     /// <summary>The variable holding the trip count of the <c>ForConcat</c> loop that fills each list.</summary>
@@ -96,6 +100,18 @@ internal sealed partial class TwinRewriter
         _trips.TryGetValue(list.List, out var trips)
             ? _t.Expression($"{trips} == 0 ? throw new global::System.ArgumentException(\"Concat: needs at least one tensor (the loop that collects them ran no iteration)\", \"tensors\") : {StackedName(list)}")
             : SyntaxFactory.IdentifierName(StackedName(list));
+
+    /// <summary>
+    /// <c>.. list</c> of a list joined by <c>Loop.ForConcat</c>, in <c>Tensor.Concat([head, .. list], axis)</c>: its output
+    /// as one element, or no element when the loop ran no iteration (the plain method spreads an empty list).
+    /// </summary>
+    private SpreadElementSyntax? ConcatenatedSpread(IdentifierNameSyntax id)
+    {
+        if (Model.GetSymbolInfo(id).Symbol is not { } s || !_ctx.Collected.TryGetValue(s, out var list) || !_ctx.Sizes.ConcatLoops.Contains(list.Loop)) return null;
+        if (!_trips.TryGetValue(list.List, out var trips)) return null;
+        var items = _t.Expression($"({trips} == 0 ? global::System.Array.Empty<{TensorType}>() : new {TensorType}[] {{ {StackedName(list)} }})");
+        return SyntaxFactory.SpreadElement(items);
+    }
 
     /// <summary>The axis a collected list is joined along (its <c>Tensor.Concat</c>'s, read where the loop is).</summary>
     private string AxisOf(CollectedList list) =>

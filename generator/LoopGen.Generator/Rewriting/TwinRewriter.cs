@@ -262,6 +262,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     /// <inheritdoc/>
     public override SyntaxNode? VisitSpreadElement(SpreadElementSyntax node)
     {
+        if (Parens.Strip(node.Expression) is IdentifierNameSyntax joined && ConcatenatedSpread(joined) is { } spread) return spread;
         if (Parens.Strip(node.Expression) is IdentifierNameSyntax id && CollectedSpread(id) is { } replaced) return SyntaxFactory.ExpressionElement(replaced);
         return base.VisitSpreadElement(node);
     }
@@ -384,7 +385,6 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     {
         if (Model.GetSymbolInfo(id).Symbol is not { } s || !_ctx.Collected.TryGetValue(s, out var list)) return null;
         if (MethodLifter.SpreadIntoConcat(_ctx, id) is not { } concat) return null;
-        if (_ctx.Sizes.ConcatLoops.Contains(list.Loop)) return SyntaxFactory.IdentifierName(StackedName(list));
         var axis = concat.ArgumentList.Arguments.Count == 2 ? ", " + A(concat.ArgumentList.Arguments[1].Expression) : "";
         return _t.Expression($"{Lifted}.ConcatRows({StackedName(list)}{axis})");
     }

@@ -104,4 +104,14 @@ public static partial class Bounded
         acc = Tensor.Concat([acc, .. accParts]);
         return acc;
     }
+
+    /// <summary>A <c>foreach</c> over a tensor of lengths: the first <c>n</c> rows of <paramref name="xs"/> for each length, joined.</summary>
+    [Compile]
+    public static Tensor Prefixes(Tensor xs, Tensor lengths)
+    {
+        var parts = new List<Tensor>();
+        foreach (var n in lengths)
+            parts.Add(xs[..n.Item<int>()] + 1f);
+        return Tensor.Concat(parts);
+    }
 }

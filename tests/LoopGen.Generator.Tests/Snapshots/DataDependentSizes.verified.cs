@@ -26,9 +26,11 @@ namespace Demo
         {
         #line (13,9)-(13,54) "Source.cs"
             global::LoopGen.Tensor __stacked_cropped;
+            int __trips3;
             {
         #line hidden
-                global::LoopGen.Tensor[] __pieces2 = global::LoopGen.Loop.ForConcat(0, global::System.Math.Max(0, checked((int)(((splits.Shape[0] - 1) - 0)))), (global::LoopGen.Tensor __t1) =>
+                __trips3 = global::System.Math.Max(0, checked((int)(((splits.Shape[0] - 1) - 0))));
+                global::LoopGen.Tensor[] __pieces2 = global::LoopGen.Loop.ForConcat(0, __trips3, (global::LoopGen.Tensor __t1) =>
                 {
                     global::LoopGen.Tensor k = 0 + __t1;
                     global::LoopGen.Tensor __y_cropped = null !;
@@ -50,7 +52,7 @@ namespace Demo
             }
 
         #line (20,9)-(20,42) "Source.cs"
-            return __stacked_cropped;
+            return (__trips3 == 0 ? throw new global::System.ArgumentException("Concat: needs at least one tensor (the loop that collects them ran no iteration)", "tensors") : __stacked_cropped);
         #line default
         }
 #pragma warning restore
@@ -78,10 +80,12 @@ namespace Demo
         #line (29,9)-(29,54) "Source.cs"
             global::LoopGen.Tensor __stacked_rows;
             global::LoopGen.Tensor __stacked_cols;
+            int __trips3;
             {
         #line hidden
+                __trips3 = global::System.Math.Max(0, checked((int)(((splits.Shape[0] - 1) - 0))));
                 global::LoopGen.Tensor[] __pieces2;
-                (count, __pieces2) = global::LoopGen.Loop.ForConcat(0, global::System.Math.Max(0, checked((int)(((splits.Shape[0] - 1) - 0)))), (global::LoopGen.Tensor __t1, global::LoopGen.Tensor count) =>
+                (count, __pieces2) = global::LoopGen.Loop.ForConcat(0, __trips3, (global::LoopGen.Tensor __t1, global::LoopGen.Tensor count) =>
                 {
                     global::LoopGen.Tensor k = 0 + __t1;
                     global::LoopGen.Tensor __y_rows = null !;
@@ -104,7 +108,7 @@ namespace Demo
             }
 
         #line (37,9)-(37,73) "Source.cs"
-            return (__stacked_rows * count, __stacked_cols);
+            return ((__trips3 == 0 ? throw new global::System.ArgumentException("Concat: needs at least one tensor (the loop that collects them ran no iteration)", "tensors") : __stacked_rows) * count, (__trips3 == 0 ? throw new global::System.ArgumentException("Concat: needs at least one tensor (the loop that collects them ran no iteration)", "tensors") : __stacked_cols));
         #line default
         }
 #pragma warning restore
