@@ -30,25 +30,32 @@ namespace Demo
             {
         #line hidden
                 __trips3 = global::System.Math.Max(0, checked((int)(((splits.Shape[0] - 1) - 0))));
-                global::LoopGen.Tensor[] __pieces2 = global::LoopGen.Loop.ForConcat(0, __trips3, (global::LoopGen.Tensor __t1) =>
+                if (__trips3 > 0)
                 {
-                    global::LoopGen.Tensor k = 0 + __t1;
-                    global::LoopGen.Tensor __y_cropped = null !;
-        #line (15,13)-(15,47) "Source.cs"
-                    global::LoopGen.Tensor start = global::LoopGen.Lifted.As<int>(splits[k]);
-        #line (16,13)-(16,49) "Source.cs"
-                    global::LoopGen.Tensor end = global::LoopGen.Lifted.As<int>(splits[k + 1]);
-        #line (17,13)-(17,45) "Source.cs"
-                    var extract = global::LoopGen.Tensor.SliceDynamic(w, 1, start, end);
-        #line (18,13)-(18,74) "Source.cs"
-                    __y_cropped = global::LoopGen.Tensor.SliceDynamic(extract, 1, 0, global::LoopGen.Lifted.As<int>(global::LoopGen.Tensor.Minimum(global::LoopGen.Tensor.SizeOf(extract, 1), crop)));
-        #line hidden
-                    return new global::LoopGen.Tensor[]
+                    global::LoopGen.Tensor[] __pieces2 = global::LoopGen.Loop.ForConcat(0, __trips3, (global::LoopGen.Tensor __t1) =>
                     {
-                        __y_cropped
-                    };
-                }, new int[] { 1 });
-                __stacked_cropped = __pieces2[0];
+                        global::LoopGen.Tensor k = 0 + __t1;
+                        global::LoopGen.Tensor __y_cropped = null !;
+        #line (15,13)-(15,47) "Source.cs"
+                        global::LoopGen.Tensor start = global::LoopGen.Lifted.As<int>(splits[k]);
+        #line (16,13)-(16,49) "Source.cs"
+                        global::LoopGen.Tensor end = global::LoopGen.Lifted.As<int>(splits[k + 1]);
+        #line (17,13)-(17,45) "Source.cs"
+                        var extract = global::LoopGen.Tensor.SliceDynamic(w, 1, start, end);
+        #line (18,13)-(18,74) "Source.cs"
+                        __y_cropped = global::LoopGen.Tensor.SliceDynamic(extract, 1, 0, global::LoopGen.Lifted.As<int>(global::LoopGen.Tensor.Minimum(global::LoopGen.Tensor.SizeOf(extract, 1), crop)));
+        #line hidden
+                        return new global::LoopGen.Tensor[]
+                        {
+                            __y_cropped
+                        };
+                    }, new int[] { 1 });
+                    __stacked_cropped = __pieces2[0];
+                }
+                else
+                {
+                    __stacked_cropped = null !;
+                }
             }
 
         #line (20,9)-(20,42) "Source.cs"
@@ -84,27 +91,35 @@ namespace Demo
             {
         #line hidden
                 __trips3 = global::System.Math.Max(0, checked((int)(((splits.Shape[0] - 1) - 0))));
-                global::LoopGen.Tensor[] __pieces2;
-                (count, __pieces2) = global::LoopGen.Loop.ForConcat(0, __trips3, (global::LoopGen.Tensor __t1, global::LoopGen.Tensor count) =>
+                if (__trips3 > 0)
                 {
-                    global::LoopGen.Tensor k = 0 + __t1;
-                    global::LoopGen.Tensor __y_rows = null !;
-                    global::LoopGen.Tensor __y_cols = null !;
+                    global::LoopGen.Tensor[] __pieces2;
+                    (count, __pieces2) = global::LoopGen.Loop.ForConcat(0, __trips3, (global::LoopGen.Tensor __t1, global::LoopGen.Tensor count) =>
+                    {
+                        global::LoopGen.Tensor k = 0 + __t1;
+                        global::LoopGen.Tensor __y_rows = null !;
+                        global::LoopGen.Tensor __y_cols = null !;
         #line (31,13)-(31,47) "Source.cs"
-                    global::LoopGen.Tensor start = global::LoopGen.Lifted.As<int>(splits[k]);
+                        global::LoopGen.Tensor start = global::LoopGen.Lifted.As<int>(splits[k]);
         #line (32,13)-(32,90) "Source.cs"
-                    var piece = global::LoopGen.Tensor.SliceDynamic(w[.., 1..], 0, start, global::LoopGen.Lifted.As<int>(global::LoopGen.Tensor.Minimum(global::LoopGen.Lifted.As<int>(splits[k + 1]), start + crop)));
+                        var piece = global::LoopGen.Tensor.SliceDynamic(w[.., 1..], 0, start, global::LoopGen.Lifted.As<int>(global::LoopGen.Tensor.Minimum(global::LoopGen.Lifted.As<int>(splits[k + 1]), start + crop)));
         #line (33,13)-(33,44) "Source.cs"
-                    count = global::LoopGen.Lifted.As<int>(count + global::LoopGen.Tensor.SizeOf(piece, 0));
+                        count = global::LoopGen.Lifted.As<int>(count + global::LoopGen.Tensor.SizeOf(piece, 0));
         #line (34,13)-(34,29) "Source.cs"
-                    __y_rows = piece;
+                        __y_rows = piece;
         #line (35,13)-(35,45) "Source.cs"
-                    __y_cols = piece.Transpose(1, 0);
+                        __y_cols = piece.Transpose(1, 0);
         #line hidden
-                    return (count, new global::LoopGen.Tensor[] { __y_rows, __y_cols });
-                }, count, new int[] { 0, 1 }, names: new[] { "count" });
-                __stacked_rows = __pieces2[0];
-                __stacked_cols = __pieces2[1];
+                        return (count, new global::LoopGen.Tensor[] { __y_rows, __y_cols });
+                    }, count, new int[] { 0, 1 }, names: new[] { "count" });
+                    __stacked_rows = __pieces2[0];
+                    __stacked_cols = __pieces2[1];
+                }
+                else
+                {
+                    __stacked_rows = null !;
+                    __stacked_cols = null !;
+                }
             }
 
         #line (37,9)-(37,73) "Source.cs"
