@@ -208,6 +208,12 @@ internal sealed class GradCore
     private void CheckOutputs(TracedFunction primal)
     {
         var outs = primal.OutputTemplate;
+        if (outs.FirstOrDefault(o => o.IsBounded) is { } bounded)
+        {
+            throw new GradientException(
+                $"{Name}: an output ({bounded.Shape}) has a size that depends on the data (Tensor.SliceDynamic, Loop.ForConcat); "
+                + "gradients of such outputs are not supported yet (docs/bounded-sizes.md)");
+        }
         if (Mode != GradMode.Vjp && (outs.Length != 1 || outs[0].Rank != 0 || !outs[0].DType.IsFloat()))
         {
             var got = string.Join(", ", outs.Select(o => o.Type.ToString()));

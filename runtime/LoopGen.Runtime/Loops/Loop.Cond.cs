@@ -44,6 +44,13 @@ public static partial class Loop
         var paths = Tree.Flatten(trueOut, "result", allowStatic: false, "branch result").Select(l => l.Path).ToArray();
         for (int i = 0; i < trueLeaves.Length; i++)
         {
+            if ((trueLeaves[i].IsBounded ? trueLeaves[i] : falseLeaves[i].IsBounded ? falseLeaves[i] : null) is { } bounded)
+            {
+                // An if result has one static type; a data-dependent size would be lost (docs/bounded-sizes.md).
+                throw new TensorShapeException(
+                    $"{where}: '{paths[i]}' has a size that depends on the data ({bounded.Shape}); a branch result keeps one static shape: "
+                    + "select the positions instead (Tensor.Where on the start and end given to Tensor.SliceDynamic)");
+            }
             if (trueLeaves[i].Type != falseLeaves[i].Type)
             {
                 throw new InvalidOperationException(

@@ -263,7 +263,7 @@ public sealed partial class Tensor
     /// </summary>
     public override string ToString()
     {
-        if (IsTraced) return $"Tensor({Type}, traced)";
+        if (IsTraced) return $"Tensor({DType.Name()}{Shape}, traced)"; // a bounded axis prints as <=bound
         var data = ReadHost();
         var sb = new StringBuilder("Tensor(").Append(Type).Append(": ");
         if (Shape.Rank == 0)

@@ -103,4 +103,20 @@ public sealed class BoundedErrorTests
         Assert.Equal(X[.., 0..3].ToArray<float>(), f.Invoke(X, Tensor.Scalar(-5), Tensor.Scalar(3)).ToArray<float>());
         Assert.Equal(X[.., 1..5].ToArray<float>(), f.Invoke(X, Tensor.Scalar(1), Tensor.Scalar(9)).ToArray<float>());
     }
+
+    [Fact]
+    public void A_bounded_branch_result_names_the_value()
+    {
+        var e = TraceError((x, a, b) => Loop.Cond(a > 1, () => Tensor.SliceDynamic(x, 1, a, b), () => Tensor.SliceDynamic(x, 1, b, a)));
+        Assert.IsType<TensorShapeException>(e);
+        Assert.Contains("depends on the data", e.Message);
+    }
+
+    [Fact]
+    public void The_vjp_of_a_bounded_output_is_a_gradient_exception()
+    {
+        var vjp = Jit.Vjp((Tensor x, Tensor a) => Tensor.SliceDynamic(x, 1, a, a + 2));
+        var e = Assert.Throws<GradientException>(() => vjp.Invoke(X, Tensor.Scalar(1), Tensor.Ones(DType.F32, 2, 2)));
+        Assert.Contains("depends on the data", e.Message);
+    }
 }

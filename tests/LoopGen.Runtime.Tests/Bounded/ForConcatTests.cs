@@ -132,4 +132,21 @@ public sealed class ForConcatTests
         Tensor[] Run(Tensor t) => Loop.ForConcat(0, 8, k => [Window(t, k).Sum(0)], [0]); // [4, ≤2] summed over axis 0: [≤2]
         Same(Run(x)[0], Jit.Compile((Tensor a) => Run(a)).Invoke(x)[0], "sums");
     }
+
+    [Fact]
+    public void A_carry_grown_by_concatenation_in_an_unrolled_trace_equals_eager()
+    {
+        // The quadratic form the bench compares against: correct, only slow.
+        var x = Tensor.From(Seq(2 * 12), 2, 12);
+        var ks = Tensor.From(Enumerable.Range(0, 8).ToArray());
+        Tensor Run(Tensor t, Tensor positions)
+        {
+            Tensor result = t[.., 0..1];
+            for (int k = 0; k < 8; k++) result = Tensor.Concat([result, Window(t, positions[k])], 1);
+            return result;
+        }
+        var f = Jit.Compile((Tensor a, Tensor p) => Run(a, p));
+        Same(Run(x, ks), f.Invoke(x, ks), "grown");
+        Assert.Equal(0, f.Lower(x, ks).WhileCount);
+    }
 }

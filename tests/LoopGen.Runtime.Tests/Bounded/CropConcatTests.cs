@@ -6,10 +6,10 @@ using LoopGen.Tests.TensorOps;
 namespace LoopGen.Tests.Bounded;
 
 /// <summary>
-/// seeds/002's loop (onnx-diagnostic's crop-and-concatenate example for <c>simple_loop_for</c>): crop each column window
+/// onnx-diagnostic's crop-and-concatenate loop (its example for <c>simple_loop_for</c>): crop each column window
 /// <c>[splits[k], splits[k+1])</c> of W to at most <c>crop</c> columns and concatenate the crops, through Loop.ForConcat.
 /// </summary>
-public sealed partial class SeedCropConcatTests
+public sealed partial class CropConcatTests
 {
     internal static Tensor CropConcat(Tensor w, Tensor splits, int crop) =>
         Loop.ForConcat(0, splits.Shape[0] - 1, k =>
@@ -49,7 +49,7 @@ public sealed partial class SeedCropConcatTests
     }
 
     [Fact]
-    public void Seed_inputs_give_two_by_fourteen_equal_to_the_plain_arrays_in_eager_and_compiled_code()
+    public void Example_inputs_give_two_by_fourteen_equal_to_the_plain_arrays_in_eager_and_compiled_code()
     {
         var data = new float[44];
         for (int i = 0; i < data.Length; i++) data[i] = i + 0.5f;
