@@ -1,4 +1,5 @@
 using LoopGen.EndToEnd.Kernels;
+using LoopGen.EndToEnd.Support;
 using static LoopGen.EndToEnd.Support.Results;
 
 namespace LoopGen.EndToEnd;
@@ -73,5 +74,12 @@ public sealed record KernelCase(string Name, int Loops, Func<Random, (object Com
         new("SwitchOnRange", 1, r => { var x = Random(r, 3); int n = r.Next(0, 9); return (Switches.ByRangeCompiled(x, n), Switches.ByRangeEager(x, n)); }, t => Switches.ByRangeLower(Random(new Random(1), 3), t)),
         new("SwitchStatement", 1, r => { var x = Random(r, 3); int n = r.Next(0, 12); return (Switches.SwitchStatementCompiled(x, n), Switches.SwitchStatementEager(x, n)); }, t => Switches.SwitchStatementLower(Random(new Random(1), 3), t)),
         new("UnrolledAdd", 0, r => { var x = Random(r, 3); int n = r.Next(1, 6); return (Unrolled.UnrolledAddCompiled(x, n), Unrolled.UnrolledAddEager(x, n)); }, t => Unrolled.UnrolledAddLower(Random(new Random(1), 3), t)),
+        new("CropConcat", 1, r => { var (w, splits, crop) = Crops.Random(r); return (Bounded.CropConcatCompiled(w, splits, crop), Bounded.CropConcatEager(w, splits, crop)); }, t => { var (w, splits) = Crops.ForLowering(t); return Bounded.CropConcatLower(w, splits, 4); }),
+        new("CropConcatByWidth", 1, r => { var (w, splits, crop) = Crops.Random(r); return (Bounded.CropConcatByWidthCompiled(w, splits, crop), Bounded.CropConcatByWidthEager(w, splits, crop)); }, t => { var (w, splits) = Crops.ForLowering(t); return Bounded.CropConcatByWidthLower(w, splits, 4); }),
+        new("CropRows", 1, r => { var (w, splits, crop) = Crops.Random(r); var v = w.Transpose(1, 0); return (Bounded.CropRowsCompiled(v, splits, crop), Bounded.CropRowsEager(v, splits, crop)); }, t => { var (w, splits) = Crops.ForLowering(t); return Bounded.CropRowsLower(w.Transpose(1, 0), splits, 4); }),
+        new("CropTwoOutputs", 1, r => { var (w, splits, crop) = Crops.Random(r); var v = Random(r, w.Shape[1], 3); return (Bounded.TwoOutputsCompiled(w, v, splits, crop), Bounded.TwoOutputsEager(w, v, splits, crop)); }, t => { var (w, splits) = Crops.ForLowering(t); return Bounded.TwoOutputsLower(w, Random(new Random(2), w.Shape[1], 3), splits, 4); }),
+        new("CropConcatCollected", 1, r => { var (w, splits, crop) = Crops.Random(r); return (Bounded.CropConcatCollectedCompiled(w, splits, crop), Bounded.CropConcatCollectedEager(w, splits, crop)); }, t => { var (w, splits) = Crops.ForLowering(t); return Bounded.CropConcatCollectedLower(w, splits, 4); }),
+        new("RowsAfterFirst", 1, r => { var (w, splits, _) = Crops.Random(r); var v = Random(r, w.Shape[1] + 1, 2); return (Bounded.RowsAfterFirstCompiled(v, splits), Bounded.RowsAfterFirstEager(v, splits)); }, t => { var (w, splits) = Crops.ForLowering(t); return Bounded.RowsAfterFirstLower(w.Transpose(1, 0), splits); }),
+        new("Prefixes", 1, r => { var xs = Random(r, r.Next(0, 6), 2); var lengths = Tensor.From(Enumerable.Range(0, r.Next(1, 6)).Select(_ => r.Next(0, xs.Shape[0] + 1)).ToArray()); return (Bounded.PrefixesCompiled(xs, lengths), Bounded.PrefixesEager(xs, lengths)); }, t => Bounded.PrefixesLower(Random(new Random(1), 8, 2), Tensor.From(Enumerable.Range(0, t).Select(k => k % 9).ToArray(), t))),
     }.Concat(TranslatedCases.Cases).ToDictionary(c => c.Name);
 }

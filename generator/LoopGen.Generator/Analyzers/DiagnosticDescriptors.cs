@@ -75,11 +75,24 @@ internal static class DiagnosticDescriptors
         DiagnosticIds.UnrolledForeach, "foreach over a C# collection is unrolled", "{0}", Category,
         DiagnosticSeverity.Info, isEnabledByDefault: true, description: Description(DiagnosticIds.UnrolledForeach));
 
+    public static readonly DiagnosticDescriptor UnboundedSize = Error(
+        DiagnosticIds.UnboundedSize, "Size read from the data has no bound", "{0}");
+
+    public static readonly DiagnosticDescriptor BoundedCollected = Error(
+        DiagnosticIds.BoundedCollected, "Pieces of data-dependent size must be concatenated", "{0}");
+
+    public static readonly DiagnosticDescriptor UnslicedRange = Error(
+        DiagnosticIds.UnslicedRange, "Range with a data-dependent bound cannot be sliced", "{0}");
+
+    public static readonly DiagnosticDescriptor BoundedShape = Error(
+        DiagnosticIds.BoundedShape, "Tensor of data-dependent size used where its whole shape is needed", "{0}");
+
     /// <summary>All descriptors, in id order.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         MethodCannotBeCompiled, TypeNotPartial, UnsupportedStatement, UntraceableCall, OutsideStateWritten, CarryShapeVaries,
         CarryTypeVaries, UnsupportedCarry, TracedNumberAsValue, CollectedNeedsStaticTripCount, CollectedOutputMisused,
-        DynamicTripCount, RecompilesPerValue, HostRead, UnrolledForeach, InternalErrors.Descriptor);
+        DynamicTripCount, RecompilesPerValue, HostRead, UnrolledForeach, UnboundedSize, BoundedCollected, UnslicedRange, BoundedShape,
+        InternalErrors.Descriptor);
 
     /// <summary>The lifter's codes (problems and notes) and the descriptor that reports each.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ByCode = new Dictionary<string, DiagnosticDescriptor>
@@ -104,6 +117,10 @@ internal static class DiagnosticDescriptors
         [LiftCodes.RecompilesPerValue] = RecompilesPerValue,
         [LiftCodes.HostRead] = HostRead,
         [LiftCodes.UnrolledForeach] = UnrolledForeach,
+        [LiftCodes.UnboundedSize] = UnboundedSize,
+        [LiftCodes.BoundedCollected] = BoundedCollected,
+        [LiftCodes.UnslicedRange] = UnslicedRange,
+        [LiftCodes.BoundedShape] = BoundedShape,
     };
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>

@@ -59,6 +59,18 @@ internal static class LiftCodes
     /// <summary><c>Item&lt;T&gt;()</c> / <c>ToArray&lt;T&gt;()</c> of a tensor inside a lifted loop.</summary>
     public const string HostRead = "host-read";
 
+    /// <summary>A size read from the data, used where a size must be known when tracing (no bound can be derived).</summary>
+    public const string UnboundedSize = "unbounded-size";
+
+    /// <summary>A list of pieces whose sizes depend on the data, used other than by <c>Tensor.Concat(list, axis)</c> with a static axis.</summary>
+    public const string BoundedCollected = "bounded-collected";
+
+    /// <summary>A range with a traced bound that cannot be a dynamic slice (from the end, mixed with indices).</summary>
+    public const string UnslicedRange = "unsliced-range";
+
+    /// <summary>A tensor whose size depends on the data, used where its whole shape must be known (its shape read whole, a carry).</summary>
+    public const string BoundedShape = "bounded-shape";
+
     // ---- Notes: the method compiles; the analyzers report information (the generator ignores notes). ----
 
     /// <summary>A lifted loop whose trip count is known only at run time (while semantics, no gradient).</summary>

@@ -53,6 +53,9 @@ internal sealed class LiftContext
     /// <summary>Each <c>break</c>/<c>continue</c> of a lifted loop, with the loop it leaves.</summary>
     public Dictionary<StatementSyntax, LoopPlan> Exits { get; } = new();
 
+    /// <summary>Sizes read from the data, bounded tensors and the loops that concatenate them (see <see cref="BoundedSizes"/>).</summary>
+    public SizePlan Sizes { get; } = new();
+
     public List<LiftProblem> Problems { get; } = new();
 
     /// <summary>Facts worth telling the user that do not stop the lifting (dynamic trip counts…): the analyzers report them, the generator ignores them.</summary>

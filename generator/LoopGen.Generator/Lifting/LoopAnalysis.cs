@@ -41,7 +41,7 @@ internal static class LoopAnalysis
                     // x++ runs once when the body is traced, not once per iteration: never a silent wrong count.
                     ctx.Problem(LiftCodes.OutsideState, node, $"the loop writes {what} ('{node}'); a lifted loop may only assign local variables (its carries)");
                     break;
-                case InvocationExpressionSyntax inv when EnclosingLoop(node, body) is { } loop && HostRead(ctx, inv) is { } read:
+                case InvocationExpressionSyntax inv when EnclosingLoop(node, body) is { } loop && HostRead(ctx, inv) is { } read && !BoundedSizes.AcceptRead(ctx, inv, loop):
                     ctx.Problem(LiftCodes.HostRead, inv, $"'{read}' reads a value of the compiled loop at line {ctx.LineOf(loop.SpanStart)} back to C#, which only exists when the loop runs, not when it is traced; keep the value a Tensor (index, compare or Where on it), or read it after the call");
                     break;
             }

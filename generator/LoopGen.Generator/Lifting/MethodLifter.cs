@@ -64,13 +64,19 @@ internal static class MethodLifter
             LoopAnalysis.PlanExits(ctx, body);
         }
         cancellationToken.ThrowIfCancellationRequested();
-        TracedTypes.Propagate(ctx, body);
+        // Traced numbers and data-dependent shapes feed each other (a slice at a traced bound, its Shape[d]): to a fixpoint.
+        do
+        {
+            TracedTypes.Propagate(ctx, body);
+        }
+        while (!unrolled && BoundedSizes.Propagate(ctx, body));
         if (!unrolled)
         {
             // Before Validate: a reshape by the counter is reported as a shape change, not as a traced number misused.
             CarryChecks.Check(ctx, body);
             CallChecks.Check(ctx, body);
         }
+        if (!unrolled) BoundedSizes.Validate(ctx, body);
         TracedTypes.Validate(ctx, body);
         CheckCollected(ctx, body);
         CheckCallees(ctx, body);

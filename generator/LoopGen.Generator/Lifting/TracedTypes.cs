@@ -51,7 +51,8 @@ internal static class TracedTypes
     public static bool IsTraced(LiftContext ctx, ExpressionSyntax e) =>
         e.DescendantNodesAndSelf(n => n is not AnonymousFunctionExpressionSyntax)
             .OfType<IdentifierNameSyntax>()
-            .Any(id => ctx.Model.GetSymbolInfo(id).Symbol is { } s && ctx.Traced.Contains(s));
+            .Any(id => ctx.Model.GetSymbolInfo(id).Symbol is { } s && ctx.Traced.Contains(s))
+        || BoundedSizes.ReadsSize(ctx, e);
 
     /// <summary>A condition on a tensor (a comparison of tensors, a pred tensor) or on traced primitives.</summary>
     public static bool IsTracedCondition(LiftContext ctx, ExpressionSyntax condition) =>
@@ -106,7 +107,7 @@ internal static class TracedTypes
         foreach (var id in LoopAnalysis.Walk(body).OfType<IdentifierNameSyntax>())
         {
             if (ctx.Model.GetSymbolInfo(id).Symbol is not { } s || !ctx.Traced.Contains(s)) continue;
-            if (ctx.Reported(LiftCodes.CarryShape, id)) continue;
+            if (ctx.Reported(LiftCodes.CarryShape, id) || ctx.Reported(LiftCodes.UnboundedSize, id)) continue;
             if (BadUse(ctx, id) is { } where)
             {
                 ctx.Problem(LiftCodes.TracedPrimitiveUse, where,
@@ -116,7 +117,8 @@ internal static class TracedTypes
         }
     }
 
-    private static SyntaxNode? BadUse(LiftContext ctx, ExpressionSyntax use)
+    /// <summary>Where a use of a traced number needs a C# value (walking up from <paramref name="use"/>), or null.</summary>
+    internal static SyntaxNode? BadUse(LiftContext ctx, ExpressionSyntax use)
     {
         SyntaxNode node = use;
         while (true)
@@ -167,6 +169,8 @@ internal static class TracedTypes
                     continue;
                 case RangeExpressionSyntax range when TracedWindow.Match(ctx, range) is not null:
                     return null; // xs[i..(i + k)]: a window at a traced start
+                case RangeExpressionSyntax range when BoundedSizes.IsDynamicRange(ctx, range):
+                    return null; // w[.., start..end]: a dynamic slice, bounded by w's size
                 case ExpressionElementSyntax { Parent: CollectionExpressionSyntax collection } when TakesTensors(ctx, collection):
                     return null; // [i, j] as the starts of a dynamic slice: a list of tensors
                 case ReturnStatementSyntax or ArrowExpressionClauseSyntax:

@@ -197,6 +197,10 @@ internal sealed partial class TwinRewriter
                 $"{carries.Target} = {Loop}.Fori({lower}, {upper}, ({TensorType} {index}, {carries.Type} {carries.Param}) =>\n{{\n"
                 + Open(carries, prologue.ToArray()) + body + $"\nreturn {carries.Value};\n}}, {carries.Init}{NamesArgument(carries.Names)});");
         }
+        else if (_ctx.Sizes.ConcatLoops.Contains(plan.Statement))
+        {
+            call = ForConcatCall(plan, carries, index, upper, prologue, body, statements);
+        }
         else
         {
             // Collected lists: (target, stacked) = Loop.Scan((carries, Tensor t) => { …; return (carries, row); }, init, length);

@@ -269,6 +269,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     /// <inheritdoc/>
     public override SyntaxNode? VisitSpreadElement(SpreadElementSyntax node)
     {
+        if (Parens.Strip(node.Expression) is IdentifierNameSyntax joined && ConcatenatedSpread(joined) is { } spread) return spread;
         if (Parens.Strip(node.Expression) is IdentifierNameSyntax id && CollectedSpread(id) is { } replaced) return SyntaxFactory.ExpressionElement(replaced);
         return base.VisitSpreadElement(node);
     }
@@ -277,6 +278,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
     {
         if (CollectedCall(node) is { } collected) return collected;
+        if (SizeRead(node) is { } size) return size;
         if (MathCall(node) is { } math) return math;
         if (ExtensionCall(node) is { } extension) return extension;
         return base.VisitInvocationExpression(node);
@@ -347,6 +349,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     /// <inheritdoc/>
     public override SyntaxNode? VisitElementAccessExpression(ElementAccessExpressionSyntax node)
     {
+        if (BoundedAccess(node) is { } bounded) return bounded;
         // A C# array constant indexed by a traced counter: the array becomes a constant tensor, indexed dynamically.
         if (node.ArgumentList.Arguments.Count == 1 && Model.GetTypeInfo(node.Expression).Type is IArrayTypeSymbol { Rank: 1 } array
             && LoopAnalysis.IsPrimitive(array.ElementType) && IsTraced(node.ArgumentList.Arguments[0].Expression))
@@ -373,6 +376,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
         if (inv.ArgumentList.Arguments.Count is < 1 or > 2 || Model.GetSymbolInfo(inv).Symbol is not IMethodSymbol m) return null;
         if (m.Name is not ("Stack" or "Concat") || !_ctx.IsTensor(m.ContainingType)) return null;
         if (Model.GetSymbolInfo(Unparenthesized(inv.ArgumentList.Arguments[0].Expression)).Symbol is not { } s || !_ctx.Collected.TryGetValue(s, out var list)) return null;
+        if (_ctx.Sizes.ConcatLoops.Contains(list.Loop)) return SyntaxFactory.ParenthesizedExpression(ConcatenatedOutput(list)); // joined in the loop (Loop.ForConcat)
         var axis = inv.ArgumentList.Arguments.Count == 2 ? ", " + A(inv.ArgumentList.Arguments[1].Expression) : "";
         return _t.Expression($"{Lifted}.{m.Name}({StackedName(list)}{axis})");
     }

@@ -68,12 +68,20 @@ internal static class SampleCatalog
                 _ => Seeds.NewtonSqrtCompiled(NewtonInput()),
                 _ => Seeds.NewtonSqrtLower(NewtonInput())),
 
-            new Sample("crop-concat", "onnx-diagnostic's loop: n crops of width 4 at run-time offsets, collected then concatenated", 4, "crops",
-                n => Seeds.CropConcatEager(CropInputs(n).Image, CropInputs(n).Starts, 4),
-                n => Seeds.CropConcatCompiled(CropInputs(n).Image, CropInputs(n).Starts, 4),
-                n => Seeds.CropConcatLower(CropInputs(n).Image, CropInputs(n).Starts, 4),
-                new CompiledEntry(n => Seeds.CropConcatUnrolledCompiled(CropInputs(n).Image, CropInputs(n).Starts, 4),
-                    n => Seeds.CropConcatUnrolledLower(CropInputs(n).Image, CropInputs(n).Starts, 4)),
+            new Sample("crop-concat", "onnx-diagnostic's loop as written: n column windows between split points, each cropped to at most 4 columns (widths from the data), joined in one rolled loop", 4, "windows",
+                n => Seeds.CropConcatEager(SplitInputs(n).Image, SplitInputs(n).Splits, 4),
+                n => Seeds.CropConcatCompiled(SplitInputs(n).Image, SplitInputs(n).Splits, 4),
+                n => Seeds.CropConcatLower(SplitInputs(n).Image, SplitInputs(n).Splits, 4),
+                new CompiledEntry(n => Seeds.CropConcatUnrolledCompiled(SplitInputs(n).Image, SplitInputs(n).Splits, 4),
+                    n => Seeds.CropConcatUnrolledLower(SplitInputs(n).Image, SplitInputs(n).Splits, 4)),
+                n => $"f32[2,{CroppedWidth(n, 4)}]"),
+
+            new Sample("crop-concat-fixed", "the same loop with crops of one width: n crops of width 4 at run-time offsets, collected then concatenated", 4, "crops",
+                n => Seeds.CropConcatFixedEager(CropInputs(n).Image, CropInputs(n).Starts, 4),
+                n => Seeds.CropConcatFixedCompiled(CropInputs(n).Image, CropInputs(n).Starts, 4),
+                n => Seeds.CropConcatFixedLower(CropInputs(n).Image, CropInputs(n).Starts, 4),
+                new CompiledEntry(n => Seeds.CropConcatFixedUnrolledCompiled(CropInputs(n).Image, CropInputs(n).Starts, 4),
+                    n => Seeds.CropConcatFixedUnrolledLower(CropInputs(n).Image, CropInputs(n).Starts, 4)),
                 n => $"f32[2,{4 * n}]"),
         ];
     }
@@ -85,6 +93,35 @@ internal static class SampleCatalog
     }
 
     private static Tensor NewtonInput() => Tensor.From(new[] { 2.0, 9.0, 30.25, 1e6 }, 4);
+
+    /// <summary>
+    /// <paramref name="windows"/> + 1 split points over an f32[2, width] image: the first five are onnx-diagnostic's
+    /// example's (0, 5, 15, 20, 22 over 22 columns: crops of 4, 4, 4 and 2 columns, a [2, 14] result), then windows of 6
+    /// and 2 columns in turn (the image widened to the last point).
+    /// </summary>
+    public static (Tensor Image, Tensor Splits) SplitInputs(int windows)
+    {
+        var points = SplitPoints(windows);
+        var image = Uniform(new Random(2026), 2, Math.Max(22, points[^1]));
+        return (image, Tensor.From(points, points.Length));
+    }
+
+    private static int[] SplitPoints(int windows)
+    {
+        int[] seeds002 = [0, 5, 15, 20, 22];
+        var points = new int[Math.Max(0, windows) + 1];
+        for (int k = 0; k < points.Length; k++) points[k] = k < seeds002.Length ? seeds002[k] : points[k - 1] + (k % 2 == 0 ? 6 : 2);
+        return points;
+    }
+
+    /// <summary>The result's width for <paramref name="windows"/> windows cropped to <paramref name="crop"/>: the sum of min(width, crop).</summary>
+    private static int CroppedWidth(int windows, int crop)
+    {
+        var points = SplitPoints(windows);
+        int width = 0;
+        for (int k = 0; k + 1 < points.Length; k++) width += Math.Min(points[k + 1] - points[k], crop);
+        return width;
+    }
 
     /// <summary>An f32[2, 22] image and <paramref name="crops"/> offsets; the first four are onnx-diagnostic's example's.</summary>
     public static (Tensor Image, Tensor Starts) CropInputs(int crops)

@@ -52,9 +52,26 @@ public static partial class Seeds
         return Tensor.Stack(states);
     }
 
-    /// <summary><see cref="CropConcat"/>, unrolled: one slice per crop, one concatenate at the end.</summary>
+    /// <summary>
+    /// <see cref="CropConcat"/>, unrolled: one dynamic slice per window and one concatenation at the end. A plain tracer
+    /// cannot read <c>splits[k].Item&lt;int&gt;()</c> (the value exists only when the module runs), so the control group
+    /// writes the bounds as traced sizes by hand, as the generator does in the rolled twin.
+    /// </summary>
     [Compile(Loops = LoopMode.Unrolled)]
-    public static Tensor CropConcatUnrolled(Tensor w, Tensor starts, int crop)
+    public static Tensor CropConcatUnrolled(Tensor w, Tensor splits, int crop)
+    {
+        var cropped = new List<Tensor>();
+        for (int k = 0; k < splits.Shape[0] - 1; k++)
+        {
+            var extract = Tensor.SliceDynamic(w, 1, splits[k], splits[k + 1]);
+            cropped.Add(Tensor.SliceDynamic(extract, 1, 0, Tensor.Minimum(Tensor.SizeOf(extract, 1), crop)));
+        }
+        return Tensor.Concat(cropped, 1);
+    }
+
+    /// <summary><see cref="CropConcatFixed"/>, unrolled: one slice per crop, one concatenate at the end.</summary>
+    [Compile(Loops = LoopMode.Unrolled)]
+    public static Tensor CropConcatFixedUnrolled(Tensor w, Tensor starts, int crop)
     {
         var crops = new List<Tensor>();
         for (int k = 0; k < starts.Shape[0]; k++)

@@ -84,11 +84,32 @@ public static partial class Seeds
     }
 
     /// <summary>
-    /// onnx-diagnostic's crop-and-concatenate ("Export with loops", <c>_doc/technical/plot_simple_for_loop.py</c>), with crops of one width: each window starts at a run-time offset and is
-    /// collected (one preallocated output, linear), never concatenated onto a growing carry (quadratic).
+    /// onnx-diagnostic's crop-and-concatenate ("Export with loops", <c>_doc/technical/plot_simple_for_loop.py</c>) as
+    /// written: each <c>[start, end)</c> column window of <paramref name="w"/> between consecutive split points is cropped
+    /// to at most <paramref name="crop"/> columns and the crops are joined. The widths depend on the values of
+    /// <paramref name="splits"/>, so the loop compiles into one <c>Loop.ForConcat</c>: one rolled while writing each crop
+    /// at a running offset of a preallocated output (linear), never onto a growing carry (quadratic).
     /// </summary>
     [Compile]
-    public static Tensor CropConcat(Tensor w, Tensor starts, int crop)
+    public static Tensor CropConcat(Tensor w, Tensor splits, int crop)
+    {
+        var cropped = new List<Tensor>();
+        for (int k = 0; k < splits.Shape[0] - 1; k++)
+        {
+            int start = splits[k].Item<int>();
+            int end = splits[k + 1].Item<int>();
+            var extract = w[.., start..end];
+            cropped.Add(extract[.., ..Math.Min(extract.Shape[1], crop)]);
+        }
+        return Tensor.Concat(cropped, 1);
+    }
+
+    /// <summary>
+    /// The same loop with crops of one width: each window starts at a run-time offset and is <paramref name="crop"/> wide,
+    /// collected into one preallocated output (a scan), so every piece has a static shape.
+    /// </summary>
+    [Compile]
+    public static Tensor CropConcatFixed(Tensor w, Tensor starts, int crop)
     {
         var crops = new List<Tensor>();
         for (int k = 0; k < starts.Shape[0]; k++)
