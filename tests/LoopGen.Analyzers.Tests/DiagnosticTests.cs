@@ -630,6 +630,54 @@ public sealed class DiagnosticTests
         Assert.Contains("'x.Sum().Item<float>()' reads a value of the compiled loop at line", d[0].GetMessage(), StringComparison.Ordinal);
     }
 
+    // ---- LG0016 switch on a computed number cannot be lifted ----
+
+    [Theory]
+    [InlineData("switch (i % 3) { case 0 when n > 2: x = x + 1f; break; default: x = x * 2f; break; }", "'when n > 2' needs a C# value")]
+    [InlineData("switch (i % 3) { case 0: x = x + 1f; continue; default: x = x * 2f; break; }", "the section 'case 0:' does not end in 'break;' (it leaves by 'continue')")]
+    [InlineData("switch (i) { case int k when k > 2: x = x + 1f; break; default: break; }", "'when k > 2' needs a C# value")]
+    [InlineData("x = (i % 3) switch { 0 when n > 2 => x + 1f, _ => x * 2f };", "'when n > 2' needs a C# value")]
+    [InlineData("x = (i % 3) switch { 0 => x + 1f, 1 => x * 2f, 2 => x };", "its last arm must be the discard '_'")]
+    public void LG0016_SwitchFormsThatCannotBeLifted(string statement, string reason)
+    {
+        var source = Kernel($$"""
+                [Compile]
+                public static Tensor M(Tensor x, int n)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        {{statement}}
+                    }
+                    return x;
+                }
+            """);
+        var d = AnalyzerHarness.Analyze(AnalyzerHarness.Compilation(new[] { ("K.cs", source) }));
+        var lg = d.Where(x => x.Id.StartsWith("LG", StringComparison.Ordinal) && x.Id != "LG0012").ToList();
+        var only = Assert.Single(lg);
+        Assert.Equal("LG0016", only.Id);
+        Assert.Contains("the switch on 'i'", only.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(reason, only.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LG0016_NotOnTheFormsThatLift()
+    {
+        var source = Kernel("""
+                [Compile]
+                public static Tensor M(Tensor x, int n)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        switch (i % 3) { case 0 or 1: x = x + 1f; break; case < 0: break; default: x = x * 2f; break; }
+                        x = (i % 4) switch { 0 => x + 1f, >= 2 and < 4 => x * 0.5f, _ => x };
+                    }
+                    return x;
+                }
+            """);
+        var d = AnalyzerHarness.Analyze(AnalyzerHarness.Compilation(new[] { ("K.cs", source) }));
+        Assert.DoesNotContain(d, x => x.Id.StartsWith("LG", StringComparison.Ordinal) && x.Id != "LG0012");
+    }
+
     // ---- LG0015 foreach over a C# collection is unrolled ----
 
     [Fact]

@@ -84,6 +84,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnslicedRange = Error(
         DiagnosticIds.UnslicedRange, "Range with a data-dependent bound cannot be sliced", "{0}");
 
+    public static readonly DiagnosticDescriptor UnliftedSwitch = Error(
+        DiagnosticIds.UnliftedSwitch, "Switch on a computed number cannot be lifted", "{0}");
+
     public static readonly DiagnosticDescriptor BoundedShape = Error(
         DiagnosticIds.BoundedShape, "Tensor of data-dependent size used where its whole shape is needed", "{0}");
 
@@ -91,7 +94,7 @@ internal static class DiagnosticDescriptors
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         MethodCannotBeCompiled, TypeNotPartial, UnsupportedStatement, UntraceableCall, OutsideStateWritten, CarryShapeVaries,
         CarryTypeVaries, UnsupportedCarry, TracedNumberAsValue, CollectedNeedsStaticTripCount, CollectedOutputMisused,
-        DynamicTripCount, RecompilesPerValue, HostRead, UnrolledForeach, UnboundedSize, BoundedCollected, UnslicedRange, BoundedShape,
+        DynamicTripCount, RecompilesPerValue, HostRead, UnrolledForeach, UnboundedSize, BoundedCollected, UnslicedRange, BoundedShape, UnliftedSwitch,
         InternalErrors.Descriptor);
 
     /// <summary>The lifter's codes (problems and notes) and the descriptor that reports each.</summary>
@@ -121,6 +124,7 @@ internal static class DiagnosticDescriptors
         [LiftCodes.BoundedCollected] = BoundedCollected,
         [LiftCodes.UnslicedRange] = UnslicedRange,
         [LiftCodes.BoundedShape] = BoundedShape,
+        [LiftCodes.UnliftedSwitch] = UnliftedSwitch,
     };
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>

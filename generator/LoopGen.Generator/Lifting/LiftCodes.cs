@@ -71,6 +71,9 @@ internal static class LiftCodes
     /// <summary>A tensor whose size depends on the data, used where its whole shape must be known (its shape read whole, a carry).</summary>
     public const string BoundedShape = "bounded-shape";
 
+    /// <summary>A <c>switch</c> on a number the compiled code computes, in a form no chain of selects or conds expresses.</summary>
+    public const string UnliftedSwitch = "unlifted-switch";
+
     // ---- Notes: the method compiles; the analyzers report information (the generator ignores notes). ----
 
     /// <summary>A lifted loop whose trip count is known only at run time (while semantics, no gradient).</summary>

@@ -47,6 +47,38 @@ internal static class TracedSwitch
         exit is BreakStatementSyntax && exit.Parent is SwitchSectionSyntax section && section.Parent == sw
         && section.Statements[section.Statements.Count - 1] == exit;
 
+    /// <summary>
+    /// Why the switch that <paramref name="use"/> governs cannot be lifted, or null when <paramref name="where"/> is no
+    /// switch governed by it (then the use is some other C# context). One reason, the first found, in source order.
+    /// </summary>
+    public static string? WhyNot(SyntaxNode where, SyntaxNode use)
+    {
+        switch (where)
+        {
+            case SwitchStatementSyntax st when st.Expression.Span.Contains(use.Span):
+                foreach (var section in st.Sections)
+                {
+                    foreach (var label in section.Labels)
+                    {
+                        if (label is CasePatternSwitchLabelSyntax { WhenClause: { } when }) return $"'{when}' needs a C# value (only constant and relational patterns, with 'or'/'and', lift)";
+                        if (label is CasePatternSwitchLabelSyntax p && !Testable(p.Pattern)) return $"the pattern '{p.Pattern}' is not a constant or relational pattern";
+                    }
+                    if (section.Statements.Count == 0 || section.Statements[section.Statements.Count - 1] is not BreakStatementSyntax)
+                        return $"the section '{section.Labels.First()}' does not end in 'break;' (it leaves by '{section.Statements.LastOrDefault()?.GetFirstToken()}')";
+                }
+                return "a section leaves the switch other than by its last 'break;' (return, continue, goto)";
+            case SwitchExpressionSyntax sw when sw.GoverningExpression.Span.Contains(use.Span):
+                foreach (var arm in sw.Arms)
+                {
+                    if (arm.WhenClause is { } when) return $"'{when}' needs a C# value (only constant and relational patterns, with 'or'/'and', lift)";
+                    if (arm.Pattern is not DiscardPatternSyntax && !Testable(arm.Pattern)) return $"the pattern '{arm.Pattern}' is not a constant or relational pattern";
+                }
+                return "its last arm must be the discard '_' (and only the last): a select cannot throw when nothing matches";
+            default:
+                return null;
+        }
+    }
+
     private static bool Testable(PatternSyntax p) => p switch
     {
         ConstantPatternSyntax => true,

@@ -110,6 +110,11 @@ internal static class TracedTypes
             if (ctx.Reported(LiftCodes.CarryShape, id) || ctx.Reported(LiftCodes.UnboundedSize, id)) continue;
             if (BadUse(ctx, id) is { } where)
             {
+                if (TracedSwitch.WhyNot(where, id) is { } why)
+                {
+                    if (!ctx.Reported(LiftCodes.UnliftedSwitch, where)) ctx.Problem(LiftCodes.UnliftedSwitch, where, $"the switch on '{s.Name}' (a number the compiled code computes) cannot be lifted: {why}");
+                    continue;
+                }
                 ctx.Problem(LiftCodes.TracedPrimitiveUse, where,
                     $"'{s.Name}' is a {LoopAnalysis.Keyword(LoopAnalysis.TypeOf(s)!)} that the compiled code computes (a loop carries it or it depends on one), "
                     + $"so there it is a 0-d tensor; it cannot be used as a C# value in '{where}'");
