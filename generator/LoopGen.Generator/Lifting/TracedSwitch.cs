@@ -13,23 +13,60 @@ namespace LoopGen.Generator.Lifting;
 /// </summary>
 internal static class TracedSwitch
 {
-    public static bool Supported(SwitchExpressionSyntax sw) =>
-        sw.Arms.Count > 0 && sw.Arms[sw.Arms.Count - 1].Pattern is DiscardPatternSyntax
-        && sw.Arms.All(a => a.WhenClause is null && (a.Pattern is DiscardPatternSyntax || Testable(a.Pattern)))
-        && sw.Arms.Take(sw.Arms.Count - 1).All(a => a.Pattern is not DiscardPatternSyntax);
+    public static bool Supported(SwitchExpressionSyntax sw) => Reason(sw) is null;
 
     /// <summary>
     /// A <c>switch</c> statement a chain of <c>Loop.Cond</c>s can express: <c>case</c> labels with constants or the
     /// patterns above (no <c>when</c>), each section ending in its one <c>break;</c>, nothing else leaving it.
     /// </summary>
-    public static bool Supported(SwitchStatementSyntax sw) =>
-        sw.Sections.Count > 0 && sw.Sections.All(section =>
-            section.Statements.Count > 0 && section.Statements[section.Statements.Count - 1] is BreakStatementSyntax
-            && section.Labels.All(l => l is DefaultSwitchLabelSyntax or CaseSwitchLabelSyntax
-                || l is CasePatternSwitchLabelSyntax { WhenClause: null } p && Testable(p.Pattern))
-            && !section.Statements.Take(section.Statements.Count - 1).Any(st => st.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+    public static bool Supported(SwitchStatementSyntax sw) => Reason(sw) is null;
+
+    /// <summary>Why a chain of selects cannot express <paramref name="sw"/> (the first reason in source order), or null when one can.</summary>
+    private static string? Reason(SwitchExpressionSyntax sw)
+    {
+        for (int k = 0; k < sw.Arms.Count; k++)
+        {
+            var arm = sw.Arms[k];
+            if (arm.WhenClause is { } when) return NeedsValue(when);
+            if (arm.Pattern is DiscardPatternSyntax)
+            {
+                if (k < sw.Arms.Count - 1) return LastArm;
+            }
+            else if (!Testable(arm.Pattern))
+            {
+                return NotTestable(arm.Pattern);
+            }
+        }
+        return sw.Arms.Count == 0 || sw.Arms[sw.Arms.Count - 1].Pattern is not DiscardPatternSyntax ? LastArm : null;
+    }
+
+    /// <summary>Why a chain of conds cannot express <paramref name="sw"/> (the first reason in source order), or null when one can.</summary>
+    private static string? Reason(SwitchStatementSyntax sw)
+    {
+        if (sw.Sections.Count == 0) return LeavesOtherwise;
+        foreach (var section in sw.Sections)
+        {
+            foreach (var label in section.Labels)
+            {
+                if (label is CasePatternSwitchLabelSyntax { WhenClause: { } when }) return NeedsValue(when);
+                if (label is CasePatternSwitchLabelSyntax p && !Testable(p.Pattern)) return NotTestable(p.Pattern);
+            }
+            if (section.Statements.Count == 0 || section.Statements[section.Statements.Count - 1] is not BreakStatementSyntax)
+                return $"the section '{section.Labels.First()}' does not end in 'break;' (it leaves by '{section.Statements.LastOrDefault()?.GetFirstToken()}')";
+            if (section.Statements.Take(section.Statements.Count - 1).Any(st => st.DescendantNodesAndSelf(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
                 .Any(n => n is ReturnStatementSyntax or GotoStatementSyntax or YieldStatementSyntax
-                    || n is BreakStatementSyntax or ContinueStatementSyntax && !InsideInnerBreakable(n, sw))));
+                    || n is BreakStatementSyntax or ContinueStatementSyntax && !InsideInnerBreakable(n, sw))))
+                return LeavesOtherwise;
+        }
+        return null;
+    }
+
+    private const string LastArm = "its last arm must be the discard '_' (and only the last): a select cannot throw when nothing matches";
+    private const string LeavesOtherwise = "a section leaves the switch other than by its last 'break;' (return, continue, goto)";
+
+    private static string NeedsValue(WhenClauseSyntax when) => $"'{when}' needs a C# value (only constant and relational patterns, with 'or'/'and', lift)";
+
+    private static string NotTestable(PatternSyntax pattern) => $"the pattern '{pattern}' is not a constant or relational pattern";
 
     /// <summary>Whether a break/continue belongs to a loop or switch inside <paramref name="sw"/> (so it does not leave it).</summary>
     private static bool InsideInnerBreakable(SyntaxNode exit, SwitchStatementSyntax sw)
@@ -51,33 +88,12 @@ internal static class TracedSwitch
     /// Why the switch that <paramref name="use"/> governs cannot be lifted, or null when <paramref name="where"/> is no
     /// switch governed by it (then the use is some other C# context). One reason, the first found, in source order.
     /// </summary>
-    public static string? WhyNot(SyntaxNode where, SyntaxNode use)
+    public static string? WhyNot(SyntaxNode where, SyntaxNode use) => where switch
     {
-        switch (where)
-        {
-            case SwitchStatementSyntax st when st.Expression.Span.Contains(use.Span):
-                foreach (var section in st.Sections)
-                {
-                    foreach (var label in section.Labels)
-                    {
-                        if (label is CasePatternSwitchLabelSyntax { WhenClause: { } when }) return $"'{when}' needs a C# value (only constant and relational patterns, with 'or'/'and', lift)";
-                        if (label is CasePatternSwitchLabelSyntax p && !Testable(p.Pattern)) return $"the pattern '{p.Pattern}' is not a constant or relational pattern";
-                    }
-                    if (section.Statements.Count == 0 || section.Statements[section.Statements.Count - 1] is not BreakStatementSyntax)
-                        return $"the section '{section.Labels.First()}' does not end in 'break;' (it leaves by '{section.Statements.LastOrDefault()?.GetFirstToken()}')";
-                }
-                return "a section leaves the switch other than by its last 'break;' (return, continue, goto)";
-            case SwitchExpressionSyntax sw when sw.GoverningExpression.Span.Contains(use.Span):
-                foreach (var arm in sw.Arms)
-                {
-                    if (arm.WhenClause is { } when) return $"'{when}' needs a C# value (only constant and relational patterns, with 'or'/'and', lift)";
-                    if (arm.Pattern is not DiscardPatternSyntax && !Testable(arm.Pattern)) return $"the pattern '{arm.Pattern}' is not a constant or relational pattern";
-                }
-                return "its last arm must be the discard '_' (and only the last): a select cannot throw when nothing matches";
-            default:
-                return null;
-        }
-    }
+        SwitchStatementSyntax st when st.Expression.Span.Contains(use.Span) => Reason(st) ?? LeavesOtherwise,
+        SwitchExpressionSyntax sw when sw.GoverningExpression.Span.Contains(use.Span) => Reason(sw) ?? LastArm,
+        _ => null,
+    };
 
     private static bool Testable(PatternSyntax p) => p switch
     {
