@@ -41,6 +41,8 @@ internal static class InterceptionParser
     private static InterceptionModel? ParseCore(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
         var invocation = (InvocationExpressionSyntax)context.Node;
+        // By name first: most calls of a project cannot target a [Compile] method, and binding them is what cost.
+        if (CallTargetNames.Of(invocation) is not { } name || !CallTargetNames.MayTarget(context.SemanticModel.Compilation, name)) return null;
         if (context.SemanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol target) return null;
         if (target.MethodKind != MethodKind.Ordinary || !CompileChecks.HasCompile(target)) return null;
         if (!SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, context.SemanticModel.Compilation.Assembly))
