@@ -152,6 +152,8 @@ def main() -> int:
     p.add_argument("--shared-compilation", action="store_true",
                    help="build with the compiler server (-p:UseSharedCompilation=true), as an IDE-less dev loop does by "
                         "default; without it the environment decides (UseSharedCompilation=false runs csc afresh each build)")
+    p.add_argument("--ready-to-run", action="store_true",
+                   help="build LoopGen's generator ReadyToRun-compiled (-p:LoopGenReadyToRun=true, generator/LoopGen.Generator/ReadyToRun.targets)")
     a = p.parse_args()
     if a.rounds < 3:
         raise SystemExit("build-cost: --rounds must be at least 3")
@@ -203,7 +205,8 @@ def bench(a, tmp: str) -> int:
     # Untimed: restore, build the runtime, generator and analyzers (Release) once, and a first build of each
     # project so the compiler server, MSBuild nodes and the analyzers' JIT are warm for every timed build alike.
     log("untimed: restore + build of LoopGen's projects and a first build of each variant")
-    run(["dotnet", "build", "-c", "Release", "-nologo", "-v:minimal"] + BUILD[8:], w)
+    r2r = ["-p:LoopGenReadyToRun=true"] if a.ready_to_run else []
+    run(["dotnet", "build", "-c", "Release", "-nologo", "-v:minimal"] + r2r + BUILD[8:], w)
     run(["dotnet", "build", "-c", "Release", "-nologo", "-v:minimal"] + BUILD[8:], wo)
     for proj in (w, wo):
         clean(proj)
@@ -264,7 +267,7 @@ def bench(a, tmp: str) -> int:
         "",
         f"Measured {started:%Y-%m-%d %H:%M} UTC on commit `{commit}`{' (with uncommitted changes)' if dirty else ''}, "
         f".NET SDK {sdk}, {os.cpu_count()} cores; {a.rounds} rounds, interleaved (with, without; then without, with; …). "
-        f"Compiler: {compiler}. Timed command: `{' '.join(BUILD)}` after deleting the project's bin/ and obj/Release/ "
+        f"Compiler: {compiler}. Generator: {'ReadyToRun-compiled (--ready-to-run)' if a.ready_to_run else 'IL, JIT-compiled'}. Timed command: `{' '.join(BUILD)}` after deleting the project's bin/ and obj/Release/ "
         f"(the restore in obj/ stays; LoopGen's own projects are built beforehand, untimed). "
         f"Bench.dll: {size_w} KB with LoopGen (the generated twins and interceptors), {size_wo} KB without. "
         f"Load average (1/5/15 min) {load_start} at the start, {load_end} at the end; after each round: {'; '.join(loads)}.",

@@ -31,7 +31,7 @@ internal static class BoundedSizes
     public static bool AcceptRead(LiftContext ctx, InvocationExpressionSyntax inv, StatementSyntax loop)
     {
         if (!ctx.Loops.ContainsKey(loop)) return false;
-        if (ctx.Model.GetSymbolInfo(inv).Symbol is not IMethodSymbol { Name: "Item", IsStatic: false, Parameters.Length: 0, TypeArguments.Length: 1 } m
+        if (ctx.SymbolOf(inv) is not IMethodSymbol { Name: "Item", IsStatic: false, Parameters.Length: 0, TypeArguments.Length: 1 } m
             || !ctx.IsTensor(m.ContainingType)
             || m.TypeArguments[0].SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64)) return false;
         if (inv.Expression is not MemberAccessExpressionSyntax) return false;
@@ -66,29 +66,29 @@ internal static class BoundedSizes
                     continue;
                 case BinaryExpressionSyntax b when b.Kind() is SyntaxKind.AddExpression or SyntaxKind.SubtractExpression or SyntaxKind.MultiplyExpression
                     or SyntaxKind.DivideExpression or SyntaxKind.ModuloExpression:
-                    if (ctx.IsTensor(ctx.Model.GetTypeInfo(b).Type)) return (Use.Data, null, null);
+                    if (ctx.IsTensor(ctx.TypeOf(b))) return (Use.Data, null, null);
                     node = parent;
                     continue;
-                case CastExpressionSyntax c when ctx.Model.GetTypeInfo(c.Type).Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64:
+                case CastExpressionSyntax c when ctx.TypeOf(c.Type)?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64:
                     node = parent;
                     continue;
                 case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } }
-                    when Mappings.KnownMath.TensorMethod(ctx.Model.GetSymbolInfo(call).Symbol as IMethodSymbol) is "Minimum" or "Maximum" or "Clamp":
+                    when Mappings.KnownMath.TensorMethod(ctx.SymbolOf(call) as IMethodSymbol) is "Minimum" or "Maximum" or "Clamp":
                     node = call;
                     continue;
                 case RangeExpressionSyntax range when InTensorIndex(ctx, range):
                     return (Use.Size, null, null);
-                case ArgumentSyntax { Parent: BracketedArgumentListSyntax { Parent: ElementAccessExpressionSyntax ea } } when ctx.IsTensor(ctx.Model.GetTypeInfo(ea.Expression).Type):
+                case ArgumentSyntax { Parent: BracketedArgumentListSyntax { Parent: ElementAccessExpressionSyntax ea } } when ctx.IsTensor(ctx.TypeOf(ea.Expression)):
                     return (Use.Size, null, null); // a dynamic index
                 case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax v } when ctx.Model.GetDeclaredSymbol(v) is ILocalSymbol local && IsInteger(local.Type):
                     return ClassifyVariable(ctx, local, visiting);
-                case AssignmentExpressionSyntax a when a.Right == node && ctx.Model.GetSymbolInfo(a.Left).Symbol is { } target
+                case AssignmentExpressionSyntax a when a.Right == node && ctx.SymbolOf(a.Left) is { } target
                     && LoopAnalysis.IsVariable(target) && IsInteger(LoopAnalysis.TypeOf(target)):
                     return ClassifyVariable(ctx, target, visiting); // count += end - start: an int the loop carries
                 case ArgumentSyntax { Parent: TupleExpressionSyntax tuple }:
                     node = tuple;
                     continue;
-                case ReturnStatementSyntax or ArrowExpressionClauseSyntax when IsInteger(ctx.Model.GetTypeInfo((ExpressionSyntax)node).Type) || node is TupleExpressionSyntax:
+                case ReturnStatementSyntax or ArrowExpressionClauseSyntax when IsInteger(ctx.TypeOf((ExpressionSyntax)node)) || node is TupleExpressionSyntax:
                     return (Use.Size, null, null); // a number returned: read back once, after the call
                 case ArgumentSyntax arg when !TakesTensorArgument(ctx, arg):
                     return (Use.Unbounded, arg.Parent?.Parent ?? arg, null);
@@ -111,7 +111,7 @@ internal static class BoundedSizes
         (Use, SyntaxNode?, string?) worst = (Use.Size, null, null);
         foreach (var id in body.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
-            if (id.Identifier.ValueText != local.Name || !SymbolEqualityComparer.Default.Equals(ctx.Model.GetSymbolInfo(id).Symbol, local)) continue;
+            if (id.Identifier.ValueText != local.Name || !SymbolEqualityComparer.Default.Equals(ctx.SymbolOf(id), local)) continue;
             var outer = Parens.Outermost(id);
             // Writes (x = e, x += e, x++) are not reads that leave: what they read flows back into x.
             if (outer.Parent is AssignmentExpressionSyntax w && w.Left == outer) continue;
@@ -127,7 +127,7 @@ internal static class BoundedSizes
     private static bool TakesTensorArgument(LiftContext ctx, ArgumentSyntax arg)
     {
         if (arg.Parent?.Parent is not (InvocationExpressionSyntax or BaseObjectCreationExpressionSyntax) || arg.Parent is not ArgumentListSyntax list) return false;
-        if (ctx.Model.GetSymbolInfo(arg.Parent.Parent).Symbol is not IMethodSymbol m) return false;
+        if (ctx.SymbolOf(arg.Parent.Parent) is not IMethodSymbol m) return false;
         int index = list.Arguments.IndexOf(arg);
         IParameterSymbol? p = arg.NameColon is { } nc
             ? m.Parameters.FirstOrDefault(x => x.Name == nc.Name.Identifier.ValueText)
@@ -140,7 +140,7 @@ internal static class BoundedSizes
     /// <summary>A range that indexes a tensor: <c>x[.., a..b]</c>.</summary>
     private static bool InTensorIndex(LiftContext ctx, RangeExpressionSyntax range) =>
         range.Parent is ArgumentSyntax { Parent: BracketedArgumentListSyntax { Parent: ElementAccessExpressionSyntax access } }
-        && ctx.IsTensor(ctx.Model.GetTypeInfo(access.Expression).Type);
+        && ctx.IsTensor(ctx.TypeOf(access.Expression));
 
     /// <summary>A range on a tensor with a bound the compiled code computes (not a constant-length window): a dynamic slice.</summary>
     public static bool IsDynamicRange(LiftContext ctx, RangeExpressionSyntax range) =>
@@ -165,13 +165,13 @@ internal static class BoundedSizes
     {
         if (ctx.Sizes.Bounded.Count == 0) return null;
         if (ea.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Shape" } shape || ea.ArgumentList.Arguments.Count != 1) return null;
-        if (!ctx.IsTensor(ctx.Model.GetTypeInfo(shape.Expression).Type) || !IsBoundedTensor(ctx, shape.Expression)) return null;
+        if (!ctx.IsTensor(ctx.TypeOf(shape.Expression)) || !IsBoundedTensor(ctx, shape.Expression)) return null;
         return (shape.Expression, ea.ArgumentList.Arguments[0].Expression);
     }
 
     /// <summary>Whether the tensor <paramref name="e"/> (whose <c>Shape</c> is read) is bounded.</summary>
     private static bool IsBoundedTensor(LiftContext ctx, ExpressionSyntax e) =>
-        Parens.Strip(e) is IdentifierNameSyntax id ? ctx.Model.GetSymbolInfo(id).Symbol is { } s && ctx.Sizes.Bounded.Contains(s) : IsBounded(ctx, e);
+        Parens.Strip(e) is IdentifierNameSyntax id ? ctx.SymbolOf(id) is { } s && ctx.Sizes.Bounded.Contains(s) : IsBounded(ctx, e);
 
     /// <summary>
     /// Whether a tensor expression's shape depends on the data: it slices with a traced bound, or reads a bounded tensor
@@ -183,7 +183,7 @@ internal static class BoundedSizes
         {
             if (n is RangeExpressionSyntax r && IsDynamicRange(ctx, r)) return true;
             if (n is IdentifierNameSyntax id && ctx.Sizes.Bounded.Count > 0 && !IsShapeRead(id)
-                && ctx.Model.GetSymbolInfo(id).Symbol is { } s && ctx.Sizes.Bounded.Contains(s)) return true;
+                && ctx.SymbolOf(id) is { } s && ctx.Sizes.Bounded.Contains(s)) return true;
         }
         return false;
     }
@@ -191,7 +191,7 @@ internal static class BoundedSizes
     /// <summary><c>x.Sum()</c>, <c>x.Max()</c>, … with no axis: a 0-d tensor.</summary>
     private static bool IsWholeReduction(LiftContext ctx, SyntaxNode n) =>
         n is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Sum" or "Max" or "Min" or "Mean" or "Prod" or "Any" or "All" }, ArgumentList.Arguments.Count: 0 } inv
-        && ctx.Model.GetSymbolInfo(inv).Symbol is IMethodSymbol { IsStatic: false } m && ctx.IsTensor(m.ContainingType);
+        && ctx.SymbolOf(inv) is IMethodSymbol { IsStatic: false } m && ctx.IsTensor(m.ContainingType);
 
     /// <summary><c>x</c> in <c>x.Shape…</c>: reading a size, not the tensor's values.</summary>
     private static bool IsShapeRead(IdentifierNameSyntax id) =>
@@ -213,7 +213,7 @@ internal static class BoundedSizes
                     target = local;
                     value = init.Value;
                 }
-                else if (node is AssignmentExpressionSyntax a && a.IsKind(SyntaxKind.SimpleAssignmentExpression) && ctx.Model.GetSymbolInfo(a.Left).Symbol is { } s && LoopAnalysis.IsVariable(s))
+                else if (node is AssignmentExpressionSyntax a && a.IsKind(SyntaxKind.SimpleAssignmentExpression) && ctx.SymbolOf(a.Left) is { } s && LoopAnalysis.IsVariable(s))
                 {
                     target = s;
                     value = a.Right;
@@ -253,10 +253,10 @@ internal static class BoundedSizes
                     }
                     break;
                 case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Shape" } ma when ma.Parent is not ElementAccessExpressionSyntax
-                    && ctx.IsTensor(ctx.Model.GetTypeInfo(ma.Expression).Type) && IsBoundedTensor(ctx, ma.Expression):
+                    && ctx.IsTensor(ctx.TypeOf(ma.Expression)) && IsBoundedTensor(ctx, ma.Expression):
                     ctx.Problem(LiftCodes.BoundedShape, ma, $"'{ma.Expression}' has a size that depends on the data, so its whole shape is not known when tracing; read one dimension at a time ('{ma}[1]')");
                     break;
-                case IdentifierNameSyntax id when ctx.Sizes.Locals.Count > 0 && ctx.Model.GetSymbolInfo(id).Symbol is { } s && ctx.Sizes.Locals.Contains(s):
+                case IdentifierNameSyntax id when ctx.Sizes.Locals.Count > 0 && ctx.SymbolOf(id) is { } s && ctx.Sizes.Locals.Contains(s):
                     if (TracedTypes.BadUse(ctx, id) is { } bad && !ctx.Reported(LiftCodes.UnboundedSize, bad))
                     {
                         ctx.Problem(LiftCodes.UnboundedSize, bad, UnboundedMessage(ctx, s.Name, s.Locations.FirstOrDefault() is { } l && l.SourceTree == id.SyntaxTree ? l.SourceSpan.Start : id.SpanStart, bad));
@@ -265,7 +265,7 @@ internal static class BoundedSizes
                 case RangeExpressionSyntax r when IsDynamicRange(ctx, r) && WhyNotSliced(ctx, r) is { } why:
                     ctx.Problem(LiftCodes.UnslicedRange, r, $"the range '{r}' has a bound the compiled code computes, but {why}");
                     break;
-                case AssignmentExpressionSyntax a when ctx.Model.GetSymbolInfo(a.Left).Symbol is { } carry && ctx.Sizes.Bounded.Contains(carry) && IsCarried(ctx, carry)
+                case AssignmentExpressionSyntax a when ctx.SymbolOf(a.Left) is { } carry && ctx.Sizes.Bounded.Contains(carry) && IsCarried(ctx, carry)
                     && !ctx.Reported(LiftCodes.CarryShape, a):
                     ctx.Problem(LiftCodes.BoundedShape, a, $"'{carry.Name}' is carried by the loop but gets a tensor whose size depends on the data ('{a.Right}'); a loop carry keeps one shape: collect the pieces in a list and Tensor.Concat them after the loop");
                     break;
@@ -291,7 +291,7 @@ internal static class BoundedSizes
                 if (v.Initializer is not { } init || ctx.Model.GetDeclaredSymbol(v) is not ILocalSymbol local || ctx.Sizes.Locals.Contains(local)) continue;
                 if (local.Type.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64)) continue;
                 bool fromSize = ReadsSize(ctx, init.Value) || init.Value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
-                    .Any(id => ctx.Model.GetSymbolInfo(id).Symbol is { } s && ctx.Sizes.Locals.Contains(s));
+                    .Any(id => ctx.SymbolOf(id) is { } s && ctx.Sizes.Locals.Contains(s));
                 if (fromSize) changed |= ctx.Sizes.Locals.Add(local);
             }
         }
@@ -334,7 +334,7 @@ internal static class BoundedSizes
             {
                 foreach (var id in LoopAnalysis.Walk(body).OfType<IdentifierNameSyntax>())
                 {
-                    if (id.SpanStart < plan.Statement.Span.End || !SymbolEqualityComparer.Default.Equals(ctx.Model.GetSymbolInfo(id).Symbol, list.List)) continue;
+                    if (id.SpanStart < plan.Statement.Span.End || !SymbolEqualityComparer.Default.Equals(ctx.SymbolOf(id), list.List)) continue;
                     var concat = ConcatOf(ctx, id);
                     if (concat is null)
                     {
@@ -376,7 +376,7 @@ internal static class BoundedSizes
     public static InvocationExpressionSyntax? ConcatOf(LiftContext ctx, IdentifierNameSyntax id)
     {
         if (Parens.Outermost(id).Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax inv } args } arg
-            && args.Arguments.IndexOf(arg) == 0 && ctx.Model.GetSymbolInfo(inv).Symbol is IMethodSymbol { Name: "Concat", IsStatic: true } m && ctx.IsTensor(m.ContainingType))
+            && args.Arguments.IndexOf(arg) == 0 && ctx.SymbolOf(inv) is IMethodSymbol { Name: "Concat", IsStatic: true } m && ctx.IsTensor(m.ContainingType))
         {
             return inv;
         }
@@ -388,7 +388,7 @@ internal static class BoundedSizes
     {
         if (ctx.Model.GetConstantValue(axis).HasValue) return true;
         if (TracedTypes.IsTraced(ctx, axis)) return false;
-        return axis.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().All(id => ctx.Model.GetSymbolInfo(id).Symbol is IParameterSymbol or IFieldSymbol { IsConst: true })
+        return axis.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().All(id => ctx.SymbolOf(id) is IParameterSymbol or IFieldSymbol { IsConst: true })
             && !axis.DescendantNodesAndSelf().Any(n => n is InvocationExpressionSyntax or ElementAccessExpressionSyntax or AssignmentExpressionSyntax);
     }
 }

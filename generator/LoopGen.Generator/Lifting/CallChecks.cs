@@ -26,7 +26,7 @@ internal static class CallChecks
         {
             if (node is not (SimpleNameSyntax or BaseObjectCreationExpressionSyntax)) continue;
             if (Region(ctx, node, body) is not { } region) continue;
-            var symbol = ctx.Model.GetSymbolInfo(node, ctx.CancellationToken).Symbol;
+            var symbol = ctx.SymbolOf(node);
             if (symbol is null || Why(ctx, symbol, node) is not { } why) continue;
             var statement = node.AncestorsAndSelf().OfType<StatementSyntax>().First();
             if (!reported.Add(statement)) continue; // one report per statement: Console.Out.WriteLine is one call

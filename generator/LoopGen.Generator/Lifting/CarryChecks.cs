@@ -21,7 +21,7 @@ internal static class CarryChecks
         {
             if (!a.IsKind(SyntaxKind.SimpleAssignmentExpression) || a.Left is not IdentifierNameSyntax) continue;
             if (LoopAnalysis.EnclosingLoop(a, body) is not { } loop || !ctx.Loops.TryGetValue(loop, out var plan)) continue;
-            if (ctx.Model.GetSymbolInfo(a.Left).Symbol is not { } carry || !plan.Carries.Contains(carry, SymbolEqualityComparer.Default)) continue;
+            if (ctx.SymbolOf(a.Left) is not { } carry || !plan.Carries.Contains(carry, SymbolEqualityComparer.Default)) continue;
             if (!ctx.IsTensor(LoopAnalysis.TypeOf(carry))) continue;
             ctx.CancellationToken.ThrowIfCancellationRequested();
             if (ShapeChange(ctx, plan, carry, a.Right) is { } how)
@@ -43,7 +43,7 @@ internal static class CarryChecks
     private static string? ShapeChange(LiftContext ctx, LoopPlan plan, ISymbol carry, ExpressionSyntax value)
     {
         value = Strip(value);
-        if (value is not InvocationExpressionSyntax inv || ctx.Model.GetSymbolInfo(inv).Symbol is not IMethodSymbol m || !ctx.IsTensor(m.ContainingType)) return null;
+        if (value is not InvocationExpressionSyntax inv || ctx.SymbolOf(inv) is not IMethodSymbol m || !ctx.IsTensor(m.ContainingType)) return null;
         var args = inv.ArgumentList.Arguments;
         var receiver = inv.Expression is MemberAccessExpressionSyntax ma && !m.IsStatic ? Strip(ma.Expression) : null;
         bool onCarry = receiver is not null && Is(ctx, receiver, carry);
@@ -84,7 +84,7 @@ internal static class CarryChecks
     {
         var counters = new HashSet<ISymbol>(plan.Carries.Where(c => LoopAnalysis.IsPrimitive(LoopAnalysis.TypeOf(c))), SymbolEqualityComparer.Default);
         if (plan.Fori is { } fori) counters.UnionWith(fori.Counters.Select(c => (ISymbol)c.Symbol));
-        return e.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => ctx.Model.GetSymbolInfo(id).Symbol is { } s && counters.Contains(s));
+        return e.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Any(id => ctx.SymbolOf(id) is { } s && counters.Contains(s));
     }
 
     private sealed record DTypeChangeInfo(string From, string To, int Line);
@@ -103,7 +103,7 @@ internal static class CarryChecks
         var loop = plan.Statement;
         foreach (var other in ctx.Method.DescendantNodes().OfType<AssignmentExpressionSyntax>())
         {
-            if (other == assignment || !SymbolEqualityComparer.Default.Equals(ctx.Model.GetSymbolInfo(other.Left).Symbol, carry)) continue;
+            if (other == assignment || !SymbolEqualityComparer.Default.Equals(ctx.SymbolOf(other.Left), carry)) continue;
             bool beforeLoop = other.SpanStart > declarator.SpanStart && other.SpanStart < loop.SpanStart;
             bool laterInLoop = loop.Span.Contains(other.Span) && other.SpanStart > assignment.SpanStart;
             if (beforeLoop || laterInLoop) return null;
@@ -114,7 +114,7 @@ internal static class CarryChecks
     /// <summary>The dtype a <c>Cast</c> call converts to, by name (<c>F64</c>), or null.</summary>
     private static string? CastTo(LiftContext ctx, ExpressionSyntax e)
     {
-        if (e is not InvocationExpressionSyntax inv || ctx.Model.GetSymbolInfo(inv).Symbol is not IMethodSymbol { Name: "Cast" } m || !ctx.IsTensor(m.ContainingType)) return null;
+        if (e is not InvocationExpressionSyntax inv || ctx.SymbolOf(inv) is not IMethodSymbol { Name: "Cast" } m || !ctx.IsTensor(m.ContainingType)) return null;
         if (m.TypeArguments.Length == 1) return DTypeOf(m.TypeArguments[0]);
         return inv.ArgumentList.Arguments.Count == 1 ? DTypeConstant(ctx, inv.ArgumentList.Arguments[0].Expression) : null;
     }
@@ -123,7 +123,7 @@ internal static class CarryChecks
     private static string? DeclaredDType(LiftContext ctx, ExpressionSyntax e)
     {
         if (CastTo(ctx, e) is { } cast) return cast;
-        if (e is not InvocationExpressionSyntax inv || ctx.Model.GetSymbolInfo(inv).Symbol is not IMethodSymbol { IsStatic: true } m || !ctx.IsTensor(m.ContainingType)) return null;
+        if (e is not InvocationExpressionSyntax inv || ctx.SymbolOf(inv) is not IMethodSymbol { IsStatic: true } m || !ctx.IsTensor(m.ContainingType)) return null;
         if (m.Name is not ("Zeros" or "Ones" or "Full")) return null;
         if (m.TypeArguments.Length == 1) return DTypeOf(m.TypeArguments[0]);
         var dtypes = inv.ArgumentList.Arguments.Select(a => DTypeConstant(ctx, a.Expression)).Where(d => d is not null).ToList();
@@ -131,7 +131,7 @@ internal static class CarryChecks
     }
 
     private static string? DTypeConstant(LiftContext ctx, ExpressionSyntax e) =>
-        ctx.Model.GetSymbolInfo(e).Symbol is IFieldSymbol { ContainingType: { Name: "DType", TypeKind: TypeKind.Enum } type } f
+        ctx.SymbolOf(e) is IFieldSymbol { ContainingType: { Name: "DType", TypeKind: TypeKind.Enum } type } f
         && type.ContainingNamespace?.ToDisplayString() == "LoopGen" ? f.Name : null;
 
     /// <summary>The dtype of a C# element type, as <c>DTypes.Of&lt;T&gt;</c> maps it.</summary>
@@ -146,7 +146,7 @@ internal static class CarryChecks
     };
 
     private static bool Is(LiftContext ctx, ExpressionSyntax e, ISymbol symbol) =>
-        e is IdentifierNameSyntax && SymbolEqualityComparer.Default.Equals(ctx.Model.GetSymbolInfo(e).Symbol, symbol);
+        e is IdentifierNameSyntax && SymbolEqualityComparer.Default.Equals(ctx.SymbolOf(e), symbol);
 
     private static ExpressionSyntax Strip(ExpressionSyntax e)
     {

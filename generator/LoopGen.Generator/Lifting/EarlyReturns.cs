@@ -88,7 +88,7 @@ internal static class EarlyReturns
         }
         foreach (var id in ret.Expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
         {
-            if (ctx.Model.GetSymbolInfo(id).Symbol is ILocalSymbol local && local.Locations.Any(l => outer.Span.Contains(l.SourceSpan)))
+            if (ctx.SymbolOf(id) is ILocalSymbol local && local.Locations.Any(l => outer.Span.Contains(l.SourceSpan)))
             {
                 return $"the returned value reads '{local.Name}', declared in the loop (the compiled code gives the result its type before the loop, from variables declared before it)";
             }

@@ -96,5 +96,31 @@ internal sealed class LiftContext
     /// <summary>1-based line of a position.</summary>
     public int LineOf(int position) => Method.SyntaxTree.GetLineSpan(new Microsoft.CodeAnalysis.Text.TextSpan(position, 0)).StartLinePosition.Line + 1;
 
+    // The checks ask about the same nodes many times (each pass, each fixpoint round): one semantic query per node.
+    private readonly Dictionary<SyntaxNode, ISymbol?> _symbols = new();
+    private readonly Dictionary<SyntaxNode, ITypeSymbol?> _types = new();
+
+    /// <summary>The symbol <paramref name="node"/> binds to (<c>GetSymbolInfo(node).Symbol</c>), asked of the model once per node.</summary>
+    public ISymbol? SymbolOf(SyntaxNode node)
+    {
+        if (!_symbols.TryGetValue(node, out var symbol))
+        {
+            symbol = Model.GetSymbolInfo(node, CancellationToken).Symbol;
+            _symbols[node] = symbol;
+        }
+        return symbol;
+    }
+
+    /// <summary>The type of <paramref name="node"/> (<c>GetTypeInfo(node).Type</c>), asked of the model once per node.</summary>
+    public ITypeSymbol? TypeOf(SyntaxNode node)
+    {
+        if (!_types.TryGetValue(node, out var type))
+        {
+            type = Model.GetTypeInfo(node, CancellationToken).Type;
+            _types[node] = type;
+        }
+        return type;
+    }
+
     public bool IsTensor(ITypeSymbol? type) => type is not null && SymbolEqualityComparer.Default.Equals(type, Tensor);
 }

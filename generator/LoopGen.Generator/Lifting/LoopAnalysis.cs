@@ -101,7 +101,7 @@ internal static class LoopAnalysis
 
     /// <summary><c>t.Item&lt;T&gt;()</c> or <c>t.ToArray&lt;T&gt;()</c> of a tensor: a read of its value on the host.</summary>
     private static string? HostRead(LiftContext ctx, InvocationExpressionSyntax inv) =>
-        ctx.Model.GetSymbolInfo(inv).Symbol is IMethodSymbol { Name: "Item" or "ToArray", IsStatic: false } m && ctx.IsTensor(m.ContainingType)
+        ctx.SymbolOf(inv) is IMethodSymbol { Name: "Item" or "ToArray", IsStatic: false } m && ctx.IsTensor(m.ContainingType)
             ? inv.ToString()
             : null;
 
@@ -126,12 +126,12 @@ internal static class LoopAnalysis
         {
             case ParenthesizedExpressionSyntax p:
                 return WritesOutsideState(ctx, p.Expression);
-            case ElementAccessExpressionSyntax e when !ctx.IsTensor(ctx.Model.GetTypeInfo(e.Expression).Type):
+            case ElementAccessExpressionSyntax e when !ctx.IsTensor(ctx.TypeOf(e.Expression)):
                 return $"an element of '{e.Expression}'";
             case MemberAccessExpressionSyntax when NumberTuples.FieldOfLocal(ctx, target) is not null:
                 return null; // s.Count++ on a local tuple writes the local
             case MemberAccessExpressionSyntax or IdentifierNameSyntax:
-                var s = ctx.Model.GetSymbolInfo(target).Symbol;
+                var s = ctx.SymbolOf(target);
                 return s is IFieldSymbol or IPropertySymbol ? $"{(s.IsStatic ? "static " : "")}{(s is IFieldSymbol ? "field" : "property")} '{s.Name}'" : null;
             case TupleExpressionSyntax t:
                 return t.Arguments.Select(a => WritesOutsideState(ctx, a.Expression)).FirstOrDefault(w => w is not null);

@@ -109,9 +109,9 @@ internal static class MethodLifter
             }
             foreach (var id in LoopAnalysis.Walk(body).OfType<IdentifierNameSyntax>())
             {
-                if (!SymbolEqualityComparer.Default.Equals(ctx.Model.GetSymbolInfo(id).Symbol, list.List) || loopsOfList.Any(l => l.Span.Contains(id.Span))) continue;
+                if (!SymbolEqualityComparer.Default.Equals(ctx.SymbolOf(id), list.List) || loopsOfList.Any(l => l.Span.Contains(id.Span))) continue;
                 bool stackedAfter = loopsOfList.All(l => id.SpanStart > l.Span.End) && Parens.Outermost(id).Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax inv } args } arg
-                    && args.Arguments.IndexOf(arg) == 0 && ctx.Model.GetSymbolInfo(inv).Symbol is IMethodSymbol { Name: "Stack" or "Concat" } m && ctx.IsTensor(m.ContainingType);
+                    && args.Arguments.IndexOf(arg) == 0 && ctx.SymbolOf(inv) is IMethodSymbol { Name: "Stack" or "Concat" } m && ctx.IsTensor(m.ContainingType);
                 if (!stackedAfter && !(id.SpanStart > list.Loop.Span.End && !HoistedCollections.IsHoisted(list) && SpreadIntoConcat(ctx, id) is not null))
                 {
                     ctx.Problem(LiftCodes.CollectedOutput, id, $"after the loop, the collected list '{list.List.Name}' may only be passed to Tensor.Stack or Tensor.Concat (or spread into Tensor.Concat's list: [x, .. {list.List.Name}])");
@@ -126,12 +126,12 @@ internal static class MethodLifter
     /// </summary>
     public static InvocationExpressionSyntax? SpreadIntoConcat(LiftContext ctx, IdentifierNameSyntax id) =>
         Parens.Outermost(id).Parent is SpreadElementSyntax { Parent: CollectionExpressionSyntax { Parent: ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax inv } args } arg } }
-        && args.Arguments.IndexOf(arg) == 0 && ctx.Model.GetSymbolInfo(inv).Symbol is IMethodSymbol { Name: "Concat", IsStatic: true } m && ctx.IsTensor(m.ContainingType)
+        && args.Arguments.IndexOf(arg) == 0 && ctx.SymbolOf(inv) is IMethodSymbol { Name: "Concat", IsStatic: true } m && ctx.IsTensor(m.ContainingType)
             ? inv
             : null;
 
     private static bool IsStaticInt(LiftContext ctx, ExpressionSyntax e) =>
-        !TracedTypes.IsTraced(ctx, e) && ctx.Model.GetTypeInfo(e).Type?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
+        !TracedTypes.IsTraced(ctx, e) && ctx.TypeOf(e)?.SpecialType is SpecialType.System_Int32 or SpecialType.System_Int64;
 
     /// <summary>
     /// A [Compile] method called from compiled code must itself be compiled (its compiled entry is what the twin
@@ -141,7 +141,7 @@ internal static class MethodLifter
     {
         foreach (var inv in LoopAnalysis.Walk(body).OfType<InvocationExpressionSyntax>())
         {
-            if (ctx.Model.GetSymbolInfo(inv).Symbol is not IMethodSymbol m || !CompileAttributes.Has(m)) continue;
+            if (ctx.SymbolOf(inv) is not IMethodSymbol m || !CompileAttributes.Has(m)) continue;
             if (WhyCalleeNotCompiled(ctx, m) is { } why)
             {
                 ctx.Problem(LiftCodes.CompiledCallee, inv, $"'{m.Name}' is [Compile] but {why}, so compiled code cannot call its compiled entry; fix '{m.Name}', or call it outside this method");

@@ -25,9 +25,9 @@ internal static class NumberTuples
     /// </summary>
     public static IFieldSymbol? FieldOfLocal(LiftContext ctx, ExpressionSyntax e)
     {
-        if (Parens.Strip(e) is not MemberAccessExpressionSyntax ma || ctx.Model.GetSymbolInfo(ma).Symbol is not IFieldSymbol { ContainingType.IsTupleType: true } field) return null;
+        if (Parens.Strip(e) is not MemberAccessExpressionSyntax ma || ctx.SymbolOf(ma) is not IFieldSymbol { ContainingType.IsTupleType: true } field) return null;
         var receiver = Parens.Strip(ma.Expression);
-        if (receiver is IdentifierNameSyntax && ctx.Model.GetSymbolInfo(receiver).Symbol is { } s && LoopAnalysis.IsVariable(s)) return field;
+        if (receiver is IdentifierNameSyntax && ctx.SymbolOf(receiver) is { } s && LoopAnalysis.IsVariable(s)) return field;
         return FieldOfLocal(ctx, receiver) is not null ? field : null;
     }
 }

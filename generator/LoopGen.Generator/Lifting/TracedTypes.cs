@@ -28,7 +28,7 @@ internal static class TracedTypes
                         when ctx.Model.GetDeclaredSymbol(v) is ILocalSymbol local && (LoopAnalysis.IsPrimitive(local.Type) || NumberTuples.Is(ctx, local.Type)) && !ctx.Traced.Contains(local) && IsTraced(ctx, init.Value):
                         changed |= ctx.Traced.Add(local);
                         break;
-                    case AssignmentExpressionSyntax a when ctx.Model.GetSymbolInfo(a.Left).Symbol is { } target && LoopAnalysis.IsVariable(target)
+                    case AssignmentExpressionSyntax a when ctx.SymbolOf(a.Left) is { } target && LoopAnalysis.IsVariable(target)
                         && (LoopAnalysis.IsPrimitive(LoopAnalysis.TypeOf(target)) || NumberTuples.IsLocal(ctx, target)) && !ctx.Traced.Contains(target) && IsTraced(ctx, a.Right):
                         changed |= ctx.Traced.Add(target);
                         break;
@@ -51,12 +51,12 @@ internal static class TracedTypes
     public static bool IsTraced(LiftContext ctx, ExpressionSyntax e) =>
         e.DescendantNodesAndSelf(n => n is not AnonymousFunctionExpressionSyntax)
             .OfType<IdentifierNameSyntax>()
-            .Any(id => ctx.Model.GetSymbolInfo(id).Symbol is { } s && ctx.Traced.Contains(s))
+            .Any(id => ctx.SymbolOf(id) is { } s && ctx.Traced.Contains(s))
         || BoundedSizes.ReadsSize(ctx, e);
 
     /// <summary>A condition on a tensor (a comparison of tensors, a pred tensor) or on traced primitives.</summary>
     public static bool IsTracedCondition(LiftContext ctx, ExpressionSyntax condition) =>
-        ctx.IsTensor(ctx.Model.GetTypeInfo(condition).Type) || IsTraced(ctx, condition);
+        ctx.IsTensor(ctx.TypeOf(condition)) || IsTraced(ctx, condition);
 
     private static void PlanCond(LiftContext ctx, IfStatementSyntax i)
     {
@@ -106,7 +106,7 @@ internal static class TracedTypes
     {
         foreach (var id in LoopAnalysis.Walk(body).OfType<IdentifierNameSyntax>())
         {
-            if (ctx.Model.GetSymbolInfo(id).Symbol is not { } s || !ctx.Traced.Contains(s)) continue;
+            if (ctx.SymbolOf(id) is not { } s || !ctx.Traced.Contains(s)) continue;
             if (ctx.Reported(LiftCodes.CarryShape, id) || ctx.Reported(LiftCodes.UnboundedSize, id)) continue;
             if (BadUse(ctx, id) is { } where)
             {
@@ -129,14 +129,14 @@ internal static class TracedTypes
         while (true)
         {
             // Once the expression is a tensor (x * scale), the number is tensor arithmetic: any use of it is a tensor's.
-            if (node != use && node is ExpressionSyntax e && ctx.IsTensor(ctx.Model.GetTypeInfo(e).Type)) return null;
+            if (node != use && node is ExpressionSyntax e && ctx.IsTensor(ctx.TypeOf(e))) return null;
             var parent = node.Parent;
             switch (parent)
             {
                 case ParenthesizedExpressionSyntax or BinaryExpressionSyntax or PrefixUnaryExpressionSyntax or PostfixUnaryExpressionSyntax or CheckedExpressionSyntax:
                     node = parent;
                     continue;
-                case CastExpressionSyntax c when LoopAnalysis.IsPrimitive(ctx.Model.GetTypeInfo(c.Type).Type) || ctx.IsTensor(ctx.Model.GetTypeInfo(c.Type).Type):
+                case CastExpressionSyntax c when LoopAnalysis.IsPrimitive(ctx.TypeOf(c.Type)) || ctx.IsTensor(ctx.TypeOf(c.Type)):
                     node = parent;
                     continue;
                 case ConditionalExpressionSyntax:
@@ -147,14 +147,14 @@ internal static class TracedTypes
                     continue;
                 case AssignmentExpressionSyntax a:
                     if (a.Left == node) return null;
-                    var target = ctx.Model.GetSymbolInfo(a.Left).Symbol;
+                    var target = ctx.SymbolOf(a.Left);
                     if (target is not null && (ctx.Traced.Contains(target) || ctx.IsTensor(LoopAnalysis.TypeOf(target)))) return null;
-                    if (ctx.IsTensor(ctx.Model.GetTypeInfo(a.Left).Type)) return null;
+                    if (ctx.IsTensor(ctx.TypeOf(a.Left))) return null;
                     if (NumberTuples.FieldOfLocal(ctx, a.Left) is not null && TracedRoot(ctx, a.Left)) return null; // s.Count = e of a carried tuple
                     return parent;
                 case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax v }:
                     return ctx.Model.GetDeclaredSymbol(v) is { } declared && (ctx.Traced.Contains(declared) || ctx.IsTensor(LoopAnalysis.TypeOf(declared))) ? null : parent;
-                case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } when Mappings.KnownMath.TensorMethod(ctx.Model.GetSymbolInfo(call).Symbol as IMethodSymbol) is not null:
+                case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } when Mappings.KnownMath.TensorMethod(ctx.SymbolOf(call) as IMethodSymbol) is not null:
                     node = call; // Math.Min(m, 3) on a traced number is the tensor op: its result is traced too
                     continue;
                 case ArgumentSyntax { Parent: TupleExpressionSyntax tuple } when tuple.Parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax or ArgumentSyntax { Parent: TupleExpressionSyntax }:
@@ -201,7 +201,7 @@ internal static class TracedTypes
         if (outer.Parent is ArgumentSyntax { Parent: TupleExpressionSyntax enclosing }) return IntoNumberTuple(ctx, enclosing);
         var target = outer.Parent switch
         {
-            AssignmentExpressionSyntax a when a.Right == outer => ctx.Model.GetSymbolInfo(a.Left).Symbol,
+            AssignmentExpressionSyntax a when a.Right == outer => ctx.SymbolOf(a.Left),
             EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax v } => ctx.Model.GetDeclaredSymbol(v),
             _ => null,
         };
@@ -211,7 +211,7 @@ internal static class TracedTypes
     private static bool TracedRoot(LiftContext ctx, ExpressionSyntax e)
     {
         while (Parens.Strip(e) is MemberAccessExpressionSyntax ma) e = ma.Expression;
-        return ctx.Model.GetSymbolInfo(Parens.Strip(e)).Symbol is { } s && ctx.Traced.Contains(s);
+        return ctx.SymbolOf(Parens.Strip(e)) is { } s && ctx.Traced.Contains(s);
     }
 
     /// <summary>A collection expression whose elements become tensors (its target is a list or array of Tensor or TensorIndex).</summary>
@@ -233,10 +233,10 @@ internal static class TracedTypes
         if (arg.Parent is BracketedArgumentListSyntax { Parent: ElementAccessExpressionSyntax ea })
         {
             // A tensor's index, or a C# array constant's (the rewriter makes the array a constant tensor).
-            var indexed = ctx.Model.GetTypeInfo(ea.Expression).Type;
+            var indexed = ctx.TypeOf(ea.Expression);
             return ctx.IsTensor(indexed) || indexed is IArrayTypeSymbol { Rank: 1 } a && LoopAnalysis.IsPrimitive(a.ElementType) && ea.ArgumentList.Arguments.Count == 1;
         }
-        if (arg.Parent?.Parent is not InvocationExpressionSyntax inv || ctx.Model.GetSymbolInfo(inv).Symbol is not IMethodSymbol m) return false;
+        if (arg.Parent?.Parent is not InvocationExpressionSyntax inv || ctx.SymbolOf(inv) is not IMethodSymbol m) return false;
         var list = (ArgumentListSyntax)arg.Parent;
         int index = list.Arguments.IndexOf(arg);
         IParameterSymbol? p = arg.NameColon is { } nc

@@ -16,7 +16,7 @@ internal static class TracedWindow
     {
         if (range.LeftOperand is not { } start || range.RightOperand is not { } endSyntax) return null;
         if (range.Parent is not ArgumentSyntax { Parent: BracketedArgumentListSyntax { Parent: ElementAccessExpressionSyntax access } }) return null;
-        if (!ctx.IsTensor(ctx.Model.GetTypeInfo(access.Expression).Type) || !TracedTypes.IsTraced(ctx, start)) return null;
+        if (!ctx.IsTensor(ctx.TypeOf(access.Expression)) || !TracedTypes.IsTraced(ctx, start)) return null;
         var first = Parens.Strip(start);
         var end = Parens.Strip(endSyntax);
         if (end is BinaryExpressionSyntax b && b.IsKind(SyntaxKind.AddExpression))

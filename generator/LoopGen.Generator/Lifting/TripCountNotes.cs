@@ -64,10 +64,10 @@ internal static class TripCountNotes
     /// <summary>Why a bound is dynamic: it is a tensor, a [Dynamic] parameter, or a number the compiled code computes; null when static.</summary>
     private static string? DynamicPart(LiftContext ctx, ExpressionSyntax e)
     {
-        if (ctx.IsTensor(ctx.Model.GetTypeInfo(e).Type)) return $"'{e}' is a tensor";
+        if (ctx.IsTensor(ctx.TypeOf(e))) return $"'{e}' is a tensor";
         foreach (var id in e.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
         {
-            if (ctx.Model.GetSymbolInfo(id).Symbol is not { } s || !ctx.Traced.Contains(s)) continue;
+            if (ctx.SymbolOf(id) is not { } s || !ctx.Traced.Contains(s)) continue;
             return s is IParameterSymbol ? $"'{s.Name}' is [Dynamic]" : $"'{s.Name}' is computed by the compiled code (a counter or carry of a loop)";
         }
         return null;
@@ -90,7 +90,7 @@ internal static class TripCountNotes
         int uses = 0;
         foreach (var id in body.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
         {
-            if (!SymbolEqualityComparer.Default.Equals(ctx.Model.GetSymbolInfo(id).Symbol, p)) continue;
+            if (!SymbolEqualityComparer.Default.Equals(ctx.SymbolOf(id), p)) continue;
             if (!bounds.Any(b => b.Span.Contains(id.Span))) return null;
             uses++;
         }
