@@ -21,6 +21,7 @@ namespace Demo
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, global::LoopGen.Tensor, int, global::LoopGen.Tensor> __LoopGen_CropConcat_0 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor, global::LoopGen.Tensor, int, global::LoopGen.Tensor>(__LoopGen_CropConcat_0_Traced, "Crops.CropConcat");
 
+#nullable disable
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_CropConcat_0_Traced(global::LoopGen.Tensor w, global::LoopGen.Tensor splits, int crop)
         {
@@ -63,6 +64,7 @@ namespace Demo
         #line default
         }
 #pragma warning restore
+#nullable restore
 
         /// <summary>Runs <see cref="RowsAndCount(global::LoopGen.Tensor, global::LoopGen.Tensor, int)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
@@ -79,6 +81,7 @@ namespace Demo
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, global::LoopGen.Tensor, int, (global::LoopGen.Tensor, global::LoopGen.Tensor)> __LoopGen_RowsAndCount_0 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor, global::LoopGen.Tensor, int, (global::LoopGen.Tensor, global::LoopGen.Tensor)>(__LoopGen_RowsAndCount_0_Traced, "Crops.RowsAndCount");
 
+#nullable disable
 #pragma warning disable
         private static (global::LoopGen.Tensor, global::LoopGen.Tensor) __LoopGen_RowsAndCount_0_Traced(global::LoopGen.Tensor w, global::LoopGen.Tensor splits, int crop)
         {
@@ -94,7 +97,7 @@ namespace Demo
                 if (__trips3 > 0)
                 {
                     global::LoopGen.Tensor[] __pieces2;
-                    (count, __pieces2) = global::LoopGen.Loop.ForConcat(0, __trips3, (global::LoopGen.Tensor __t1, global::LoopGen.Tensor count) =>
+                    (count, __pieces2) = global::LoopGen.Loop.ForConcat<global::LoopGen.Tensor>(0, __trips3, (global::LoopGen.Tensor __t1, global::LoopGen.Tensor count) =>
                     {
                         global::LoopGen.Tensor k = 0 + __t1;
                         global::LoopGen.Tensor __y_rows = null !;
@@ -127,5 +130,6 @@ namespace Demo
         #line default
         }
 #pragma warning restore
+#nullable restore
     }
 }
