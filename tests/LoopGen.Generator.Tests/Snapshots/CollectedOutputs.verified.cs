@@ -32,8 +32,8 @@ namespace Demo
             {
         #line hidden
                 global::LoopGen.Tensor i = 0 + __t1;
-                global::LoopGen.Tensor __y_ys = null !;
-                global::LoopGen.Tensor __y_zs = null !;
+                global::LoopGen.Tensor __y_ys = null!;
+                global::LoopGen.Tensor __y_zs = null!;
         #line (15,13)-(15,24) "Source.cs"
                 x = x * 2f;
         #line (16,13)-(16,23) "Source.cs"

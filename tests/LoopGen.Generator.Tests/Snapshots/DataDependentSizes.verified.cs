@@ -36,7 +36,7 @@ namespace Demo
                     global::LoopGen.Tensor[] __pieces2 = global::LoopGen.Loop.ForConcat(0, __trips3, (global::LoopGen.Tensor __t1) =>
                     {
                         global::LoopGen.Tensor k = 0 + __t1;
-                        global::LoopGen.Tensor __y_cropped = null !;
+                        global::LoopGen.Tensor __y_cropped = null!;
         #line (15,13)-(15,47) "Source.cs"
                         global::LoopGen.Tensor start = global::LoopGen.Lifted.As<int>(splits[k]);
         #line (16,13)-(16,49) "Source.cs"
@@ -46,19 +46,15 @@ namespace Demo
         #line (18,13)-(18,74) "Source.cs"
                         __y_cropped = global::LoopGen.Tensor.SliceDynamic(extract, 1, 0, global::LoopGen.Lifted.As<int>(global::LoopGen.Tensor.Minimum(global::LoopGen.Tensor.SizeOf(extract, 1), crop)));
         #line hidden
-                        return new global::LoopGen.Tensor[]
-                        {
-                            __y_cropped
-                        };
+                        return new global::LoopGen.Tensor[] { __y_cropped };
                     }, new int[] { 1 });
                     __stacked_cropped = __pieces2[0];
                 }
                 else
                 {
-                    __stacked_cropped = null !;
+                    __stacked_cropped = null!;
                 }
             }
-
         #line (20,9)-(20,42) "Source.cs"
             return (__trips3 == 0 ? throw new global::System.ArgumentException("Concat: needs at least one tensor (the loop that collects them ran no iteration)", "tensors") : __stacked_cropped);
         #line default
@@ -100,8 +96,8 @@ namespace Demo
                     (count, __pieces2) = global::LoopGen.Loop.ForConcat<global::LoopGen.Tensor>(0, __trips3, (global::LoopGen.Tensor __t1, global::LoopGen.Tensor count) =>
                     {
                         global::LoopGen.Tensor k = 0 + __t1;
-                        global::LoopGen.Tensor __y_rows = null !;
-                        global::LoopGen.Tensor __y_cols = null !;
+                        global::LoopGen.Tensor __y_rows = null!;
+                        global::LoopGen.Tensor __y_cols = null!;
         #line (31,13)-(31,47) "Source.cs"
                         global::LoopGen.Tensor start = global::LoopGen.Lifted.As<int>(splits[k]);
         #line (32,13)-(32,90) "Source.cs"
@@ -120,11 +116,10 @@ namespace Demo
                 }
                 else
                 {
-                    __stacked_rows = null !;
-                    __stacked_cols = null !;
+                    __stacked_rows = null!;
+                    __stacked_cols = null!;
                 }
             }
-
         #line (37,9)-(37,73) "Source.cs"
             return ((__trips3 == 0 ? throw new global::System.ArgumentException("Concat: needs at least one tensor (the loop that collects them ran no iteration)", "tensors") : __stacked_rows) * count, (__trips3 == 0 ? throw new global::System.ArgumentException("Concat: needs at least one tensor (the loop that collects them ran no iteration)", "tensors") : __stacked_cols));
         #line default

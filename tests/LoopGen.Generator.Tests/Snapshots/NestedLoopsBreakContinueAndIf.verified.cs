@@ -98,7 +98,6 @@ namespace Demo
                         return (x, j, __break0);
                     }, (x, j, (global::LoopGen.Tensor)false), names: new[] { "x", "j", "(break)" });
                 }
-
                 return x;
             }, x, names: new[] { "x" });
         #line (20,9)-(20,18) "Source.cs"
