@@ -50,16 +50,15 @@ internal static class LineMap
     /// </summary>
     public static BlockSyntax Apply(BlockSyntax body, string filePath)
     {
-        if (filePath.Length == 0 || filePath.IndexOfAny(new[] { '"', '\n', '\r' }) >= 0) return body;
-        var file = "\"" + filePath + "\"";
+        if (!CanMap(filePath)) return body;
         var directives = new Dictionary<StatementSyntax, string>();
         string current = "";
         foreach (var s in body.DescendantNodes().OfType<StatementSyntax>())
         {
             if (s is BlockSyntax) continue;
-            var want = s.GetAnnotations(Kind).FirstOrDefault()?.Data ?? Hidden;
+            var want = Target(s);
             if (want == current) continue;
-            directives[s] = want == Hidden ? "#line hidden" : "#line " + want + " " + file;
+            directives[s] = Directive(want, filePath);
             current = want;
         }
         var mapped = body.ReplaceNodes(directives.Keys, (original, rewritten) =>
@@ -74,6 +73,15 @@ internal static class LineMap
         var closeTrivia = SyntaxFactory.ParseLeadingTrivia("#line default\n").AddRange(close.LeadingTrivia);
         return mapped.WithCloseBraceToken(close.WithLeadingTrivia(closeTrivia));
     }
+
+    /// <summary>Whether a directive can name the file (a path, without quotes or line breaks).</summary>
+    public static bool CanMap(string filePath) => filePath.Length > 0 && filePath.IndexOfAny(new[] { '"', '\n', '\r' }) < 0;
+
+    /// <summary>Where a statement maps: its annotation's span, or hidden (generated scaffolding).</summary>
+    public static string Target(StatementSyntax s) => s.GetAnnotations(Kind).FirstOrDefault()?.Data ?? Hidden;
+
+    /// <summary>The directive text for a <see cref="Target"/>.</summary>
+    public static string Directive(string target, string filePath) => target == Hidden ? "#line hidden" : "#line " + target + " \"" + filePath + "\"";
 
     private static bool EndsLine(SyntaxToken token) =>
         token.IsKind(SyntaxKind.None) || token.TrailingTrivia.Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia));

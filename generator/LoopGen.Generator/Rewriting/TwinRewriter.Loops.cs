@@ -91,8 +91,16 @@ internal sealed partial class TwinRewriter
     /// </summary>
     private StatementSyntax WhileCall(LoopPlan plan, Pack carries, string cond, string body, params string[] prologue) =>
         _t.Statement(
-            $"{carries.Target} = {Loop}.While(({carries.Type} {carries.Param}) =>\n{{\n{Open(carries)}return {cond};\n}}, "
+            $"{carries.Target} = {Loop}.While{Carried(carries)}(({carries.Type} {carries.Param}) =>\n{{\n{Open(carries)}return {cond};\n}}, "
             + $"({carries.Type} {carries.Param}) =>\n{{\n{Open(carries, prologue.Append(ContinueDeclaration(plan)).ToArray())}{body}\nreturn {carries.Value};\n}}, {carries.Init}{NamesArgument(carries.Names)});");
+
+    /// <summary>
+    /// The type argument of a <c>Loop.Fori</c>/<c>Loop.While</c> over a tuple of carries (none for one tensor or an array,
+    /// whose overloads are not generic): given, the compiler infers nothing and binds each lambda once, where inference
+    /// binds it once more per candidate overload (and a nested lambda once per binding of the enclosing one).
+    /// </summary>
+    private static string Carried(Pack carries) =>
+        carries.Type == TensorType || carries.Type == TensorType + "[]" ? "" : "<" + carries.Type + ">";
 
     /// <summary>The per-iteration <c>continue</c> flag, declared false at the top of the body (empty without one).</summary>
     private static string ContinueDeclaration(LoopPlan plan) => plan.ContinueFlag is { } c ? $"{TensorType} {c} = false;" : "";
@@ -194,7 +202,7 @@ internal sealed partial class TwinRewriter
         {
             // target = Loop.Fori(lower, upper, (Tensor i, carries) => { …body…; return carries; }, init);
             call = _t.Statement(
-                $"{carries.Target} = {Loop}.Fori({lower}, {upper}, ({TensorType} {index}, {carries.Type} {carries.Param}) =>\n{{\n"
+                $"{carries.Target} = {Loop}.Fori{Carried(carries)}({lower}, {upper}, ({TensorType} {index}, {carries.Type} {carries.Param}) =>\n{{\n"
                 + Open(carries, prologue.ToArray()) + body + $"\nreturn {carries.Value};\n}}, {carries.Init}{NamesArgument(carries.Names)});");
         }
         else if (_ctx.Sizes.ConcatLoops.Contains(plan.Statement))
@@ -207,11 +215,12 @@ internal sealed partial class TwinRewriter
             var outs = plan.Outputs;
             var stackedTarget = outs.Count == 1 ? StackedName(outs[0]) : "(" + string.Join(", ", outs.Select(StackedName)) + ")";
             var yValue = outs.Count == 1 ? RowName(outs[0]) : "(" + string.Join(", ", outs.Select(RowName)) + ")";
+            var yType = outs.Count == 1 ? TensorType : "(" + string.Join(", ", outs.Select(_ => TensorType)) + ")";
             foreach (var o in outs.Where(o => !HoistedCollections.IsHoisted(o))) statements.Add(_t.Statement($"{TensorType} {StackedName(o)};"));
             var length = plan.Kind == LoopKind.Foreach ? upper : $"global::System.Math.Max(0, checked((int)({upper})))";
             var rows = outs.Select(o => $"{TensorType} {RowName(o)} = null!;").ToArray();
             call = _t.Statement(
-                $"({carries.Target}, {stackedTarget}) = {Loop}.Scan(({carries.Type} {carries.Param}, {TensorType} {index}) =>\n{{\n"
+                $"({carries.Target}, {stackedTarget}) = {Loop}.Scan<{carries.Type}, {yType}>(({carries.Type} {carries.Param}, {TensorType} {index}) =>\n{{\n"
                 + Open(carries, prologue.Concat(rows).ToArray()) + body
                 + $"\nreturn ({carries.Value}, {yValue});\n}}, {carries.Init}, {length}{NamesArgument(carries.Names)});");
         }
@@ -322,7 +331,7 @@ internal sealed partial class TwinRewriter
         var then = Branch(i.Statement, state, plan, result);
         var otherwise = Branch(i.Else?.Statement, state, plan, result);
         return _t.Statement(
-            $"{target} = {Loop}.Cond(({TensorType}){H(i.Condition)}, {state.Value}, ({state.Type} {state.Param}) =>\n{{\n{then}\n}}, "
+            $"{target} = {Loop}.Cond<{state.Type}, {result.Type}>(({TensorType}){H(i.Condition)}, {state.Value}, ({state.Type} {state.Param}) =>\n{{\n{then}\n}}, "
             + $"({state.Type} {state.Param}) =>\n{{\n{otherwise}\n}});");
     }
 
@@ -349,7 +358,7 @@ internal sealed partial class TwinRewriter
         {
             if (k == cases.Count) return Section(fallback);
             var test = string.Join(" | ", cases[k].Labels.Select(l => _t.Hole(Label(l, value))));
-            var inner = $"{Loop}.Cond({test}, {state.Value}, ({state.Type} {state.Param}) =>\n{{\n{Section(cases[k])}\n}}, ({state.Type} {state.Param}) =>\n{{\n{Chain(k + 1)}\n}})";
+            var inner = $"{Loop}.Cond<{state.Type}, {result.Type}>({test}, {state.Value}, ({state.Type} {state.Param}) =>\n{{\n{Section(cases[k])}\n}}, ({state.Type} {state.Param}) =>\n{{\n{Chain(k + 1)}\n}})";
             return k == 0 ? inner : Open(state) + "return " + inner + ";";
         }
         return _t.Statement($"{target} = {Chain(0)};");

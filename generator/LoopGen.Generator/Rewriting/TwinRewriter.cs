@@ -52,19 +52,21 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
             var ret = SyntaxFactory.ReturnStatement(rewriter.ReturnValue(arrow)).WithAdditionalAnnotations(LineMap.For(SyntaxFactory.ExpressionStatement(arrow)));
             body = SyntaxFactory.Block(ret);
         }
-        body = body.NormalizeWhitespace("    ", "\n");
-        body = LineMap.Apply(body, ctx.FilePath);
-        var text = body.ToFullString();
-        CheckParses(text);
+        // The one-pass layout; the normalizer (several times slower) only where its text would not read back as this tree.
+        var text = TwinLayout.Write(body, ctx.FilePath);
+        if (ParsedBody(text, out _) is { } laidOut && SyntaxFactory.AreEquivalent(laidOut, body, topLevel: false)) return text;
+        text = LineMap.Apply(body.NormalizeWhitespace("    ", "\n"), ctx.FilePath).ToFullString();
+        if (ParsedBody(text, out var error) is null) throw new InvalidOperationException("the generated twin does not parse: " + error);
         return text;
     }
 
     /// <summary>The last guard before emission: a twin that does not parse is an internal error, never a broken build.</summary>
-    private static void CheckParses(string body)
+    private static BlockSyntax? ParsedBody(string body, out string? error)
     {
         var unit = SyntaxFactory.ParseCompilationUnit("class C\n{\nvoid M()\n" + body + "\n}\n", options: new CSharpParseOptions(LanguageVersion.Latest));
-        var error = unit.GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error);
-        if (error is not null) throw new InvalidOperationException("the generated twin does not parse: " + error.GetMessage());
+        error = unit.GetDiagnostics().FirstOrDefault(d => d.Severity == DiagnosticSeverity.Error)?.GetMessage();
+        if (error is not null) return null;
+        return unit.Members.Count == 1 && unit.Members[0] is ClassDeclarationSyntax c && c.Members.Count == 1 && c.Members[0] is MethodDeclarationSyntax m ? m.Body : null;
     }
 
     // ---- Statements, lines and trivia --------------------------------------------------------------------------

@@ -24,6 +24,7 @@ namespace Outer.Inner
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, global::LoopGen.Tensor> __LoopGen_Private_0 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor, global::LoopGen.Tensor>(__LoopGen_Private_0_Traced, "Holder.Private");
 
+#nullable disable
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Private_0_Traced(global::LoopGen.Tensor x)
         {
@@ -40,6 +41,7 @@ namespace Outer.Inner
         #line default
         }
 #pragma warning restore
+#nullable restore
 
         /// <summary>Runs <see cref="ProtectedInternal(global::LoopGen.Tensor)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
@@ -55,6 +57,7 @@ namespace Outer.Inner
 
         private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::Outer.Inner.Holder, global::LoopGen.CompiledFunction<global::LoopGen.Tensor, global::LoopGen.Tensor>> __LoopGen_ProtectedInternal_0 = new();
 
+#nullable disable
 #pragma warning disable
         private global::LoopGen.Tensor __LoopGen_ProtectedInternal_0_Traced(global::LoopGen.Tensor x)
         {
@@ -71,6 +74,7 @@ namespace Outer.Inner
         #line default
         }
 #pragma warning restore
+#nullable restore
     }
 }
 

@@ -21,18 +21,19 @@ namespace Demo
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, int, (global::LoopGen.Tensor Stacked, global::LoopGen.Tensor Joined)> __LoopGen_Outputs_0 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor, int, (global::LoopGen.Tensor Stacked, global::LoopGen.Tensor Joined)>(__LoopGen_Outputs_0_Traced, "Collect.Outputs");
 
+#nullable disable
 #pragma warning disable
         private static (global::LoopGen.Tensor Stacked, global::LoopGen.Tensor Joined) __LoopGen_Outputs_0_Traced(global::LoopGen.Tensor x, int n)
         {
         #line (13,9)-(13,36) "Source.cs"
             global::LoopGen.Tensor __stacked_ys;
             global::LoopGen.Tensor __stacked_zs;
-            (x, (__stacked_ys, __stacked_zs)) = global::LoopGen.Loop.Scan((global::LoopGen.Tensor x, global::LoopGen.Tensor __t1) =>
+            (x, (__stacked_ys, __stacked_zs)) = global::LoopGen.Loop.Scan<global::LoopGen.Tensor, (global::LoopGen.Tensor, global::LoopGen.Tensor)>((global::LoopGen.Tensor x, global::LoopGen.Tensor __t1) =>
             {
         #line hidden
                 global::LoopGen.Tensor i = 0 + __t1;
-                global::LoopGen.Tensor __y_ys = null !;
-                global::LoopGen.Tensor __y_zs = null !;
+                global::LoopGen.Tensor __y_ys = null!;
+                global::LoopGen.Tensor __y_zs = null!;
         #line (15,13)-(15,24) "Source.cs"
                 x = x * 2f;
         #line (16,13)-(16,23) "Source.cs"
@@ -47,5 +48,6 @@ namespace Demo
         #line default
         }
 #pragma warning restore
+#nullable restore
     }
 }

@@ -21,6 +21,7 @@ namespace Demo
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, int, global::LoopGen.Tensor> __LoopGen_Forms_0 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor, int, global::LoopGen.Tensor>(__LoopGen_Forms_0_Traced, "Counters.Forms");
 
+#nullable disable
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Forms_0_Traced(global::LoopGen.Tensor x, int n)
         {
@@ -57,7 +58,7 @@ namespace Demo
             {
         #line (15,9)-(15,49) "Source.cs"
                 global::LoopGen.Tensor i = global::LoopGen.Lifted.As<int>(0), j = global::LoopGen.Lifted.As<int>(n);
-                (x, i, j) = global::LoopGen.Loop.While(((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry6) =>
+                (x, i, j) = global::LoopGen.Loop.While<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry6) =>
                 {
         #line hidden
                     (global::LoopGen.Tensor x, global::LoopGen.Tensor i, global::LoopGen.Tensor j) = __carry6;
@@ -88,5 +89,6 @@ namespace Demo
         #line default
         }
 #pragma warning restore
+#nullable restore
     }
 }

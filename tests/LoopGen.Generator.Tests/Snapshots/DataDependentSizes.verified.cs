@@ -21,6 +21,7 @@ namespace Demo
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, global::LoopGen.Tensor, int, global::LoopGen.Tensor> __LoopGen_CropConcat_0 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor, global::LoopGen.Tensor, int, global::LoopGen.Tensor>(__LoopGen_CropConcat_0_Traced, "Crops.CropConcat");
 
+#nullable disable
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_CropConcat_0_Traced(global::LoopGen.Tensor w, global::LoopGen.Tensor splits, int crop)
         {
@@ -35,7 +36,7 @@ namespace Demo
                     global::LoopGen.Tensor[] __pieces2 = global::LoopGen.Loop.ForConcat(0, __trips3, (global::LoopGen.Tensor __t1) =>
                     {
                         global::LoopGen.Tensor k = 0 + __t1;
-                        global::LoopGen.Tensor __y_cropped = null !;
+                        global::LoopGen.Tensor __y_cropped = null!;
         #line (15,13)-(15,47) "Source.cs"
                         global::LoopGen.Tensor start = global::LoopGen.Lifted.As<int>(splits[k]);
         #line (16,13)-(16,49) "Source.cs"
@@ -45,24 +46,21 @@ namespace Demo
         #line (18,13)-(18,74) "Source.cs"
                         __y_cropped = global::LoopGen.Tensor.SliceDynamic(extract, 1, 0, global::LoopGen.Lifted.As<int>(global::LoopGen.Tensor.Minimum(global::LoopGen.Tensor.SizeOf(extract, 1), crop)));
         #line hidden
-                        return new global::LoopGen.Tensor[]
-                        {
-                            __y_cropped
-                        };
+                        return new global::LoopGen.Tensor[] { __y_cropped };
                     }, new int[] { 1 });
                     __stacked_cropped = __pieces2[0];
                 }
                 else
                 {
-                    __stacked_cropped = null !;
+                    __stacked_cropped = null!;
                 }
             }
-
         #line (20,9)-(20,42) "Source.cs"
             return (__trips3 == 0 ? throw new global::System.ArgumentException("Concat: needs at least one tensor (the loop that collects them ran no iteration)", "tensors") : __stacked_cropped);
         #line default
         }
 #pragma warning restore
+#nullable restore
 
         /// <summary>Runs <see cref="RowsAndCount(global::LoopGen.Tensor, global::LoopGen.Tensor, int)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
@@ -79,6 +77,7 @@ namespace Demo
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, global::LoopGen.Tensor, int, (global::LoopGen.Tensor, global::LoopGen.Tensor)> __LoopGen_RowsAndCount_0 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor, global::LoopGen.Tensor, int, (global::LoopGen.Tensor, global::LoopGen.Tensor)>(__LoopGen_RowsAndCount_0_Traced, "Crops.RowsAndCount");
 
+#nullable disable
 #pragma warning disable
         private static (global::LoopGen.Tensor, global::LoopGen.Tensor) __LoopGen_RowsAndCount_0_Traced(global::LoopGen.Tensor w, global::LoopGen.Tensor splits, int crop)
         {
@@ -94,11 +93,11 @@ namespace Demo
                 if (__trips3 > 0)
                 {
                     global::LoopGen.Tensor[] __pieces2;
-                    (count, __pieces2) = global::LoopGen.Loop.ForConcat(0, __trips3, (global::LoopGen.Tensor __t1, global::LoopGen.Tensor count) =>
+                    (count, __pieces2) = global::LoopGen.Loop.ForConcat<global::LoopGen.Tensor>(0, __trips3, (global::LoopGen.Tensor __t1, global::LoopGen.Tensor count) =>
                     {
                         global::LoopGen.Tensor k = 0 + __t1;
-                        global::LoopGen.Tensor __y_rows = null !;
-                        global::LoopGen.Tensor __y_cols = null !;
+                        global::LoopGen.Tensor __y_rows = null!;
+                        global::LoopGen.Tensor __y_cols = null!;
         #line (31,13)-(31,47) "Source.cs"
                         global::LoopGen.Tensor start = global::LoopGen.Lifted.As<int>(splits[k]);
         #line (32,13)-(32,90) "Source.cs"
@@ -117,15 +116,15 @@ namespace Demo
                 }
                 else
                 {
-                    __stacked_rows = null !;
-                    __stacked_cols = null !;
+                    __stacked_rows = null!;
+                    __stacked_cols = null!;
                 }
             }
-
         #line (37,9)-(37,73) "Source.cs"
             return ((__trips3 == 0 ? throw new global::System.ArgumentException("Concat: needs at least one tensor (the loop that collects them ran no iteration)", "tensors") : __stacked_rows) * count, (__trips3 == 0 ? throw new global::System.ArgumentException("Concat: needs at least one tensor (the loop that collects them ran no iteration)", "tensors") : __stacked_cols));
         #line default
         }
 #pragma warning restore
+#nullable restore
     }
 }

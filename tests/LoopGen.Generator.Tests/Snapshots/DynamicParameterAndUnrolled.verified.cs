@@ -21,6 +21,7 @@ namespace Demo
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor> __LoopGen_Dynamic_0 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor>(__LoopGen_Dynamic_0_Traced, "Modes.Dynamic");
 
+#nullable disable
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Dynamic_0_Traced(global::LoopGen.Tensor x, global::LoopGen.Tensor n)
         {
@@ -37,6 +38,7 @@ namespace Demo
         #line default
         }
 #pragma warning restore
+#nullable restore
 
         /// <summary>Runs <see cref="Unrolled(global::LoopGen.Tensor, int)"/> compiled: its loops traced unrolled as written (the control group), traced once per signature.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
@@ -53,6 +55,7 @@ namespace Demo
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, int, global::LoopGen.Tensor> __LoopGen_Unrolled_0 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor, int, global::LoopGen.Tensor>(__LoopGen_Unrolled_0_Traced, "Modes.Unrolled");
 
+#nullable disable
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Unrolled_0_Traced(global::LoopGen.Tensor x, int n)
         {
@@ -65,5 +68,6 @@ namespace Demo
         #line default
         }
 #pragma warning restore
+#nullable restore
     }
 }

@@ -19,6 +19,7 @@ public static partial class @class
     private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, int, global::LoopGen.Tensor> __LoopGen_Σ_0 =
         global::LoopGen.Jit.Compile<global::LoopGen.Tensor, int, global::LoopGen.Tensor>(__LoopGen_Σ_0_Traced, "class.Σ");
 
+#nullable disable
 #pragma warning disable
     private static global::LoopGen.Tensor __LoopGen_Σ_0_Traced(global::LoopGen.Tensor @int, int @for)
     {
@@ -37,6 +38,7 @@ public static partial class @class
     #line default
     }
 #pragma warning restore
+#nullable restore
 
     /// <summary>Runs <see cref="@event(global::LoopGen.Tensor)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
     [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
@@ -53,6 +55,7 @@ public static partial class @class
     private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, global::LoopGen.Tensor> __LoopGen_event_0 =
         global::LoopGen.Jit.Compile<global::LoopGen.Tensor, global::LoopGen.Tensor>(__LoopGen_event_0_Traced, "class.event");
 
+#nullable disable
 #pragma warning disable
     private static global::LoopGen.Tensor __LoopGen_event_0_Traced(global::LoopGen.Tensor self)
     {
@@ -69,6 +72,7 @@ public static partial class @class
     #line default
     }
 #pragma warning restore
+#nullable restore
 }
 
 namespace LoopGen.Generated

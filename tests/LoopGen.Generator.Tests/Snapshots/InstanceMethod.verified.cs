@@ -20,6 +20,7 @@ namespace Demo
 
         private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::Demo.Model, global::LoopGen.CompiledFunction<global::LoopGen.Tensor, int, global::LoopGen.Tensor>> __LoopGen_Apply_0 = new();
 
+#nullable disable
 #pragma warning disable
         private global::LoopGen.Tensor __LoopGen_Apply_0_Traced(global::LoopGen.Tensor x, int steps)
         {
@@ -36,6 +37,7 @@ namespace Demo
         #line default
         }
 #pragma warning restore
+#nullable restore
     }
 }
 

@@ -21,6 +21,7 @@ namespace Demo
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, int, int, global::LoopGen.Tensor> __LoopGen_Nested_0 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor, int, int, global::LoopGen.Tensor>(__LoopGen_Nested_0_Traced, "Control.Nested");
 
+#nullable disable
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Nested_0_Traced(global::LoopGen.Tensor x, int rows, int cols)
         {
@@ -30,7 +31,7 @@ namespace Demo
                 {
         #line (12,13)-(12,43) "Source.cs"
                     global::LoopGen.Tensor j = global::LoopGen.Lifted.As<int>(0);
-                    (x, j, _) = global::LoopGen.Loop.While(((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry4) =>
+                    (x, j, _) = global::LoopGen.Loop.While<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry4) =>
                     {
         #line hidden
                         (global::LoopGen.Tensor x, global::LoopGen.Tensor j, global::LoopGen.Tensor __break0) = __carry4;
@@ -40,7 +41,7 @@ namespace Demo
                         (global::LoopGen.Tensor x, global::LoopGen.Tensor j, global::LoopGen.Tensor __break0) = __carry4;
                         global::LoopGen.Tensor __continue1 = false;
         #line (14,17)-(14,36) "Source.cs"
-                        (__break0, __continue1) = global::LoopGen.Loop.Cond((global::LoopGen.Tensor)(x.Sum() > 100f), (__break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry5) =>
+                        (__break0, __continue1) = global::LoopGen.Loop.Cond<(global::LoopGen.Tensor, global::LoopGen.Tensor), (global::LoopGen.Tensor, global::LoopGen.Tensor)>((global::LoopGen.Tensor)(x.Sum() > 100f), (__break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry5) =>
                         {
         #line hidden
                             (global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry5;
@@ -53,11 +54,11 @@ namespace Demo
                             (global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry5;
                             return (__break0, __continue1);
                         });
-                        (x, __break0, __continue1) = global::LoopGen.Loop.Cond(!(__break0 | __continue1), (x, __break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry7) =>
+                        (x, __break0, __continue1) = global::LoopGen.Loop.Cond<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor), (global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(!(__break0 | __continue1), (x, __break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry7) =>
                         {
                             (global::LoopGen.Tensor x, global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry7;
         #line (15,17)-(15,28) "Source.cs"
-                            (__break0, __continue1) = global::LoopGen.Loop.Cond((global::LoopGen.Tensor)(j == 1), (__break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry8) =>
+                            (__break0, __continue1) = global::LoopGen.Loop.Cond<(global::LoopGen.Tensor, global::LoopGen.Tensor), (global::LoopGen.Tensor, global::LoopGen.Tensor)>((global::LoopGen.Tensor)(j == 1), (__break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry8) =>
                             {
         #line hidden
                                 (global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry8;
@@ -70,11 +71,11 @@ namespace Demo
                                 (global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry8;
                                 return (__break0, __continue1);
                             });
-                            (x, __break0, __continue1) = global::LoopGen.Loop.Cond(!(__break0 | __continue1), (x, __break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry10) =>
+                            (x, __break0, __continue1) = global::LoopGen.Loop.Cond<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor), (global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(!(__break0 | __continue1), (x, __break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry10) =>
                             {
                                 (global::LoopGen.Tensor x, global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry10;
         #line (16,17)-(16,35) "Source.cs"
-                                x = global::LoopGen.Loop.Cond((global::LoopGen.Tensor)(x.Max() > 10f), x, (global::LoopGen.Tensor x) =>
+                                x = global::LoopGen.Loop.Cond<global::LoopGen.Tensor, global::LoopGen.Tensor>((global::LoopGen.Tensor)(x.Max() > 10f), x, (global::LoopGen.Tensor x) =>
                                 {
         #line (16,36)-(16,47) "Source.cs"
                                     x = x - 1f;
@@ -97,7 +98,6 @@ namespace Demo
                         return (x, j, __break0);
                     }, (x, j, (global::LoopGen.Tensor)false), names: new[] { "x", "j", "(break)" });
                 }
-
                 return x;
             }, x, names: new[] { "x" });
         #line (20,9)-(20,18) "Source.cs"
@@ -105,5 +105,6 @@ namespace Demo
         #line default
         }
 #pragma warning restore
+#nullable restore
     }
 }

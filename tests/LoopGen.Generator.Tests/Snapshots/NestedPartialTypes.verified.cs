@@ -25,6 +25,7 @@ namespace Demo.Deep
                 private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, int, global::LoopGen.Tensor> __LoopGen_Step_0 =
                     global::LoopGen.Jit.Compile<global::LoopGen.Tensor, int, global::LoopGen.Tensor>(__LoopGen_Step_0_Traced, "Outer.Middle.Inner.Step");
 
+#nullable disable
 #pragma warning disable
                 private static global::LoopGen.Tensor __LoopGen_Step_0_Traced(global::LoopGen.Tensor x, int n)
                 {
@@ -41,6 +42,7 @@ namespace Demo.Deep
                 #line default
                 }
 #pragma warning restore
+#nullable restore
             }
         }
     }

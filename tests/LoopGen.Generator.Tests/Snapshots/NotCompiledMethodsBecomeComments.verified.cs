@@ -23,6 +23,7 @@ namespace Demo
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, global::LoopGen.Tensor> __LoopGen_Static_0 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor, global::LoopGen.Tensor>(__LoopGen_Static_0_Traced, "Point.Static");
 
+#nullable disable
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Static_0_Traced(global::LoopGen.Tensor x)
         {
@@ -39,6 +40,7 @@ namespace Demo
         #line default
         }
 #pragma warning restore
+#nullable restore
     }
 }
 
@@ -77,6 +79,7 @@ namespace Demo
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, global::LoopGen.Tensor> __LoopGen_ExpressionBodied_0 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor, global::LoopGen.Tensor>(__LoopGen_ExpressionBodied_0_Traced, "Rejects.ExpressionBodied");
 
+#nullable disable
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_ExpressionBodied_0_Traced(global::LoopGen.Tensor x)
         {
@@ -85,6 +88,7 @@ namespace Demo
         #line default
         }
 #pragma warning restore
+#nullable restore
 
         // LoopGen: Iterator is not compiled: iterators are not supported
 

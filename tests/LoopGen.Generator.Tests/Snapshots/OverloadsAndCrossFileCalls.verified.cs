@@ -21,6 +21,7 @@ namespace Demo
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, int, global::LoopGen.Tensor> __LoopGen_Scale_0 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor, int, global::LoopGen.Tensor>(__LoopGen_Scale_0_Traced, "Over.Scale");
 
+#nullable disable
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Scale_0_Traced(global::LoopGen.Tensor x, int n)
         {
@@ -37,6 +38,7 @@ namespace Demo
         #line default
         }
 #pragma warning restore
+#nullable restore
 
         /// <summary>Runs <see cref="Scale(global::LoopGen.Tensor, global::LoopGen.Tensor, int)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
@@ -53,6 +55,7 @@ namespace Demo
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, global::LoopGen.Tensor, int, global::LoopGen.Tensor> __LoopGen_Scale_1 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor, global::LoopGen.Tensor, int, global::LoopGen.Tensor>(__LoopGen_Scale_1_Traced, "Over.Scale");
 
+#nullable disable
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Scale_1_Traced(global::LoopGen.Tensor x, global::LoopGen.Tensor factor, int n)
         {
@@ -69,6 +72,7 @@ namespace Demo
         #line default
         }
 #pragma warning restore
+#nullable restore
     }
 }
 

@@ -25,6 +25,7 @@ namespace Demo
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, (int Start, float Scale), global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, (global::LoopGen.Tensor, global::LoopGen.Tensor)> __LoopGen_Count_0 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor, (int Start, float Scale), global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, (global::LoopGen.Tensor, global::LoopGen.Tensor)>(__LoopGen_Count_0_Traced, "Carries.Count");
 
+#nullable disable
 #pragma warning disable
         private static (global::LoopGen.Tensor, global::LoopGen.Tensor) __LoopGen_Count_0_Traced(global::LoopGen.Tensor x, (int Start, float Scale) config, global::LoopGen.Tensor flag, global::LoopGen.Tensor big, global::LoopGen.Tensor d)
         {
@@ -33,7 +34,7 @@ namespace Demo
         #line (11,9)-(11,32) "Source.cs"
             global::LoopGen.Tensor s = global::LoopGen.Lifted.As<float>(config.Scale);
         #line (12,9)-(12,36) "Source.cs"
-            (x, flag, big, d, count, s) = global::LoopGen.Loop.Fori(0, 3, (global::LoopGen.Tensor i, (global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry0) =>
+            (x, flag, big, d, count, s) = global::LoopGen.Loop.Fori<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(0, 3, (global::LoopGen.Tensor i, (global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry0) =>
             {
         #line hidden
                 (global::LoopGen.Tensor x, global::LoopGen.Tensor flag, global::LoopGen.Tensor big, global::LoopGen.Tensor d, global::LoopGen.Tensor count, global::LoopGen.Tensor s) = __carry0;
@@ -57,6 +58,7 @@ namespace Demo
         #line default
         }
 #pragma warning restore
+#nullable restore
 
         /// <summary>Runs <see cref="Scalar(float, int)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
@@ -73,6 +75,7 @@ namespace Demo
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, int, global::LoopGen.Tensor> __LoopGen_Scalar_0 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor, int, global::LoopGen.Tensor>(__LoopGen_Scalar_0_Traced, "Carries.Scalar");
 
+#nullable disable
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Scalar_0_Traced(global::LoopGen.Tensor a, int n)
         {
@@ -89,5 +92,6 @@ namespace Demo
         #line default
         }
 #pragma warning restore
+#nullable restore
     }
 }

@@ -21,6 +21,7 @@ namespace Demo
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, int, global::LoopGen.Tensor> __LoopGen_CumulativeAdd_0 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor, int, global::LoopGen.Tensor>(__LoopGen_CumulativeAdd_0_Traced, "Kernels.CumulativeAdd");
 
+#nullable disable
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_CumulativeAdd_0_Traced(global::LoopGen.Tensor init, int n)
         {
@@ -39,6 +40,7 @@ namespace Demo
         #line default
         }
 #pragma warning restore
+#nullable restore
     }
 }
 

@@ -21,6 +21,7 @@ namespace Demo
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor> __LoopGen_Halve_0 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor>(__LoopGen_Halve_0_Traced, "Loops.Halve");
 
+#nullable disable
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Halve_0_Traced(global::LoopGen.Tensor x, global::LoopGen.Tensor limit)
         {
@@ -37,7 +38,7 @@ namespace Demo
                 return x;
             }, x, names: new[] { "x" });
         #line (11,9)-(11,11) "Source.cs"
-            (x, _) = global::LoopGen.Loop.While(((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry2) =>
+            (x, _) = global::LoopGen.Loop.While<(global::LoopGen.Tensor, global::LoopGen.Tensor)>(((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry2) =>
             {
         #line hidden
                 (global::LoopGen.Tensor x, global::LoopGen.Tensor __first1) = __carry2;
@@ -56,6 +57,7 @@ namespace Demo
         #line default
         }
 #pragma warning restore
+#nullable restore
 
         /// <summary>Runs <see cref="SumRows(global::LoopGen.Tensor[])"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
@@ -72,6 +74,7 @@ namespace Demo
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor[], global::LoopGen.Tensor> __LoopGen_SumRows_0 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor[], global::LoopGen.Tensor>(__LoopGen_SumRows_0_Traced, "Loops.SumRows");
 
+#nullable disable
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_SumRows_0_Traced(global::LoopGen.Tensor[] rows)
         {
@@ -86,5 +89,6 @@ namespace Demo
         #line default
         }
 #pragma warning restore
+#nullable restore
     }
 }

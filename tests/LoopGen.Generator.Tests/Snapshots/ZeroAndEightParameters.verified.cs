@@ -21,6 +21,7 @@ namespace Demo
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor> __LoopGen_None_0 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor>(__LoopGen_None_0_Traced, "Arity.None");
 
+#nullable disable
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_None_0_Traced()
         {
@@ -39,6 +40,7 @@ namespace Demo
         #line default
         }
 #pragma warning restore
+#nullable restore
 
         /// <summary>Runs <see cref="Eight(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, int, long, float, double)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
@@ -55,6 +57,7 @@ namespace Demo
         private static readonly global::LoopGen.CompiledFunction<global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, int, long, float, double, global::LoopGen.Tensor> __LoopGen_Eight_0 =
             global::LoopGen.Jit.Compile<global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, int, long, float, double, global::LoopGen.Tensor>(__LoopGen_Eight_0_Traced, "Arity.Eight");
 
+#nullable disable
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Eight_0_Traced(global::LoopGen.Tensor a, global::LoopGen.Tensor b, global::LoopGen.Tensor c, global::LoopGen.Tensor d, int e, long f, float g, double h)
         {
@@ -71,6 +74,7 @@ namespace Demo
         #line default
         }
 #pragma warning restore
+#nullable restore
     }
 }
 
