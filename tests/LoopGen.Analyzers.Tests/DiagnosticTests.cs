@@ -717,6 +717,47 @@ public sealed class DiagnosticTests
         Assert.DoesNotContain(d, x => x.Id.StartsWith("LG", StringComparison.Ordinal) && x.Id != "LG0012");
     }
 
+    // ---- LG0017 a loop condition writes a variable ----
+
+    [Theory]
+    [InlineData("int i = 0; do { x = x * 0.5f; } while (++i < n);", "++i < n", "the condition '++i < n' writes 'i'")]
+    [InlineData("int i = 0; while (i++ < n) x = x * 0.5f;", "i++ < n", "the condition 'i++ < n' writes 'i'")]
+    [InlineData("int k = n; for (int i = 0; (k -= 2) > 0; i++) x = x + i;", "(k -= 2) > 0", "the condition '(k -= 2) > 0' writes 'k'")]
+    public void LG0017_AConditionThatWrites(string statements, string condition, string message)
+    {
+        var source = Kernel($$"""
+                [Compile]
+                public static Tensor M(Tensor x, int n)
+                {
+                    {{statements}}
+                    return x;
+                }
+            """);
+        var d = AnalyzerHarness.Analyze(AnalyzerHarness.Compilation(new[] { ("K.cs", source) }));
+        var only = Assert.Single(d, x => x.Id.StartsWith("LG", StringComparison.Ordinal) && x.Id != "LG0012");
+        Assert.Equal("LG0017", only.Id);
+        Assert.Equal(condition, source.Substring(only.Location.SourceSpan.Start, only.Location.SourceSpan.Length));
+        Assert.StartsWith(message, only.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("move it into the loop's body", only.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LG0017_NotOnConditionsThatOnlyRead()
+    {
+        var source = Kernel("""
+                [Compile]
+                public static Tensor M(Tensor x, int n)
+                {
+                    int i = 0;
+                    do { x = x * 0.5f; i++; } while (i < n && x.Sum() > 0f);
+                    for (int k = 0; k < n; k++) x = x + k;
+                    return x;
+                }
+            """);
+        var d = AnalyzerHarness.Analyze(AnalyzerHarness.Compilation(new[] { ("K.cs", source) }));
+        Assert.DoesNotContain(d, x => x.Id.StartsWith("LG", StringComparison.Ordinal) && x.Id != "LG0012");
+    }
+
     // ---- LG0015 foreach over a C# collection is unrolled ----
 
     [Fact]
