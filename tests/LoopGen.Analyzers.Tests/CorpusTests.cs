@@ -36,7 +36,7 @@ public sealed class CorpusTests
             // The corpus as users write it: whiles, breaks, converging counters; DecayingSgd's trip count is an element
             // of a tuple parameter its loop carries, so it is traced with the tuple.
             "CollatzSteps", "Converging", "CounterAfterBody", "DecayingSgd", "FloatClock", "Gcd", "GrowUntilLarge", "NestedBreakOnData", "NewtonSqrt",
-            "SkipLowerHalf", "WhileDeconstructedState", "WhileTrueBreak");
+            "SkipLowerHalf", "WhileDeconstructedState", "WhileTrueBreak", "LoopsWithoutDeclarations", "SwitchMovesTheCounter", "WhileSwitchContinues");
     }
 
     private static void AssertOnlyDynamicNotes(IEnumerable<Diagnostic> diagnostics, params string[] dynamicByDesign)
