@@ -502,20 +502,55 @@ public sealed class DiagnosticTests
         """));
 
     [Fact]
-    public void LG0008_ATupleParameterHoldingNumbersIsNotCarried()
+    public void LG0008_NotOnATupleParameterHoldingNumbersThatALoopCarries() => AnalyzerHarness.Verify(Kernel("""
+            [Compile]
+            public static Tensor M(Tensor x, (int Count, Tensor Sum) s, (int Steps, float Scale) cfg, int n)
+            {
+                for (int i = 0; i < 3; i++) s = (s.Count + 1, s.Sum + x);
+                for (int i = 0; i < n; i++) { x = x * cfg.Scale; cfg.Scale *= 0.5f; }
+                return s.Sum + x;
+            }
+        """));
+
+    // ---- LG0009 traced number used as a C# value ----
+
+    [Fact]
+    public void LG0009_NotOnDeconstructionsOfCarriesAndSwaps() => AnalyzerHarness.Verify(Kernel("""
+            [Compile]
+            public static Tensor M(Tensor x, int n)
+            {
+                (int Count, Tensor V) s = (0, x);
+                int a = 1, b = 2;
+                var (c0, v0) = (0, x);
+                for (int i = 0; i < n; i++)
+                {
+                    var (c, v) = s;
+                    s = (c + 1, v * 2f + c);
+                    (a, b) = (b, a + b);
+                    (c0, v0) = (c0 + i, v0 + c0);
+                }
+                return s.V + a + v0;
+            }
+        """));
+
+    [Fact]
+    public void LG0009_ADeconstructionThatChangesANumbersType()
     {
         var d = AnalyzerHarness.Verify(Kernel("""
                 [Compile]
-                public static Tensor M(Tensor x, (int Count, Tensor Sum) s)
+                public static Tensor M(Tensor x, int n)
                 {
-                    {|LG0008:for (int i = 0; i < 3; i++) s = (s.Count + 1, s.Sum + x);|}
-                    return s.Sum;
+                    (int Count, Tensor V) s = (0, x);
+                    for (int i = 0; i < n; i++)
+                    {
+                        {|LG0009:(long c, Tensor v) = s|};
+                        s = (s.Count + 1, v + c);
+                    }
+                    return s.V;
                 }
             """));
-        Assert.StartsWith("'s' is carried by the loop but has type (int Count, LoopGen.Tensor Sum)", d[0].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("cannot be used as a C# value in '(long c, Tensor v) = s'", d[0].GetMessage(), StringComparison.Ordinal);
     }
-
-    // ---- LG0009 traced number used as a C# value ----
 
     [Fact]
     public void LG0009_CarriedIntUsedAsAValue()
@@ -633,11 +668,10 @@ public sealed class DiagnosticTests
     // ---- LG0016 switch on a computed number cannot be lifted ----
 
     [Theory]
-    [InlineData("switch (i % 3) { case 0 when n > 2: x = x + 1f; break; default: x = x * 2f; break; }", "'when n > 2' needs a C# value")]
-    [InlineData("switch (i % 3) { case 0: x = x + 1f; continue; default: x = x * 2f; break; }", "the section 'case 0:' does not end in 'break;' (it leaves by 'continue')")]
-    [InlineData("switch (i) { case int k when k > 2: x = x + 1f; break; default: break; }", "'when k > 2' needs a C# value")]
-    [InlineData("x = (i % 3) switch { 0 when n > 2 => x + 1f, _ => x * 2f };", "'when n > 2' needs a C# value")]
-    [InlineData("x = (i % 3) switch { 0 => x + 1f, 1 => x * 2f, 2 => x };", "its last arm must be the discard '_'")]
+    [InlineData("switch (i) { case int k when k > 2: x = x + 1f; break; default: break; }", "the pattern 'int k' is not a constant or relational pattern")]
+    [InlineData("switch (i % 3) { case 0: if (n > 2) break; x = x + 1f; break; default: x = x * 2f; break; }", "a section leaves the switch other than by its last 'break;'")]
+    [InlineData("var y = (i % 3) switch { 0 => x + 1f, 1 => x * 2f, 2 => x }; x = y;", "it has no final discard arm '_'")]
+    [InlineData("x = i switch { int k when k > 2 => x + 1f, _ => x };", "the pattern 'int k' is not a constant or relational pattern")]
     public void LG0016_SwitchFormsThatCannotBeLifted(string statement, string reason)
     {
         var source = Kernel($$"""
@@ -670,7 +704,53 @@ public sealed class DiagnosticTests
                     {
                         switch (i % 3) { case 0 or 1: x = x + 1f; break; case < 0: break; default: x = x * 2f; break; }
                         x = (i % 4) switch { 0 => x + 1f, >= 2 and < 4 => x * 0.5f, _ => x };
+                        switch (i % 3) { case 0 when n > 2: x = x + 1f; break; case 1 when i > 3: x = x - 1f; break; default: x = x * 2f; break; }
+                        x = (i % 3) switch { 0 when n > 2 => x + 1f, _ when i > 4 => x * 0.5f, _ => x * 2f };
+                        x = (i % 3) switch { 0 => x + 1f, 1 => x * 2f, 2 => x };
+                        switch (n) { case 2 when i > 1: x = x * 0.5f; break; default: break; }
+                        switch (i % 4) { case 0: x = x + 1f; continue; case 1: if (x.Sum() > 0f) continue; x = x - 1f; break; default: break; }
                     }
+                    return x;
+                }
+            """);
+        var d = AnalyzerHarness.Analyze(AnalyzerHarness.Compilation(new[] { ("K.cs", source) }));
+        Assert.DoesNotContain(d, x => x.Id.StartsWith("LG", StringComparison.Ordinal) && x.Id != "LG0012");
+    }
+
+    // ---- LG0017 a loop condition writes a variable ----
+
+    [Theory]
+    [InlineData("int i = 0; do { x = x * 0.5f; } while (++i < n);", "++i < n", "the condition '++i < n' writes 'i'")]
+    [InlineData("int i = 0; while (i++ < n) x = x * 0.5f;", "i++ < n", "the condition 'i++ < n' writes 'i'")]
+    [InlineData("int k = n; for (int i = 0; (k -= 2) > 0; i++) x = x + i;", "(k -= 2) > 0", "the condition '(k -= 2) > 0' writes 'k'")]
+    public void LG0017_AConditionThatWrites(string statements, string condition, string message)
+    {
+        var source = Kernel($$"""
+                [Compile]
+                public static Tensor M(Tensor x, int n)
+                {
+                    {{statements}}
+                    return x;
+                }
+            """);
+        var d = AnalyzerHarness.Analyze(AnalyzerHarness.Compilation(new[] { ("K.cs", source) }));
+        var only = Assert.Single(d, x => x.Id.StartsWith("LG", StringComparison.Ordinal) && x.Id != "LG0012");
+        Assert.Equal("LG0017", only.Id);
+        Assert.Equal(condition, source.Substring(only.Location.SourceSpan.Start, only.Location.SourceSpan.Length));
+        Assert.StartsWith(message, only.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("move it into the loop's body", only.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LG0017_NotOnConditionsThatOnlyRead()
+    {
+        var source = Kernel("""
+                [Compile]
+                public static Tensor M(Tensor x, int n)
+                {
+                    int i = 0;
+                    do { x = x * 0.5f; i++; } while (i < n && x.Sum() > 0f);
+                    for (int k = 0; k < n; k++) x = x + k;
                     return x;
                 }
             """);

@@ -81,5 +81,5 @@ public sealed record KernelCase(string Name, int Loops, Func<Random, (object Com
         new("CropConcatCollected", 1, r => { var (w, splits, crop) = Crops.Random(r); return (Bounded.CropConcatCollectedCompiled(w, splits, crop), Bounded.CropConcatCollectedEager(w, splits, crop)); }, t => { var (w, splits) = Crops.ForLowering(t); return Bounded.CropConcatCollectedLower(w, splits, 4); }),
         new("RowsAfterFirst", 1, r => { var (w, splits, _) = Crops.Random(r); var v = Random(r, w.Shape[1] + 1, 2); return (Bounded.RowsAfterFirstCompiled(v, splits), Bounded.RowsAfterFirstEager(v, splits)); }, t => { var (w, splits) = Crops.ForLowering(t); return Bounded.RowsAfterFirstLower(w.Transpose(1, 0), splits); }),
         new("Prefixes", 1, r => { var xs = Random(r, r.Next(0, 6), 2); var lengths = Tensor.From(Enumerable.Range(0, r.Next(1, 6)).Select(_ => r.Next(0, xs.Shape[0] + 1)).ToArray()); return (Bounded.PrefixesCompiled(xs, lengths), Bounded.PrefixesEager(xs, lengths)); }, t => Bounded.PrefixesLower(Random(new Random(1), 8, 2), Tensor.From(Enumerable.Range(0, t).Select(k => k % 9).ToArray(), t))),
-    }.Concat(TranslatedCases.Cases).ToDictionary(c => c.Name);
+    }.Concat(TranslatedCases.Cases).Concat(LiftedFormCases.Cases).Concat(TranslatedUserCases.Cases).ToDictionary(c => c.Name);
 }

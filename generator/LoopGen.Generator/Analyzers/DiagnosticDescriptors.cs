@@ -87,6 +87,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnliftedSwitch = Error(
         DiagnosticIds.UnliftedSwitch, "Switch on a computed number cannot be lifted", "{0}");
 
+    public static readonly DiagnosticDescriptor ConditionWrites = Error(
+        DiagnosticIds.ConditionWrites, "Loop condition writes a variable", "{0}");
+
     public static readonly DiagnosticDescriptor BoundedShape = Error(
         DiagnosticIds.BoundedShape, "Tensor of data-dependent size used where its whole shape is needed", "{0}");
 
@@ -95,7 +98,7 @@ internal static class DiagnosticDescriptors
         MethodCannotBeCompiled, TypeNotPartial, UnsupportedStatement, UntraceableCall, OutsideStateWritten, CarryShapeVaries,
         CarryTypeVaries, UnsupportedCarry, TracedNumberAsValue, CollectedNeedsStaticTripCount, CollectedOutputMisused,
         DynamicTripCount, RecompilesPerValue, HostRead, UnrolledForeach, UnboundedSize, BoundedCollected, UnslicedRange, BoundedShape, UnliftedSwitch,
-        InternalErrors.Descriptor);
+        ConditionWrites, InternalErrors.Descriptor);
 
     /// <summary>The lifter's codes (problems and notes) and the descriptor that reports each.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ByCode = new Dictionary<string, DiagnosticDescriptor>
@@ -125,6 +128,7 @@ internal static class DiagnosticDescriptors
         [LiftCodes.UnslicedRange] = UnslicedRange,
         [LiftCodes.BoundedShape] = BoundedShape,
         [LiftCodes.UnliftedSwitch] = UnliftedSwitch,
+        [LiftCodes.ConditionWrites] = ConditionWrites,
     };
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>

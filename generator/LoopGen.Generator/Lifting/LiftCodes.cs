@@ -74,6 +74,9 @@ internal static class LiftCodes
     /// <summary>A <c>switch</c> on a number the compiled code computes, in a form no chain of selects or conds expresses.</summary>
     public const string UnliftedSwitch = "unlifted-switch";
 
+    /// <summary>The condition of a loop lifted as a while writes a variable (<c>while (++i &lt; n)</c>).</summary>
+    public const string ConditionWrites = "condition-writes";
+
     // ---- Notes: the method compiles; the analyzers report information (the generator ignores notes). ----
 
     /// <summary>A lifted loop whose trip count is known only at run time (while semantics, no gradient).</summary>

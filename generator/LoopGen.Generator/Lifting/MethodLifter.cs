@@ -61,6 +61,7 @@ internal static class MethodLifter
         if (!unrolled)
         {
             LoopAnalysis.Analyze(ctx, body);
+            LoopConditions.Check(ctx);
             LoopAnalysis.PlanExits(ctx, body);
         }
         cancellationToken.ThrowIfCancellationRequested();

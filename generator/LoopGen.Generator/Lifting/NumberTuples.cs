@@ -16,8 +16,15 @@ internal static class NumberTuples
         t is INamedTypeSymbol { IsTupleType: true } tuple && tuple.TupleElements.All(e => ctx.IsTensor(e.Type) || LoopAnalysis.IsPrimitive(e.Type) || Is(ctx, e.Type) || LoopAnalysis.IsTensorTuple(ctx, e.Type))
         && tuple.TupleElements.Any(e => LoopAnalysis.IsPrimitive(e.Type) || Is(ctx, e.Type));
 
-    /// <summary>A local of such a tuple type (the only kind the twin retypes).</summary>
-    public static bool IsLocal(LiftContext ctx, ISymbol s) => s is ILocalSymbol l && Is(ctx, l.Type);
+    /// <summary>
+    /// A local, or a parameter passed by value, of such a tuple type (what the twin retypes). A parameter keeps its
+    /// static type in the twin's signature (its numbers are part of the signature's cache key), under another name; the
+    /// twin's body starts with a local of the parameter's name holding its numbers as 0-d tensors (<see cref="IsParameter"/>).
+    /// </summary>
+    public static bool IsLocal(LiftContext ctx, ISymbol s) => s is ILocalSymbol l && Is(ctx, l.Type) || IsParameter(ctx, s);
+
+    /// <summary>A by-value parameter of such a tuple type.</summary>
+    public static bool IsParameter(LiftContext ctx, ISymbol s) => s is IParameterSymbol { RefKind: RefKind.None, IsThis: false } p && Is(ctx, p.Type);
 
     /// <summary>
     /// <c>s.Count</c> (or <c>s.Inner.Count</c>) on a local tuple: the field, when its root is a variable — a write to it

@@ -24,6 +24,9 @@ internal static class TracedTypes
             {
                 switch (node)
                 {
+                    case AssignmentExpressionSyntax d when Deconstructions.Is(d):
+                        changed |= Deconstructions.Propagate(ctx, d);
+                        break;
                     case VariableDeclaratorSyntax { Initializer: { } init } v
                         when ctx.Model.GetDeclaredSymbol(v) is ILocalSymbol local && (LoopAnalysis.IsPrimitive(local.Type) || NumberTuples.Is(ctx, local.Type)) && !ctx.Traced.Contains(local) && IsTraced(ctx, init.Value):
                         changed |= ctx.Traced.Add(local);
@@ -36,7 +39,7 @@ internal static class TracedTypes
                         PlanCond(ctx, i);
                         changed = true;
                         break;
-                    case SwitchStatementSyntax sw when !ctx.Switches.ContainsKey(sw) && IsTraced(ctx, sw.Expression) && TracedSwitch.Supported(sw):
+                    case SwitchStatementSyntax sw when !ctx.Switches.ContainsKey(sw) && TracedSwitch.IsTraced(ctx, sw) && TracedSwitch.Supported(ctx, sw):
                         var plan = new CondPlan();
                         ctx.Switches[sw] = plan;
                         PlanBranches(ctx, sw, plan);
@@ -110,7 +113,7 @@ internal static class TracedTypes
             if (ctx.Reported(LiftCodes.CarryShape, id) || ctx.Reported(LiftCodes.UnboundedSize, id)) continue;
             if (BadUse(ctx, id) is { } where)
             {
-                if (TracedSwitch.WhyNot(where, id) is { } why)
+                if (TracedSwitch.WhyNot(ctx, where, id) is { } why)
                 {
                     if (!ctx.Reported(LiftCodes.UnliftedSwitch, where)) ctx.Problem(LiftCodes.UnliftedSwitch, where, $"the switch on '{s.Name}' (a number the compiled code computes) cannot be lifted: {why}");
                     continue;
@@ -145,6 +148,8 @@ internal static class TracedTypes
                 case MemberAccessExpressionSyntax ma when ma.Expression == node && NumberTuples.FieldOfLocal(ctx, ma) is not null:
                     node = parent; // s.Count of a carried tuple: a 0-d tensor (or a tensor) in the twin
                     continue;
+                case AssignmentExpressionSyntax a when Deconstructions.Is(a):
+                    return Deconstructions.Lifts(ctx, a) ? null : parent; // var (c, v) = s, (a, b) = (b, a + b)
                 case AssignmentExpressionSyntax a:
                     if (a.Left == node) return null;
                     var target = ctx.SymbolOf(a.Left);
@@ -160,16 +165,23 @@ internal static class TracedTypes
                 case ArgumentSyntax { Parent: TupleExpressionSyntax tuple } when tuple.Parent is ReturnStatementSyntax or ArrowExpressionClauseSyntax or ArgumentSyntax { Parent: TupleExpressionSyntax }:
                     node = tuple; // return (x, count): the number comes back as a 0-d tensor, read by the entry
                     continue;
+                case ArgumentSyntax { Parent: TupleExpressionSyntax } when Deconstructions.Around(node) is { } deconstruction:
+                    return Deconstructions.Lifts(ctx, deconstruction) ? null : deconstruction;
                 case ArgumentSyntax { Parent: TupleExpressionSyntax tuple } when IntoNumberTuple(ctx, tuple):
                     return null; // s = (s.Count + 1, …) of a carried tuple: each element converted where it is written
                 case ArgumentSyntax arg:
                     return TakesTensor(ctx, arg) ? null : arg.Parent?.Parent ?? arg;
                 case SwitchStatementSyntax st when ctx.Switches.ContainsKey(st):
                     return null; // switch (i % 3) { case 0: … }: a chain of conds on the traced value
-                case SwitchExpressionSyntax sw when sw.GoverningExpression == node && TracedSwitch.Supported(sw):
+                case WhenClauseSyntax { Parent: SwitchExpressionArmSyntax { Parent: SwitchExpressionSyntax sw } } when TracedSwitch.Supported(ctx, sw):
+                    node = sw; // 0 when i > 3 => a: the guard folded into the arm's test, a traced result
+                    continue;
+                case WhenClauseSyntax { Parent: CasePatternSwitchLabelSyntax { Parent: SwitchSectionSyntax { Parent: SwitchStatementSyntax st } } } when ctx.Switches.ContainsKey(st):
+                    return null; // case 0 when i > 3: the guard folded into the section's test
+                case SwitchExpressionSyntax sw when sw.GoverningExpression == node && TracedSwitch.Supported(ctx, sw):
                     node = sw; // (i % 3) switch { 0 => a, _ => b }: selects on the traced value, a traced result
                     continue;
-                case SwitchExpressionArmSyntax { Parent: SwitchExpressionSyntax sw } arm when arm.Expression == node && TracedSwitch.Supported(sw):
+                case SwitchExpressionArmSyntax { Parent: SwitchExpressionSyntax sw } arm when arm.Expression == node && TracedSwitch.Supported(ctx, sw):
                     node = sw;
                     continue;
                 case RangeExpressionSyntax range when TracedWindow.Match(ctx, range) is not null:

@@ -12,7 +12,9 @@ internal static class TwinBuilder
     {
         var body = TwinRewriter.Render(ctx, symbol.ReturnType);
         var parameters = symbol.Parameters
-            .Select(p => new TwinParameter(LoopAnalysis.Id(p.Name), ctx.Traced.Contains(p) ? TwinRewriter.TensorType : p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)))
+            .Select(p => TwinRewriter.IsCopiedParameter(ctx, p)
+                ? new TwinParameter(TwinRewriter.CopiedParameterName(ctx, p), p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat))
+                : new TwinParameter(LoopAnalysis.Id(p.Name), ctx.Traced.Contains(p) ? TwinRewriter.TensorType : p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat)))
             .ToEquatableArray();
         return new LiftedMethod(parameters, TwinType(symbol.ReturnType), body, ctx.LoopCount);
     }

@@ -72,7 +72,7 @@ internal sealed partial class TwinRewriter
     }
 
     /// <summary>Flags a traced if must carry because a break/continue inside it leaves an enclosing loop.</summary>
-    private Extra[] FlagsExitedWithin(IfStatementSyntax i) =>
+    private Extra[] FlagsExitedWithin(StatementSyntax i) =>
         ExitPairs().Where(kv => i.Span.Contains(kv.Key.Span) && kv.Key != i && kv.Value.Statement.Span.Contains(i.Span))
             .Select(kv => kv.Value)
             .Distinct()

@@ -345,15 +345,16 @@ internal sealed partial class TwinRewriter
     /// </summary>
     private StatementSyntax EmitSwitch(SwitchStatementSyntax sw, CondPlan plan)
     {
-        var state = StateOf(plan);
+        var flags = FlagsExitedWithin(sw);
+        var state = StateOf(plan, flags);
         var outputs = plan.State.Concat(plan.Produced).ToList();
-        var result = PackOf(outputs);
-        var target = outputs.Count == 0 ? "_" : result.Value;
+        var result = PackOf(outputs, flags);
+        var target = outputs.Count + flags.Length == 0 ? "_" : result.Value;
         var value = E(sw.Expression);
         var cases = sw.Sections.Where(s => !s.Labels.Any(l => l is DefaultSwitchLabelSyntax)).ToList();
         var fallback = sw.Sections.FirstOrDefault(s => s.Labels.Any(l => l is DefaultSwitchLabelSyntax));
         string Section(SwitchSectionSyntax? section) =>
-            BranchBody(section is null ? new List<StatementSyntax>() : StatementList(section.Statements.Take(section.Statements.Count - 1)), state, plan, result);
+            BranchBody(section is null ? new List<StatementSyntax>() : SectionStatements(section), state, plan, result);
         string Chain(int k)
         {
             if (k == cases.Count) return Section(fallback);
@@ -368,7 +369,7 @@ internal sealed partial class TwinRewriter
     private ExpressionSyntax Label(SwitchLabelSyntax label, ExpressionSyntax value) => label switch
     {
         CaseSwitchLabelSyntax c => _t.Expression($"({TensorType})({_t.Hole(value)} == {H(c.Value)})"),
-        CasePatternSwitchLabelSyntax p => Test(p.Pattern, value),
+        CasePatternSwitchLabelSyntax p => Guarded(Test(p.Pattern, value), p.WhenClause),
         _ => throw new System.InvalidOperationException("a switch label that TracedSwitch does not accept: " + label.Kind()),
     };
 

@@ -20,7 +20,7 @@ internal sealed partial class TwinRewriter
             + (e.IsExplicitlyNamedTupleElement ? " " + LoopAnalysis.Id(e.Name) : ""))) + ")";
 
     private INamedTypeSymbol? TracedNumberTuple(ISymbol? s) =>
-        s is not null && _ctx.Traced.Contains(s) && NumberTuples.IsLocal(_ctx, s) ? (INamedTypeSymbol)((ILocalSymbol)s).Type : null;
+        s is not null && _ctx.Traced.Contains(s) && NumberTuples.IsLocal(_ctx, s) ? (INamedTypeSymbol)LoopAnalysis.TypeOf(s)! : null;
 
     /// <summary>A value assigned to a tuple of the given type: a tuple written in place converts each number where it is written.</summary>
     private ExpressionSyntax TupleValue(INamedTypeSymbol type, ExpressionSyntax e)

@@ -44,7 +44,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
         BlockSyntax body;
         if (m.Body is { } block)
         {
-            body = SyntaxFactory.Block(rewriter.StatementList(block.Statements));
+            body = SyntaxFactory.Block(rewriter.ParameterCopies().Concat(rewriter.StatementList(block.Statements)));
         }
         else
         {
@@ -157,6 +157,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitAssignmentExpression(AssignmentExpressionSyntax node)
     {
         if (NumberTupleAssignment(node) is { } tuple) return tuple;
+        if (Deconstruction(node) is { } deconstruction) return deconstruction;
         if (Model.GetSymbolInfo(node.Left).Symbol is not { } target || !_ctx.Traced.Contains(target) || !LoopAnalysis.IsPrimitive(LoopAnalysis.TypeOf(target)))
         {
             return base.VisitAssignmentExpression(node);
@@ -306,13 +307,14 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     public override SyntaxNode? VisitSwitchExpression(SwitchExpressionSyntax node)
     {
         // A switch on a traced number: nested selects, the arms tested in order (see TracedSwitch).
-        if (!IsTraced(node.GoverningExpression) || !TracedSwitch.Supported(node)) return base.VisitSwitchExpression(node);
+        if (!TracedSwitch.IsTraced(_ctx, node) || !TracedSwitch.Supported(_ctx, node)) return base.VisitSwitchExpression(node);
         var value = E(node.GoverningExpression);
-        var result = E(node.Arms[node.Arms.Count - 1].Expression);
-        for (int k = node.Arms.Count - 2; k >= 0; k--)
+        bool discard = TracedSwitch.EndsInDiscard(node);
+        var result = E(discard ? node.Arms[node.Arms.Count - 1].Expression : TracedSwitch.DefaultTarget(_ctx, node)!);
+        for (int k = node.Arms.Count - (discard ? 2 : 1); k >= 0; k--)
         {
             var arm = node.Arms[k];
-            result = _t.Expression($"{TensorType}.Where({_t.Arg(Test(arm.Pattern, value))}, {A(arm.Expression)}, {_t.Arg(result)})");
+            result = _t.Expression($"{TensorType}.Where({_t.Arg(ArmTest(arm, value))}, {A(arm.Expression)}, {_t.Arg(result)})");
         }
         var type = Model.GetTypeInfo(node).Type;
         return type is not null && LoopAnalysis.IsPrimitive(type) ? As(type, result) : result;
