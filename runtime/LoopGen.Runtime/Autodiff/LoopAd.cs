@@ -168,7 +168,8 @@ internal static class LoopAd
                     var entering = Entering(plan, stacks, j, e.Inputs);
                     Tensor[] cts = [];
                     var pinned = plan.Saved.Select((v, k) => (v, LoopLowering.ReadRow(saved[k], j))).ToArray();
-                    var flags = lin.Ad.WithSink(nested, c[(1 + ctCarries.Length)..], () => cts = BodyVjp(lin, body, entering, pinned, active, c[1..(1 + ctCarries.Length)]));
+                    var rows = FreshRows(plan, body, active, outCts, entering);
+                    var flags = lin.Ad.WithSink(nested, c[(1 + ctCarries.Length)..], () => cts = BodyVjp(lin, body, entering, pinned, active, c[1..(1 + ctCarries.Length)], rows));
                     return new LoopLowering.Step([j, .. cts, .. flags]);
                 }).Carries[1..];
             nestedFlags.Add(carries[ctCarries.Length..]);
@@ -237,12 +238,60 @@ internal static class LoopAd
         return k;
     }
 
+    /// <summary>
+    /// Active carries (by position in <paramref name="active"/>) whose running cotangent is still zero in row
+    /// <c>counter</c> when backward iteration j starts, with that row's index tensor: a loop input passed through
+    /// unchanged, zero cotangent after the loop, read only as row <c>ws[i]</c> of its leading axis where the counter i
+    /// stays inside the axis. Each iteration then adds only to its own row, and the rows of different iterations differ,
+    /// so no later iteration (earlier in the backward order) has written row j yet.
+    /// </summary>
+    /// <remarks>That each read's row is the counter itself is checked once the body is replayed (<see cref="BodyVjp"/>):
+    /// the read's start is the counter tensor after the replay folds the negative-index wrap away.</remarks>
+    private static (int Position, Tensor Row, List<Operation> Reads)[] FreshRows(Plan plan, Block body, int[] active, Tensor?[] outCts, Tensor[] entering)
+    {
+        if (plan.Counter is not { } counter || plan.Segment is not null || counter.Trips == 0) return [];
+        var returned = body.Terminator!.Operands;
+        long lo = counter.Lower, hi = counter.Lower + (counter.Step * (counter.Trips - 1L));
+        var rows = new List<(int, Tensor, List<Operation>)>();
+        for (int a = 0; a < active.Length; a++)
+        {
+            int i = active[a];
+            var arg = body.Arguments[i];
+            if (outCts[i] is not null || returned[i] != arg || arg.Type.Shape.Rank == 0 || lo < 0 || hi >= arg.Type.Shape[0]) continue;
+            if (RowReads(body, arg) is { Count: > 0 } reads) rows.Add((a, entering[counter.Carry], reads));
+        }
+        return [.. rows];
+    }
+
+    // The uses of arg in body, all dynamic_slices taking one row of its leading axis at the top level; null when it has any other use.
+    private static List<Operation>? RowReads(Block body, Value arg)
+    {
+        var reads = new List<Operation>();
+        foreach (var op in body.Operations)
+        {
+            if (op.IsTerminator) continue;
+            if (op.Regions.Any(r => Activity.FreeValues(r).Contains(arg))) return null;
+            if (!op.Operands.Contains(arg)) continue;
+            if (op.Name != Ops.DynamicSlice || op.Operands[0] != arg || op.Operands.Skip(1).Contains(arg)
+                || op.Attribute<I64ArrayAttr>("slice_sizes").Values[0] != 1)
+            {
+                return null;
+            }
+            reads.Add(op);
+        }
+        return reads;
+    }
+
     /// <summary>One iteration's VJP: recompute the body from its entering carries, then pull the carries' cotangents back.</summary>
-    private static Tensor[] BodyVjp(Linearizer lin, Block body, Tensor[] entering, (Value Value, Tensor Stored)[] pinned, int[] active, Tensor[] ctCarries)
+    private static Tensor[] BodyVjp(Linearizer lin, Block body, Tensor[] entering, (Value Value, Tensor Stored)[] pinned, int[] active, Tensor[] ctCarries, (int Position, Tensor Row, List<Operation> Reads)[] rows)
     {
         var child = lin.Child(body, entering, taped: true);
         foreach (var (v, t) in pinned) child.Pin(v, t);
         child.Run(body);
+        foreach (var (a, row, reads) in rows)
+        {
+            if (reads.All(r => ReferenceEquals(child.Lookup(r.Operands[1]), row))) lin.Ad.ZeroRows[ctCarries[a]] = row;
+        }
         var returned = body.Terminator!.Operands;
         var ct = child.Backward(active.Select((i, k) => (returned[i], ctCarries[k])));
         return [.. active.Select(i => ct.TryGetValue(body.Arguments[i], out var c) ? c : AdOps.Zeros(body.Arguments[i].Type))];
