@@ -153,27 +153,36 @@ internal static class LoopAd
         var nestedFlags = new List<Tensor[]>();
 
         // Counts down from `count`: iteration j gets the carry that entered forward iteration j from `stacks`.
-        Tensor[] Reverse(Tensor count, Tensor[] stacks, Tensor[] ctCarries)
+        // With `peel`, the loop stops at j = 1 and iteration 0 follows it outside: the cotangents it passes on to the
+        // loop's operands are often dead (x of a layer stack is data), and outside the loop the dead-code pass can
+        // remove them (one dot_general of the layer stack), which it cannot inside the rolled body.
+        Tensor[] Reverse(Tensor count, Tensor[] stacks, Tensor[] ctCarries, bool peel)
         {
             var saved = stacks[plan.Stacked.Length..];
             var noFlags = nested.Select(_ => AdOps.Scalar(DType.Pred, 0)).ToArray();
+            int n = ctCarries.Length;
+            Tensor[] Iteration(Tensor j, Tensor[] carried, Tensor[] flagsIn)
+            {
+                var entering = Entering(plan, stacks, j, e.Inputs);
+                Tensor[] cts = [];
+                var pinned = plan.Saved.Select((v, k) => (v, LoopLowering.ReadRow(saved[k], j))).ToArray();
+                var rows = FreshRows(plan, body, active, outCts, entering);
+                var flags = lin.Ad.WithSink(nested, flagsIn, () => cts = BodyVjp(lin, body, entering, pinned, active, carried, rows));
+                return [.. cts, .. flags];
+            }
             var carries = LoopLowering.While(
                 info,
                 [count, .. ctCarries, .. noFlags],
                 hiddenCarries: 1,
-                cond: c => AdOps.Compare(c[0], Idx(0), ComparisonDirection.GT),
+                cond: c => AdOps.Compare(c[0], Idx(peel ? 1 : 0), ComparisonDirection.GT),
                 body: c =>
                 {
                     var j = LoopLowering.Subtract(c[0], Idx(1));
-                    var entering = Entering(plan, stacks, j, e.Inputs);
-                    Tensor[] cts = [];
-                    var pinned = plan.Saved.Select((v, k) => (v, LoopLowering.ReadRow(saved[k], j))).ToArray();
-                    var rows = FreshRows(plan, body, active, outCts, entering);
-                    var flags = lin.Ad.WithSink(nested, c[(1 + ctCarries.Length)..], () => cts = BodyVjp(lin, body, entering, pinned, active, c[1..(1 + ctCarries.Length)], rows));
-                    return new LoopLowering.Step([j, .. cts, .. flags]);
+                    return new LoopLowering.Step([j, .. Iteration(j, c[1..(1 + n)], c[(1 + n)..])]);
                 }).Carries[1..];
-            nestedFlags.Add(carries[ctCarries.Length..]);
-            return carries[..ctCarries.Length];
+            if (peel) carries = Iteration(Idx(0), carries[..n], carries[n..]);
+            nestedFlags.Add(carries[n..]);
+            return carries[..n];
         }
 
         Tensor[] cts;
@@ -201,12 +210,14 @@ internal static class LoopAd
                             [.. plan.Stacked.Select(i => d[1 + i])],
                             d[0]),
                         stackLength: k);
-                    return new LoopLowering.Step([s, .. Reverse(segment.Carries[0], segment.Stacked, c[1..])]);
+                    return new LoopLowering.Step([s, .. Reverse(segment.Carries[0], segment.Stacked, c[1..], peel: false)]);
                 }).Carries[1..];
         }
         else
         {
-            cts = Reverse(res.Count, res.Stacks, ctInit);
+            // Peeled when iteration 0 surely runs and copying the body's VJP duplicates no loop.
+            bool peel = plan.StaticTrips is >= 1 && nested.Count == 0 && !ContainsWhile(body);
+            cts = Reverse(res.Count, res.Stacks, ctInit, peel);
         }
 
         // Checkpointing is off for bodies with bounded loops (PlanOf), so the flags come from the one Reverse at this level.
@@ -215,6 +226,9 @@ internal static class LoopAd
         for (int a = 0; a < active.Length; a++) result[active[a]] = cts[a];
         return result;
     }
+
+    private static bool ContainsWhile(Block block) =>
+        block.Operations.Any(o => o.Name == Ops.While || o.Regions.Any(ContainsWhile));
 
     /// <summary>The carries entering iteration <paramref name="j"/>: stored ones read back, the others from the while's operands.</summary>
     private static Tensor[] Entering(Plan plan, Tensor[] stacks, Tensor j, Tensor[] operands)
