@@ -58,7 +58,7 @@ internal static class GradProfile
     }
 
     /// <summary>
-    /// The step table: every depth and mode warmed up first (so no tier-0 code is timed), then <paramref name="rounds"/>
+    /// The step table: every depth and mode warmed up first (4 s of thread CPU time, so no tier-0 code is timed), then <paramref name="rounds"/>
     /// rounds, each timing <paramref name="calls"/> cached gradient calls (gradient read back) of rolled then unrolled
     /// at every depth; a ratio is taken inside each round (rolled / unrolled back to back), then min and median over
     /// the rounds. Thread CPU time leaves out waiting for a core on the loaded machine; wall-clock is printed beside it.
@@ -71,8 +71,10 @@ internal static class GradProfile
         var fns = new[] { rolled, unrolled };
         var inputs = depths.Select(Inputs).ToArray();
         var ops = depths.Select((_, d) => fns.Select(f => f.Lower(inputs[d].Ws, inputs[d].X).OpCount).ToArray()).ToArray();
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed.TotalSeconds < 3) // tiered JIT settles after a few hundred ms of steady calls
+        // Tiered JIT settles after some hundreds of ms of steady calls: counted in this thread's CPU time, since on the
+        // loaded machine seconds of wall-clock time may give the thread only a fraction of that.
+        double warmUntil = CpuClock.NowUs() + 4e6;
+        while (CpuClock.NowUs() < warmUntil)
         {
             for (int d = 0; d < depths.Length; d++)
             {
