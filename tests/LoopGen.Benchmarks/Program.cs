@@ -8,7 +8,7 @@ using LoopGen.Backends;
 
 // The embedded backend (the managed interpreter) against hand-written .NET and OpenBLAS: issue 10's table.
 //   dotnet run -c Release --project tests/LoopGen.Benchmarks -- [--rounds R] [--markdown docs/benchmarks.md] [--no-numpy] [--only TEXT]
-//     [--label L] [--coretype SkylakeX] [--forconcat]   (OPENBLAS_CORETYPE for numpy: in a VM OpenBLAS may detect a generic core)
+//     [--label L] [--coretype SkylakeX] [--forconcat] [--gradprofile 4,16,64] [--gradsteps 4,8,16,32,64,128,256 --rounds 15]   (OPENBLAS_CORETYPE for numpy: in a VM OpenBLAS may detect a generic core)
 // With DOTNET_PROCESSOR_COUNT=1 every kernel stays on one thread and numpy gets OPENBLAS_NUM_THREADS=1: the
 // single-thread comparison.
 // Every measure runs once per round, all measures interleaved round after round, and each ratio is taken inside one
@@ -22,6 +22,8 @@ bool numpy = true;
 string? only = null;
 string label = Environment.ProcessorCount == 1 ? "one thread" : "all cores";
 bool forConcat = false; // issue 11's crop-and-concatenate bench instead of the interpreter table
+int[]? gradProfile = null; // issue 12: op-by-op time of the scan_layers gradient, rolled and unrolled, at these depths
+int[]? gradSteps = null; // issue 12: the step-time table of the same gradients, all depths interleaved
 for (int a = 0; a < args.Length; a++)
 {
     switch (args[a])
@@ -33,11 +35,15 @@ for (int a = 0; a < args.Length; a++)
         case "--label": label = args[++a]; break;
         case "--coretype": Numpy.CoreType = args[++a]; break;
         case "--forconcat": forConcat = true; break;
+        case "--gradsteps": gradSteps = [.. args[++a].Split(',').Select(d => int.Parse(d, CultureInfo.InvariantCulture))]; break;
+        case "--gradprofile": gradProfile = [.. args[++a].Split(',').Select(d => int.Parse(d, CultureInfo.InvariantCulture))]; break;
         default: Console.Error.WriteLine($"unknown option {args[a]}"); return 2;
     }
 }
 
 if (forConcat) return ForConcatBench.Run(markdown, rounds);
+if (gradSteps is not null) return GradProfile.StepTable(gradSteps, rounds, calls: 10);
+if (gradProfile is not null) return GradProfile.Run(gradProfile, calls: 100, timed: Environment.GetEnvironmentVariable("GRADPROFILE_OPS") == "1");
 
 string loadBefore = Load();
 var rows = new List<Row>();

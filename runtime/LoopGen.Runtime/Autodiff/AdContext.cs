@@ -29,6 +29,13 @@ internal sealed class AdContext
     /// <summary>Cotangents that are zero outside one window (of a dynamic_slice): the window's update and starts.</summary>
     public Dictionary<Tensor, (Tensor Update, Tensor[] Starts)> Windows { get; } = [];
 
+    /// <summary>
+    /// Cotangents known to be zero in one row of their leading axis: the running cotangent of a stacked loop input
+    /// in the backward iteration that reads row j (the key's value is j). A window in that row is then written, not
+    /// added (<see cref="Linearizer"/>), so the backward loop does not read the row back.
+    /// </summary>
+    public Dictionary<Tensor, Tensor> ZeroRows { get; } = [];
+
     /// <summary>0-d pred tensors of the top-level trace that are true when a bounded loop ran past its bound, with the message to throw.</summary>
     public List<(Tensor Flag, string Message)> OverflowChecks { get; } = [];
 

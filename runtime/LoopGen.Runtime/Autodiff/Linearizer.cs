@@ -140,8 +140,15 @@ internal sealed class Linearizer
         else ct[v] = AdOps.Add(existing, c);
     }
 
-    private static Tensor AddWindow(Tensor dense, (Tensor Update, Tensor[] Starts) w) =>
-        AdOps.DynamicUpdateSlice(dense, AdOps.Add(AdOps.DynamicSlice(dense, w.Starts, w.Update.Shape), w.Update), w.Starts);
+    private Tensor AddWindow(Tensor dense, (Tensor Update, Tensor[] Starts) w)
+    {
+        // Into a row known to be zero (LoopAd: no earlier backward iteration wrote it), the window is a plain write.
+        if (Ad.ZeroRows.TryGetValue(dense, out var row) && ReferenceEquals(w.Starts[0], row) && w.Update.Shape[0] == 1)
+        {
+            return AdOps.DynamicUpdateSlice(dense, w.Update, w.Starts);
+        }
+        return AdOps.DynamicUpdateSlice(dense, AdOps.Add(AdOps.DynamicSlice(dense, w.Starts, w.Update.Shape), w.Update), w.Starts);
+    }
 }
 
 /// <summary>An op the gradient has no rule for; <see cref="GradCore"/> turns it into a <see cref="GradientException"/> with the user's source line.</summary>

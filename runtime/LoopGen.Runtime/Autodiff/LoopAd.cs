@@ -153,26 +153,36 @@ internal static class LoopAd
         var nestedFlags = new List<Tensor[]>();
 
         // Counts down from `count`: iteration j gets the carry that entered forward iteration j from `stacks`.
-        Tensor[] Reverse(Tensor count, Tensor[] stacks, Tensor[] ctCarries)
+        // With `peel`, the loop stops at j = 1 and iteration 0 follows it outside: the cotangents it passes on to the
+        // loop's operands are often dead (x of a layer stack is data), and outside the loop the dead-code pass can
+        // remove them (one dot_general of the layer stack), which it cannot inside the rolled body.
+        Tensor[] Reverse(Tensor count, Tensor[] stacks, Tensor[] ctCarries, bool peel)
         {
             var saved = stacks[plan.Stacked.Length..];
             var noFlags = nested.Select(_ => AdOps.Scalar(DType.Pred, 0)).ToArray();
+            int n = ctCarries.Length;
+            Tensor[] Iteration(Tensor j, Tensor[] carried, Tensor[] flagsIn)
+            {
+                var entering = Entering(plan, stacks, j, e.Inputs);
+                Tensor[] cts = [];
+                var pinned = plan.Saved.Select((v, k) => (v, LoopLowering.ReadRow(saved[k], j))).ToArray();
+                var rows = FreshRows(plan, body, active, outCts, entering);
+                var flags = lin.Ad.WithSink(nested, flagsIn, () => cts = BodyVjp(lin, body, entering, pinned, active, carried, rows));
+                return [.. cts, .. flags];
+            }
             var carries = LoopLowering.While(
                 info,
                 [count, .. ctCarries, .. noFlags],
                 hiddenCarries: 1,
-                cond: c => AdOps.Compare(c[0], Idx(0), ComparisonDirection.GT),
+                cond: c => AdOps.Compare(c[0], Idx(peel ? 1 : 0), ComparisonDirection.GT),
                 body: c =>
                 {
                     var j = LoopLowering.Subtract(c[0], Idx(1));
-                    var entering = Entering(plan, stacks, j, e.Inputs);
-                    Tensor[] cts = [];
-                    var pinned = plan.Saved.Select((v, k) => (v, LoopLowering.ReadRow(saved[k], j))).ToArray();
-                    var flags = lin.Ad.WithSink(nested, c[(1 + ctCarries.Length)..], () => cts = BodyVjp(lin, body, entering, pinned, active, c[1..(1 + ctCarries.Length)]));
-                    return new LoopLowering.Step([j, .. cts, .. flags]);
+                    return new LoopLowering.Step([j, .. Iteration(j, c[1..(1 + n)], c[(1 + n)..])]);
                 }).Carries[1..];
-            nestedFlags.Add(carries[ctCarries.Length..]);
-            return carries[..ctCarries.Length];
+            if (peel) carries = Iteration(Idx(0), carries[..n], carries[n..]);
+            nestedFlags.Add(carries[n..]);
+            return carries[..n];
         }
 
         Tensor[] cts;
@@ -200,12 +210,14 @@ internal static class LoopAd
                             [.. plan.Stacked.Select(i => d[1 + i])],
                             d[0]),
                         stackLength: k);
-                    return new LoopLowering.Step([s, .. Reverse(segment.Carries[0], segment.Stacked, c[1..])]);
+                    return new LoopLowering.Step([s, .. Reverse(segment.Carries[0], segment.Stacked, c[1..], peel: false)]);
                 }).Carries[1..];
         }
         else
         {
-            cts = Reverse(res.Count, res.Stacks, ctInit);
+            // Peeled when iteration 0 surely runs and copying the body's VJP duplicates no loop.
+            bool peel = plan.StaticTrips is >= 1 && nested.Count == 0 && !ContainsWhile(body);
+            cts = Reverse(res.Count, res.Stacks, ctInit, peel);
         }
 
         // Checkpointing is off for bodies with bounded loops (PlanOf), so the flags come from the one Reverse at this level.
@@ -214,6 +226,9 @@ internal static class LoopAd
         for (int a = 0; a < active.Length; a++) result[active[a]] = cts[a];
         return result;
     }
+
+    private static bool ContainsWhile(Block block) =>
+        block.Operations.Any(o => o.Name == Ops.While || o.Regions.Any(ContainsWhile));
 
     /// <summary>The carries entering iteration <paramref name="j"/>: stored ones read back, the others from the while's operands.</summary>
     private static Tensor[] Entering(Plan plan, Tensor[] stacks, Tensor j, Tensor[] operands)
@@ -237,12 +252,60 @@ internal static class LoopAd
         return k;
     }
 
+    /// <summary>
+    /// Active carries (by position in <paramref name="active"/>) whose running cotangent is still zero in row
+    /// <c>counter</c> when backward iteration j starts, with that row's index tensor: a loop input passed through
+    /// unchanged, zero cotangent after the loop, read only as row <c>ws[i]</c> of its leading axis where the counter i
+    /// stays inside the axis. Each iteration then adds only to its own row, and the rows of different iterations differ,
+    /// so no later iteration (earlier in the backward order) has written row j yet.
+    /// </summary>
+    /// <remarks>That each read's row is the counter itself is checked once the body is replayed (<see cref="BodyVjp"/>):
+    /// the read's start is the counter tensor after the replay folds the negative-index wrap away.</remarks>
+    private static (int Position, Tensor Row, List<Operation> Reads)[] FreshRows(Plan plan, Block body, int[] active, Tensor?[] outCts, Tensor[] entering)
+    {
+        if (plan.Counter is not { } counter || plan.Segment is not null || counter.Trips == 0) return [];
+        var returned = body.Terminator!.Operands;
+        long lo = counter.Lower, hi = counter.Lower + (counter.Step * (counter.Trips - 1L));
+        var rows = new List<(int, Tensor, List<Operation>)>();
+        for (int a = 0; a < active.Length; a++)
+        {
+            int i = active[a];
+            var arg = body.Arguments[i];
+            if (outCts[i] is not null || returned[i] != arg || arg.Type.Shape.Rank == 0 || lo < 0 || hi >= arg.Type.Shape[0]) continue;
+            if (RowReads(body, arg) is { Count: > 0 } reads) rows.Add((a, entering[counter.Carry], reads));
+        }
+        return [.. rows];
+    }
+
+    // The uses of arg in body, all dynamic_slices taking one row of its leading axis at the top level; null when it has any other use.
+    private static List<Operation>? RowReads(Block body, Value arg)
+    {
+        var reads = new List<Operation>();
+        foreach (var op in body.Operations)
+        {
+            if (op.IsTerminator) continue;
+            if (op.Regions.Any(r => Activity.FreeValues(r).Contains(arg))) return null;
+            if (!op.Operands.Contains(arg)) continue;
+            if (op.Name != Ops.DynamicSlice || op.Operands[0] != arg || op.Operands.Skip(1).Contains(arg)
+                || op.Attribute<I64ArrayAttr>("slice_sizes").Values[0] != 1)
+            {
+                return null;
+            }
+            reads.Add(op);
+        }
+        return reads;
+    }
+
     /// <summary>One iteration's VJP: recompute the body from its entering carries, then pull the carries' cotangents back.</summary>
-    private static Tensor[] BodyVjp(Linearizer lin, Block body, Tensor[] entering, (Value Value, Tensor Stored)[] pinned, int[] active, Tensor[] ctCarries)
+    private static Tensor[] BodyVjp(Linearizer lin, Block body, Tensor[] entering, (Value Value, Tensor Stored)[] pinned, int[] active, Tensor[] ctCarries, (int Position, Tensor Row, List<Operation> Reads)[] rows)
     {
         var child = lin.Child(body, entering, taped: true);
         foreach (var (v, t) in pinned) child.Pin(v, t);
         child.Run(body);
+        foreach (var (a, row, reads) in rows)
+        {
+            if (reads.All(r => ReferenceEquals(child.Lookup(r.Operands[1]), row))) lin.Ad.ZeroRows[ctCarries[a]] = row;
+        }
         var returned = body.Terminator!.Operands;
         var ct = child.Backward(active.Select((i, k) => (returned[i], ctCarries[k])));
         return [.. active.Select(i => ct.TryGetValue(body.Arguments[i], out var c) ? c : AdOps.Zeros(body.Arguments[i].Type))];

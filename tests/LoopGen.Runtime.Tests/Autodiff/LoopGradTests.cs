@@ -89,7 +89,10 @@ public sealed class LoopGradTests(ITestOutputHelper output)
     {
         static Tensor Loss(Tensor[] p) =>
             Loop.Fori(0, 4, (i, x) => Loop.Fori(0, 3, (j, y) => (y * p[0] + j.Cast(DType.F64) * p[1]).Tanh(), x) * 0.9 + p[1], p[2]).Sum();
-        var inputs = new[] { _check.Tensor(3), _check.Tensor(3), _check.Tensor(3) };
+        // The gain p[0] in [-1, 1]: with gains up to 2 through 12 nested tanh, the step-size truncation of the finite
+        // differences reached 1e-6 relative for some seeds (seed 14: the gradient equals the unrolled one exactly and a
+        // step of 1e-6 agrees to 1e-8; the default 1e-5 does not).
+        var inputs = new[] { _check.Uniform(-1, 1, 3), _check.Tensor(3), _check.Tensor(3) };
         _check.Check("nested fori", Loss, inputs);
         var lowered = Jit.Grad((Tensor[] p) => Loss(p)).Lower(inputs);
         output.WriteLine($"nested: {lowered.OpCount} ops, {lowered.WhileCount} while");

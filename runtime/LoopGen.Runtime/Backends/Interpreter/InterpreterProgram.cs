@@ -130,7 +130,7 @@ internal sealed class InterpreterProgram : IExecutable
     public static InterpreterProgram Compile(Function function)
     {
         ArgumentNullException.ThrowIfNull(function);
-        function = Fusion.Rewrite(function);
+        function = LoopInvariants.Rewrite(Fusion.Rewrite(function));
         var compiler = new ProgramCompiler();
         var body = compiler.CompileFunction(function);
         var paramTypes = function.Parameters.Select(p => p.Type).ToArray();

@@ -34,14 +34,13 @@ internal static class ControlFlow
         // Counters, compares and scalar carries only: a register machine, no kernels per iteration.
         if (ScalarLoop.TryCreate(s, compiler) is { } scalar) return scalar;
 
+        var handOver = HandOver(s);
+        // A counted loop's cond (a carried integer compared with a constant) is evaluated here, without its block.
+        if (CountedCond.Of(condBlock) is { } counted) return CountedLoop(counted, body, handOver);
+
         return (frame, st) =>
         {
-            var carries = new Buf[st.In.Length];
-            for (int i = 0; i < carries.Length; i++)
-            {
-                carries[i] = frame.InBuf(st, i);
-                Frame.Hold(carries[i]);
-            }
+            var carries = TakeCarries(frame, st, handOver);
             var token = frame.Token;
             while (true)
             {
@@ -71,6 +70,74 @@ internal static class ControlFlow
             // The loop's holds become the result slots' holds.
             for (int i = 0; i < carries.Length; i++) frame.Slots[st.Out[i]] = carries[i];
         };
+    }
+
+    // The general loop above with the cond block replaced by one compare of a carry with a constant.
+    private static Kernel CountedLoop(CountedCond cond, BlockPlan body, bool[] handOver) => (frame, st) =>
+    {
+        var carries = TakeCarries(frame, st, handOver);
+        var token = frame.Token;
+        while (cond.Holds(Strided.ReadIndex(carries[cond.Carry].Data)))
+        {
+            token.ThrowIfCancellationRequested();
+            for (int i = 0; i < carries.Length; i++)
+            {
+                frame.Bind(body.Args[i], carries[i]);
+                frame.Drop(carries[i]);
+            }
+            frame.RunBlock(body);
+            for (int i = 0; i < carries.Length; i++)
+            {
+                carries[i] = frame.Returned(body, i);
+                Frame.Hold(carries[i]);
+            }
+            frame.FinishBlock(body);
+        }
+        for (int i = 0; i < carries.Length; i++) frame.Slots[st.Out[i]] = carries[i];
+    };
+
+    /// <summary>
+    /// The loop's holds on its initial carries. An operand whose last use is this while (and that the regions do not
+    /// also read as an outer value) leaves its slot here rather than after the loop: the carry is then its array's sole
+    /// holder, so the first iteration can already write it in place (a gradient's zero-initialised accumulator, a
+    /// residual stack) instead of copying the whole buffer.
+    /// </summary>
+    private static Buf[] TakeCarries(Frame frame, Step st, bool[] handOver)
+    {
+        var carries = new Buf[st.In.Length];
+        for (int i = 0; i < carries.Length; i++)
+        {
+            carries[i] = frame.InBuf(st, i);
+            Frame.Hold(carries[i]);
+        }
+        for (int i = 0; i < carries.Length; i++)
+        {
+            if (handOver[i] && Array.IndexOf(st.ReleaseAfter, st.In[i]) >= 0) frame.Release(st.In[i]);
+        }
+        return carries;
+    }
+
+    // Per operand: used once among the operands and nowhere inside the regions, so its slot may be emptied early.
+    private static bool[] HandOver(Step s)
+    {
+        var inRegions = new HashSet<Value>();
+        foreach (var region in s.Op.Regions) CollectUses(region, inRegions);
+        var operands = s.Op.Operands;
+        var result = new bool[operands.Count];
+        for (int i = 0; i < result.Length; i++)
+        {
+            result[i] = !inRegions.Contains(operands[i]) && operands.Count(v => v == operands[i]) == 1;
+        }
+        return result;
+    }
+
+    private static void CollectUses(Block block, HashSet<Value> into)
+    {
+        foreach (var op in block.Operations)
+        {
+            foreach (var v in op.Operands) into.Add(v);
+            foreach (var region in op.Regions) CollectUses(region, into);
+        }
     }
 
     /// <summary>Factory for <see cref="Ops.If"/>.</summary>
@@ -119,4 +186,68 @@ internal static class ControlFlow
             for (int i = 0; i < ret.Count; i++) Check.Same(s, s.OutTypes[i], ret[i].Type, $"branch {r} result {i}");
         }
     }
+}
+
+/// <summary>
+/// A while cond that is one compare of a 0-d s32/s64 carry with a constant (<c>i &lt; n</c>, and the backward pass's
+/// <c>j &gt; 0</c>): the kernel evaluates it from the carry directly, with no block, binding or pred buffer. Integers
+/// compare as signed values, as the compare kernel does.
+/// </summary>
+internal sealed record CountedCond(int Carry, ComparisonDirection Direction, long Bound)
+{
+    /// <summary>Whether the loop runs another iteration when the carry is <paramref name="value"/>.</summary>
+    public bool Holds(long value) => Direction switch
+    {
+        ComparisonDirection.LT => value < Bound,
+        ComparisonDirection.LE => value <= Bound,
+        ComparisonDirection.GT => value > Bound,
+        ComparisonDirection.GE => value >= Bound,
+        ComparisonDirection.EQ => value == Bound,
+        _ => value != Bound,
+    };
+
+    /// <summary>The compare of <paramref name="cond"/> (constants, one compare, return), or null for any other cond.</summary>
+    public static CountedCond? Of(Block cond)
+    {
+        var ops = cond.Operations;
+        Operation? compare = null;
+        var constants = new Dictionary<Value, long>();
+        for (int i = 0; i < ops.Count - 1; i++)
+        {
+            var op = ops[i];
+            if (op.Name == Ops.Constant && op.Results.Count == 1 && IsIndex(op.Results[0].Type)
+                && op.Attribute<DenseAttr>("value") is { Data.Length: 1 } dense)
+            {
+                constants[op.Results[0]] = Convert.ToInt64(dense.Data.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
+            }
+            else if (op.Name == Ops.Compare && compare is null)
+            {
+                compare = op;
+            }
+            else
+            {
+                return null;
+            }
+        }
+        if (compare is null || ops[^1].Operands.Count != 1 || ops[^1].Operands[0] != compare.Results[0]) return null;
+        var dir = compare.Attribute<ComparisonDirectionAttr>("comparison_direction").Direction;
+        var (a, b) = (compare.Operands[0], compare.Operands[1]);
+        if (!IsIndex(a.Type) || a.Type != b.Type) return null;
+        int ka = cond.Arguments.IndexOf(a), kb = cond.Arguments.IndexOf(b);
+        if (ka >= 0 && constants.TryGetValue(b, out long cb)) return new CountedCond(ka, dir, cb);
+        if (kb >= 0 && constants.TryGetValue(a, out long ca)) return new CountedCond(kb, Swap(dir), ca);
+        return null;
+    }
+
+    private static bool IsIndex(TensorType t) => t.Shape.Rank == 0 && t.DType is DType.S32 or DType.S64;
+
+    // c < x is x > c, and so on.
+    private static ComparisonDirection Swap(ComparisonDirection d) => d switch
+    {
+        ComparisonDirection.LT => ComparisonDirection.GT,
+        ComparisonDirection.LE => ComparisonDirection.GE,
+        ComparisonDirection.GT => ComparisonDirection.LT,
+        ComparisonDirection.GE => ComparisonDirection.LE,
+        _ => d,
+    };
 }

@@ -95,6 +95,8 @@ internal static class ShapeKernels
             identity &= j == i;
         }
         if (identity) return Alias;
+        // One element to every position (a zero-initialised accumulator or stack): one vectorised fill.
+        if (inT.Shape.ElementCount == 1) return static (frame, st) => Strided.Fill(frame.Rent(st, 0).Data, frame.In(st, 0));
         return Gather(0, srcStrides, outT);
     }
 

@@ -63,6 +63,7 @@ internal static class SliceKernels
         for (int k = 0; k < rank; k++) limits[k] = inT.Shape[k] - sizes[k];
         bool empty = outT.Shape.ElementCount == 0;
         var check = IndexChecks.Of(s.Op);
+        int contiguous = Contiguous(inT.Shape, dims);
         return (frame, st) =>
         {
             if (check is not null) Verify(frame, st, 1, check);
@@ -73,7 +74,9 @@ internal static class SliceKernels
             }
             var src = frame.In(st, 0);
             var dst = frame.Rent(st, 0).Data;
-            if (!empty) Strided.Copy(src, offset, inStrides, dst, 0, dstStrides, dims);
+            if (empty) return;
+            if (contiguous > 0) Array.Copy(src, offset, dst, 0, contiguous);
+            else Strided.Copy(src, offset, inStrides, dst, 0, dstStrides, dims);
         };
     }
 
@@ -101,6 +104,7 @@ internal static class SliceKernels
         var upStrides = upT.Shape.Strides();
         bool emptyUpdate = upT.Shape.ElementCount == 0;
         var check = IndexChecks.Of(s.Op);
+        int contiguous = Contiguous(t.Shape, upDims);
         return (frame, st) =>
         {
             if (check is not null) Verify(frame, st, 2, check);
@@ -123,8 +127,30 @@ internal static class SliceKernels
                 dst = frame.Rent(st, 0).Data;
                 Array.Copy(operand.Data, dst, dst.Length);
             }
-            if (!emptyUpdate) Strided.Copy(update, 0, upStrides, dst, offset, strides, upDims);
+            if (emptyUpdate) return;
+            if (contiguous > 0) Array.Copy(update, 0, dst, offset, contiguous);
+            else Strided.Copy(update, 0, upStrides, dst, offset, strides, upDims);
         };
+    }
+
+    /// <summary>
+    /// The element count of a window of <paramref name="window"/> dims in an array of <paramref name="shape"/> when
+    /// the window is one contiguous run whatever its start (size 1 on the leading axes, whole on the trailing ones:
+    /// the row of a stacked buffer a loop reads or writes each iteration), else 0. Such a window is one array copy.
+    /// </summary>
+    private static int Contiguous(Shape shape, int[] window)
+    {
+        int rank = window.Length;
+        int k = 0;
+        while (k < rank && window[k] == 1) k++;
+        // Axis k may be partial; every axis after it must be whole.
+        for (int j = k + 1; j < rank; j++)
+        {
+            if (window[j] != shape[j]) return 0;
+        }
+        long count = 1;
+        foreach (int d in window) count *= d;
+        return count is > 0 and <= int.MaxValue ? (int)count : 0;
     }
 
     // The checked axes of a user index (see IndexChecks): a start outside [0, dim) is an error, not clamped.
