@@ -97,16 +97,24 @@ internal static class FusedKernel
                 Array.Clear(leaves, 0, n); // hold no input past the call
                 return;
             }
-            // Ranges of whole chunks, one per worker.
-            int chunks = (count + Chunk - 1) / Chunk;
-            Parallel.For(0, workers, w =>
-            {
-                int first = (int)((long)chunks * w / workers) * Chunk;
-                int last = Math.Min(count, (int)((long)chunks * (w + 1) / workers) * Chunk);
-                RunRange(compiled, leaves, scalars, dst, first, last);
-            });
+            RunParallel(compiled, leaves, scalars, dst, count, workers);
             Array.Clear(leaves, 0, n);
         };
+    }
+
+    // Apart from the kernel so that its closure is allocated only by calls that split (a lambda's captures are
+    // allocated where the captured variables come into scope, which inside the kernel would be every call).
+    private static void RunParallel<T>(Compiled<T> compiled, T[]?[] leaves, T[] scalars, T[] dst, int count, int workers)
+        where T : unmanaged
+    {
+        // Ranges of whole chunks, one per worker.
+        int chunks = (count + Chunk - 1) / Chunk;
+        Parallel.For(0, workers, w =>
+        {
+            int first = (int)((long)chunks * w / workers) * Chunk;
+            int last = Math.Min(count, (int)((long)chunks * (w + 1) / workers) * Chunk);
+            RunRange(compiled, leaves, scalars, dst, first, last);
+        });
     }
 
     private static void RunRange<T>(Compiled<T> c, T[]?[] leaves, T[] scalars, T[] dst, int start, int end)
