@@ -93,7 +93,7 @@ internal static class FusedKernel
             int workers = count >= ParallelThreshold ? Math.Min(Environment.ProcessorCount, count / (ParallelThreshold / 2)) : 1;
             if (workers <= 1)
             {
-                RunRange(compiled, leaves, scalars, dst, 0, count);
+                RunRange(compiled, leaves, scalars, dst, 0, count, scratch);
                 Array.Clear(leaves, 0, n); // hold no input past the call
                 return;
             }
@@ -117,12 +117,13 @@ internal static class FusedKernel
         });
     }
 
-    private static void RunRange<T>(Compiled<T> c, T[]?[] leaves, T[] scalars, T[] dst, int start, int end)
+    // A worker's own scratch, or the calling thread's when it is passed (a generic thread-static costs a lookup).
+    private static void RunRange<T>(Compiled<T> c, T[]?[] leaves, T[] scalars, T[] dst, int start, int end, Scratch<T>? scratch = null)
         where T : unmanaged
     {
         if (start >= end) return;
         var plan = c.Plan;
-        var scratch = Scratch<T>.Get();
+        scratch ??= Scratch<T>.Get();
         var temps = scratch.Temps(plan.TempCount);
         // Scalars as chunks filled once: every node then runs span by span.
         var filled = scratch.Filled(plan.ScalarLeaves.Length);
