@@ -15,16 +15,16 @@ internal static class CallContext
     /// <summary>The token of the compiled call running on this thread (none outside one).</summary>
     public static CancellationToken Token => t_token;
 
-    /// <summary>Runs <see cref="Executor.Run"/> with <paramref name="token"/> as this thread's call token.</summary>
-    public static Tensor[] Run(CancellationToken token, IBackend backend, IExecutable executable, IReadOnlyList<Tensor> arguments, IReadOnlyList<Tensor> captured, Tensor[] outputTemplate)
+    /// <summary>Executes <paramref name="executable"/> on <paramref name="buffers"/> with <paramref name="token"/> as this thread's call token.</summary>
+    public static IDeviceBuffer[] Execute(CancellationToken token, IBackend backend, IExecutable executable, IDeviceBuffer[] buffers)
     {
-        if (!token.CanBeCanceled) return Executor.Run(backend, executable, arguments, captured, outputTemplate);
+        if (!token.CanBeCanceled) return backend.Execute(executable, buffers);
         var saved = t_token;
         t_token = token;
         try
         {
             token.ThrowIfCancellationRequested();
-            return Executor.Run(backend, executable, arguments, captured, outputTemplate);
+            return backend.Execute(executable, buffers);
         }
         finally
         {

@@ -96,23 +96,27 @@ internal sealed class CompiledCore
 
         var backend = Backend.Current;
         Entry entry;
-        Tensor[] tensors;
-        // Fast path: the signature used last, matched against the arguments without building a key.
+        IDeviceBuffer[] buffers;
+        // Fast path: the signature used last, matched against the arguments without building a key, its buffers
+        // gathered straight from the arguments.
         if (_mostRecent is { Lazy.IsValueCreated: true } recent && recent.Signature.Matches(backend, args))
         {
             Interlocked.Increment(ref _hitCount);
             entry = recent.Lazy.Value;
-            tensors = recent.Signature.TensorsOf(args);
+            buffers = Executor.FlatBuffers(entry.Backend, args, recent.Signature.Tensors.Length, entry.Traced.Captured);
         }
         else
         {
             var signature = Signature.Of(backend, args, _parameterNames);
             entry = Lookup(backend, signature, args);
-            tensors = signature.Tensors;
+            buffers = Executor.Buffers(entry.Backend, signature.Tensors, entry.Traced.Captured);
         }
-        var outputs = CallContext.Run(cancellationToken, entry.Backend, entry.Executable, tensors, entry.Traced.Captured, entry.Traced.OutputTemplate);
-        // One tensor out (the common case) needs no rebuilding walk.
-        return entry.Traced.OutputObject is Tensor && outputs.Length == 1 ? outputs[0] : Tree.Rebuild(entry.Traced.OutputObject, outputs);
+        var outputs = CallContext.Execute(cancellationToken, entry.Backend, entry.Executable, buffers);
+        var template = entry.Traced.OutputTemplate;
+        // One tensor out and no bounded lengths after it (the common case): no result array, no rebuilding walk.
+        if (entry.Traced.OutputObject is Tensor && template.Length == 1 && outputs.Length == 1) return Tensor.Concrete(outputs[0], entry.Backend, template[0].IsWeak);
+        var results = Executor.Wrap(entry.Backend, outputs, template);
+        return entry.Traced.OutputObject is Tensor && results.Length == 1 ? results[0] : Tree.Rebuild(entry.Traced.OutputObject, results);
     }
 
     private Entry Lookup(IBackend backend, Signature signature, object?[] args)

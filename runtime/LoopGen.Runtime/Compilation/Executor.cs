@@ -13,7 +13,38 @@ internal static class Executor
         var buffers = new IDeviceBuffer[arguments.Count + captured.Count];
         for (int i = 0; i < arguments.Count; i++) buffers[i] = arguments[i].BufferOn(backend);
         for (int i = 0; i < captured.Count; i++) buffers[arguments.Count + i] = captured[i].BufferOn(backend);
-        var outputs = backend.Execute(executable, buffers);
+        return Wrap(backend, backend.Execute(executable, buffers), outputTemplate);
+    }
+
+    /// <summary>
+    /// The buffers of a call whose arguments are flat (each a tensor or a static value, see
+    /// <see cref="Signature.Matches"/>): the tensors among <paramref name="args"/> in order, then the captured ones.
+    /// The cached call's path: no tensor list is built on the way.
+    /// </summary>
+    public static IDeviceBuffer[] FlatBuffers(IBackend backend, object?[] args, int tensorCount, IReadOnlyList<Tensor> captured)
+    {
+        var buffers = new IDeviceBuffer[tensorCount + captured.Count];
+        int next = 0;
+        foreach (var a in args)
+        {
+            if (a is Tensor t) buffers[next++] = t.BufferOn(backend);
+        }
+        for (int i = 0; i < captured.Count; i++) buffers[next++] = captured[i].BufferOn(backend);
+        return buffers;
+    }
+
+    /// <summary>The buffers of a call: <paramref name="arguments"/>, then the captured tensors.</summary>
+    public static IDeviceBuffer[] Buffers(IBackend backend, Tensor[] arguments, IReadOnlyList<Tensor> captured)
+    {
+        var buffers = new IDeviceBuffer[arguments.Length + captured.Count];
+        for (int i = 0; i < arguments.Length; i++) buffers[i] = arguments[i].BufferOn(backend);
+        for (int i = 0; i < captured.Count; i++) buffers[arguments.Length + i] = captured[i].BufferOn(backend);
+        return buffers;
+    }
+
+    /// <summary>The output buffers of one execution as concrete tensors, bounded outputs sliced to their lengths.</summary>
+    public static Tensor[] Wrap(IBackend backend, IDeviceBuffer[] outputs, Tensor[] outputTemplate)
+    {
         var results = new Tensor[outputTemplate.Length];
         for (int i = 0; i < results.Length; i++) results[i] = Tensor.Concrete(outputs[i], backend, outputTemplate[i].IsWeak);
         if (outputs.Length > results.Length) TrimBounded(backend, outputs, outputTemplate, results);

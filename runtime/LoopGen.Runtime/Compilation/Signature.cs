@@ -107,18 +107,6 @@ internal sealed class Signature : IEquatable<Signature>
         return true;
     }
 
-    /// <summary>The tensor arguments of <paramref name="args"/>, which <see cref="Matches"/> accepted.</summary>
-    public Tensor[] TensorsOf(object?[] args)
-    {
-        var result = new Tensor[Tensors.Length];
-        int next = 0;
-        foreach (var a in args)
-        {
-            if (a is Tensor t) result[next++] = t;
-        }
-        return result;
-    }
-
     private static bool SameType(TensorType a, TensorType b) =>
         ReferenceEquals(a, b) || (a.DType == b.DType && a.Shape.Dims.AsSpan().SequenceEqual(b.Shape.Dims.AsSpan()));
 

@@ -17,6 +17,20 @@ internal sealed class Step
         OutTypes = outputTypes;
         OutClass = outputClasses;
         Regions = regions;
+        OutCount = Array.ConvertAll(outputTypes, CountOrUnknown);
+    }
+
+    // A count that overflows stays unknown (-1) here, so the shape error is raised where it was: when the result is rented.
+    private static long CountOrUnknown(TensorType t)
+    {
+        try
+        {
+            return t.Shape.ElementCount;
+        }
+        catch (TensorShapeException)
+        {
+            return -1;
+        }
     }
 
     /// <summary>The source operation (for messages and for kernels that decode attributes at compile time).</summary>
@@ -39,6 +53,9 @@ internal sealed class Step
 
     /// <summary>Pool class of each result.</summary>
     public int[] OutClass { get; }
+
+    /// <summary>Element count of each result, computed once (renting a result then needs no walk over the dims); -1 when it overflows.</summary>
+    public long[] OutCount { get; }
 
     /// <summary>The op's regions, compiled.</summary>
     public BlockPlan[] Regions { get; }

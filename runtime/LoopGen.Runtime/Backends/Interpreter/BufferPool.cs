@@ -97,10 +97,9 @@ internal sealed class BufferPool
     /// <exception cref="TensorShapeException">The array is larger than .NET allows or the memory is not there.</exception>
     public static Array NewArray(DType dtype, long count, TensorType? type = null)
     {
-        string what = type is null ? $"a {dtype.Name()} tensor of {count} elements" : $"the tensor {type} ({count} elements)";
         if (count > Array.MaxLength || count < 0)
         {
-            throw new TensorShapeException($"{what} does not fit one .NET array (at most {Array.MaxLength} elements)");
+            throw new TensorShapeException($"{What(dtype, count, type)} does not fit one .NET array (at most {Array.MaxLength} elements)");
         }
         int n = (int)count;
         try
@@ -118,7 +117,11 @@ internal sealed class BufferPool
         catch (OutOfMemoryException e)
         {
             // One large array the process cannot get: say which tensor, and leave the process running.
-            throw new TensorShapeException($"could not allocate {what}, {count * dtype.ByteSize()} bytes: out of memory", e);
+            throw new TensorShapeException($"could not allocate {What(dtype, count, type)}, {count * dtype.ByteSize()} bytes: out of memory", e);
         }
     }
+
+    // Only for messages: formatting the type on every allocation cost more than the allocation itself.
+    private static string What(DType dtype, long count, TensorType? type) =>
+        type is null ? $"a {dtype.Name()} tensor of {count} elements" : $"the tensor {type} ({count} elements)";
 }

@@ -36,7 +36,8 @@ internal sealed class Frame
     public Buf Rent(Step s, int i)
     {
         var t = s.OutTypes[i];
-        var b = Pool.Rent(s.OutClass[i], t.DType, t.Shape.ElementCount, t);
+        long count = s.OutCount[i];
+        var b = Pool.Rent(s.OutClass[i], t.DType, count >= 0 ? count : t.Shape.ElementCount, t);
         b.Refs = 1;
         Slots[s.Out[i]] = b;
         return b;

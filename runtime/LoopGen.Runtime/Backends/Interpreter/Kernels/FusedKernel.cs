@@ -93,28 +93,37 @@ internal static class FusedKernel
             int workers = count >= ParallelThreshold ? Math.Min(Environment.ProcessorCount, count / (ParallelThreshold / 2)) : 1;
             if (workers <= 1)
             {
-                RunRange(compiled, leaves, scalars, dst, 0, count);
+                RunRange(compiled, leaves, scalars, dst, 0, count, scratch);
                 Array.Clear(leaves, 0, n); // hold no input past the call
                 return;
             }
-            // Ranges of whole chunks, one per worker.
-            int chunks = (count + Chunk - 1) / Chunk;
-            Parallel.For(0, workers, w =>
-            {
-                int first = (int)((long)chunks * w / workers) * Chunk;
-                int last = Math.Min(count, (int)((long)chunks * (w + 1) / workers) * Chunk);
-                RunRange(compiled, leaves, scalars, dst, first, last);
-            });
+            RunParallel(compiled, leaves, scalars, dst, count, workers);
             Array.Clear(leaves, 0, n);
         };
     }
 
-    private static void RunRange<T>(Compiled<T> c, T[]?[] leaves, T[] scalars, T[] dst, int start, int end)
+    // Apart from the kernel so that its closure is allocated only by calls that split (a lambda's captures are
+    // allocated where the captured variables come into scope, which inside the kernel would be every call).
+    private static void RunParallel<T>(Compiled<T> compiled, T[]?[] leaves, T[] scalars, T[] dst, int count, int workers)
+        where T : unmanaged
+    {
+        // Ranges of whole chunks, one per worker.
+        int chunks = (count + Chunk - 1) / Chunk;
+        Parallel.For(0, workers, w =>
+        {
+            int first = (int)((long)chunks * w / workers) * Chunk;
+            int last = Math.Min(count, (int)((long)chunks * (w + 1) / workers) * Chunk);
+            RunRange(compiled, leaves, scalars, dst, first, last);
+        });
+    }
+
+    // A worker's own scratch, or the calling thread's when it is passed (a generic thread-static costs a lookup).
+    private static void RunRange<T>(Compiled<T> c, T[]?[] leaves, T[] scalars, T[] dst, int start, int end, Scratch<T>? scratch = null)
         where T : unmanaged
     {
         if (start >= end) return;
         var plan = c.Plan;
-        var scratch = Scratch<T>.Get();
+        scratch ??= Scratch<T>.Get();
         var temps = scratch.Temps(plan.TempCount);
         // Scalars as chunks filled once: every node then runs span by span.
         var filled = scratch.Filled(plan.ScalarLeaves.Length);
