@@ -92,15 +92,18 @@ internal static class Deconstructions
         return AddValues(Parens.Strip(left), Parens.Strip(right), values) ? values : null;
     }
 
+    /// <summary>The parts of a tuple target (<c>(a, b)</c>, <c>var (a, b)</c>, <c>(a, b)</c> designation), or null for a single target.</summary>
+    public static List<SyntaxNode>? TargetsOf(SyntaxNode target) => target switch
+    {
+        TupleExpressionSyntax t => t.Arguments.Select(a => (SyntaxNode)Parens.Strip(a.Expression)).ToList(),
+        DeclarationExpressionSyntax { Designation: ParenthesizedVariableDesignationSyntax p } => p.Variables.Cast<SyntaxNode>().ToList(),
+        ParenthesizedVariableDesignationSyntax p => p.Variables.Cast<SyntaxNode>().ToList(),
+        _ => null,
+    };
+
     private static bool AddValues(SyntaxNode target, ExpressionSyntax value, List<ExpressionSyntax> values)
     {
-        var targets = target switch
-        {
-            TupleExpressionSyntax t => t.Arguments.Select(a => (SyntaxNode)Parens.Strip(a.Expression)).ToList(),
-            DeclarationExpressionSyntax { Designation: ParenthesizedVariableDesignationSyntax p } => p.Variables.Cast<SyntaxNode>().ToList(),
-            ParenthesizedVariableDesignationSyntax p => p.Variables.Cast<SyntaxNode>().ToList(),
-            _ => null,
-        };
+        var targets = TargetsOf(target);
         if (targets is null)
         {
             values.Add(value);

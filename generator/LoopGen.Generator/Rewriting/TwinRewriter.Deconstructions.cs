@@ -75,13 +75,7 @@ internal sealed partial class TwinRewriter
     /// <summary>The tuple written in place, each value converted to its leaf's C# type where the leaf is a traced number.</summary>
     private ExpressionSyntax DeconstructionValue(SyntaxNode target, ExpressionSyntax value, List<Deconstructions.Leaf> leaves, ref int next)
     {
-        var targets = target switch
-        {
-            TupleExpressionSyntax t => t.Arguments.Select(a => (SyntaxNode)Parens.Strip(a.Expression)).ToList(),
-            DeclarationExpressionSyntax { Designation: ParenthesizedVariableDesignationSyntax p } => p.Variables.Cast<SyntaxNode>().ToList(),
-            ParenthesizedVariableDesignationSyntax p => p.Variables.Cast<SyntaxNode>().ToList(),
-            _ => null,
-        };
+        var targets = Deconstructions.TargetsOf(target);
         if (targets is null)
         {
             var leaf = leaves[next++];
