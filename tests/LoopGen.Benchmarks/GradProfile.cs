@@ -12,7 +12,7 @@ using Tensor = LoopGen.Tensor;
 /// Loop.Fori over the rows, as the generator's twin) and as a plain C# loop (unrolled), differentiated with
 /// Jit.ValueAndGrad, its module compiled for the interpreter and every kernel wrapped in a timer. Prints, per block
 /// (main, while cond, while body), the calls and time of each op kind, besides the untimed call time of each module.
-/// Asserts nothing; the timers add tens of nanoseconds per op, so compare kinds, not the totals with the bench.
+/// GRADPROFILE_MODULE=1 prints the rolled gradient module first. Asserts nothing; the timers add tens of nanoseconds per op, so compare kinds, not the totals with the bench.
 /// </summary>
 internal static class GradProfile
 {
@@ -30,6 +30,10 @@ internal static class GradProfile
             var (ws, x) = Inputs(l);
             var modes = new[] { ("rolled", rolled), ("unrolled", unrolled) };
             var programs = modes.Select(m => Program(m.Item2.Lower(ws, x).Module, [ws, x])).ToArray();
+            if (Environment.GetEnvironmentVariable("GRADPROFILE_MODULE") == "1")
+            {
+                Console.WriteLine(LoopGen.Ir.Text.PrettyPrinter.Print(modes[0].Item2.Lower(ws, x).Module));
+            }
             // Interleaved rounds: each mode's Invoke (gradient read back, as the samples bench) and its module alone.
             var invoke = modes.Select(_ => new List<double>()).ToArray();
             var alone = modes.Select(_ => new List<double>()).ToArray();
