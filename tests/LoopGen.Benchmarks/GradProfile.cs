@@ -12,7 +12,8 @@ using Tensor = LoopGen.Tensor;
 /// Loop.Fori over the rows, as the generator's twin) and as a plain C# loop (unrolled), differentiated with
 /// Jit.ValueAndGrad, its module compiled for the interpreter and every kernel wrapped in a timer. Prints, per block
 /// (main, while cond, while body), the calls and time of each op kind, besides the untimed call time of each module.
-/// GRADPROFILE_MODULE=1 prints the rolled gradient module first. Asserts nothing; the timers add tens of nanoseconds per op, so compare kinds, not the totals with the bench.
+/// GRADPROFILE_MODULE=1 prints the rolled gradient module first; GRADPROFILE_PARSED=1 times the module alone as Invoke
+/// compiles it (printed to MLIR and parsed back). Asserts nothing; the timers add tens of nanoseconds per op, so compare kinds, not the totals with the bench.
 /// </summary>
 internal static class GradProfile
 {
@@ -29,7 +30,9 @@ internal static class GradProfile
         {
             var (ws, x) = Inputs(l);
             var modes = new[] { ("rolled", rolled), ("unrolled", unrolled) };
-            var programs = modes.Select(m => Program(m.Item2.Lower(ws, x).Module, [ws, x])).ToArray();
+            // GRADPROFILE_PARSED=1: the module alone as Invoke runs it, printed to MLIR text and parsed back.
+            bool parsed = Environment.GetEnvironmentVariable("GRADPROFILE_PARSED") == "1";
+            var programs = modes.Select(m => Program(parsed ? LoopGen.Ir.Text.MlirParser.Parse(m.Item2.Lower(ws, x).Text) : m.Item2.Lower(ws, x).Module, [ws, x])).ToArray();
             if (Environment.GetEnvironmentVariable("GRADPROFILE_MODULE") == "1")
             {
                 Console.WriteLine(LoopGen.Ir.Text.PrettyPrinter.Print(modes[0].Item2.Lower(ws, x).Module));
