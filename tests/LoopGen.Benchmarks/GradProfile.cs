@@ -66,9 +66,11 @@ internal static class GradProfile
 
     /// <summary>
     /// The step table: every depth and mode warmed up first (4 s of thread CPU time, so no tier-0 code is timed), then <paramref name="rounds"/>
-    /// rounds, each timing <paramref name="calls"/> cached gradient calls (gradient read back) of rolled then unrolled
+    /// rounds, each timing <paramref name="calls"/> cached gradient calls (gradient read back) of both modes
     /// at every depth; a ratio is taken inside each round (rolled / unrolled back to back), then min and median over
-    /// the rounds. Thread CPU time leaves out waiting for a core on the loaded machine; wall-clock is printed beside it.
+    /// the rounds. Before each depth's pair, one untimed call of each mode, and the order of the modes alternates by round,
+    /// so neither mode is always the one timed on caches the previous depth evicted. Thread CPU time leaves out waiting for a
+    /// core on the loaded machine; wall-clock is printed beside it.
     /// </summary>
     public static int StepTable(int[] depths, int rounds, int calls)
     {
@@ -94,8 +96,12 @@ internal static class GradProfile
         {
             for (int d = 0; d < depths.Length; d++)
             {
-                for (int m = 0; m < fns.Length; m++)
+                // The first timing after another depth runs on caches the last one (up to L = 256, megabytes) evicted:
+                // one untimed call of each mode first, and the order of the two modes alternates between rounds.
+                foreach (var f in fns) f.Invoke(inputs[d].Ws, inputs[d].X).Grad.ToArray<float>();
+                for (int k = 0; k < fns.Length; k++)
                 {
+                    int m = (k + r) % fns.Length;
                     var (ws, x) = inputs[d];
                     long w0 = Stopwatch.GetTimestamp();
                     double c0 = CpuClock.NowUs();
