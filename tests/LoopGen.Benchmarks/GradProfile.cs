@@ -12,7 +12,8 @@ using Tensor = LoopGen.Tensor;
 /// Loop.Fori over the rows, as the generator's twin) and as a plain C# loop (unrolled), differentiated with
 /// Jit.ValueAndGrad, its module compiled for the interpreter and every kernel wrapped in a timer. Prints, per block
 /// (main, while cond, while body), the calls and time of each op kind, besides the untimed call time of each module.
-/// Asserts nothing; the timers add tens of nanoseconds per op, so compare kinds, not the totals with the bench.
+/// GRADPROFILE_MODULE=1 prints the rolled gradient module first; GRADPROFILE_PARSED=1 times the module alone as Invoke
+/// compiles it (printed to MLIR and parsed back). Asserts nothing; the timers add tens of nanoseconds per op, so compare kinds, not the totals with the bench.
 /// </summary>
 internal static class GradProfile
 {
@@ -29,7 +30,13 @@ internal static class GradProfile
         {
             var (ws, x) = Inputs(l);
             var modes = new[] { ("rolled", rolled), ("unrolled", unrolled) };
-            var programs = modes.Select(m => Program(m.Item2.Lower(ws, x).Module, [ws, x])).ToArray();
+            // GRADPROFILE_PARSED=1: the module alone as Invoke runs it, printed to MLIR text and parsed back.
+            bool parsed = Environment.GetEnvironmentVariable("GRADPROFILE_PARSED") == "1";
+            var programs = modes.Select(m => Program(parsed ? LoopGen.Ir.Text.MlirParser.Parse(m.Item2.Lower(ws, x).Text) : m.Item2.Lower(ws, x).Module, [ws, x])).ToArray();
+            if (Environment.GetEnvironmentVariable("GRADPROFILE_MODULE") == "1")
+            {
+                Console.WriteLine(LoopGen.Ir.Text.PrettyPrinter.Print(modes[0].Item2.Lower(ws, x).Module));
+            }
             // Interleaved rounds: each mode's Invoke (gradient read back, as the samples bench) and its module alone.
             var invoke = modes.Select(_ => new List<double>()).ToArray();
             var alone = modes.Select(_ => new List<double>()).ToArray();
@@ -59,9 +66,11 @@ internal static class GradProfile
 
     /// <summary>
     /// The step table: every depth and mode warmed up first (4 s of thread CPU time, so no tier-0 code is timed), then <paramref name="rounds"/>
-    /// rounds, each timing <paramref name="calls"/> cached gradient calls (gradient read back) of rolled then unrolled
+    /// rounds, each timing <paramref name="calls"/> cached gradient calls (gradient read back) of both modes
     /// at every depth; a ratio is taken inside each round (rolled / unrolled back to back), then min and median over
-    /// the rounds. Thread CPU time leaves out waiting for a core on the loaded machine; wall-clock is printed beside it.
+    /// the rounds. Before each depth's pair, one untimed call of each mode, and the order of the modes alternates by round,
+    /// so neither mode is always the one timed on caches the previous depth evicted. Thread CPU time leaves out waiting for a
+    /// core on the loaded machine; wall-clock is printed beside it.
     /// </summary>
     public static int StepTable(int[] depths, int rounds, int calls)
     {
@@ -87,8 +96,12 @@ internal static class GradProfile
         {
             for (int d = 0; d < depths.Length; d++)
             {
-                for (int m = 0; m < fns.Length; m++)
+                // The first timing after another depth runs on caches the last one (up to L = 256, megabytes) evicted:
+                // one untimed call of each mode first, and the order of the two modes alternates between rounds.
+                foreach (var f in fns) f.Invoke(inputs[d].Ws, inputs[d].X).Grad.ToArray<float>();
+                for (int k = 0; k < fns.Length; k++)
                 {
+                    int m = (k + r) % fns.Length;
                     var (ws, x) = inputs[d];
                     long w0 = Stopwatch.GetTimestamp();
                     double c0 = CpuClock.NowUs();

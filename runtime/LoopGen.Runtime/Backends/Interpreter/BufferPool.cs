@@ -70,10 +70,16 @@ internal sealed class BufferPool
         (_free[buf.ClassId] ??= new Stack<Buf>()).Push(buf);
     }
 
+    /// <summary>
+    /// Arrays of fewer elements than this are allocated zeroed (the GC clears them anyway); larger ones skip the
+    /// zeroing. A kernel that writes zeros may skip its fill on an array <see cref="Rent"/> just allocated below this size.
+    /// </summary>
+    public const long ZeroedBelow = 2048;
+
     // Kernels write every element of what they rent, so large arrays skip the zeroing (GC.AllocateUninitializedArray).
     private static Array NewUninitialized(DType dtype, long count, TensorType? type)
     {
-        if (count < 2048 || count > Array.MaxLength) return NewArray(dtype, count, type);
+        if (count < ZeroedBelow || count > Array.MaxLength) return NewArray(dtype, count, type);
         int n = (int)count;
         try
         {

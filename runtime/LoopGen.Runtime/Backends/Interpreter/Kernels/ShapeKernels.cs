@@ -95,8 +95,20 @@ internal static class ShapeKernels
             identity &= j == i;
         }
         if (identity) return Alias;
-        // One element to every position (a zero-initialised accumulator or stack): one vectorised fill.
-        if (inT.Shape.ElementCount == 1) return static (frame, st) => Strided.Fill(frame.Rent(st, 0).Data, frame.In(st, 0));
+        // One element to every position (a zero-initialised accumulator or stack): one vectorised fill, or none when
+        // the value is zero and the array was allocated just now (zeroed by the GC): a gradient's accumulator leaves the
+        // call as its result, so every call allocates it afresh.
+        if (inT.Shape.ElementCount == 1)
+        {
+            return static (frame, st) =>
+            {
+                long allocated = frame.Pool.Allocated;
+                var dst = frame.Rent(st, 0).Data;
+                var value = frame.In(st, 0);
+                if (frame.Pool.Allocated != allocated && dst.Length < BufferPool.ZeroedBelow && Strided.IsZero(value)) return;
+                Strided.Fill(dst, value);
+            };
+        }
         return Gather(0, srcStrides, outT);
     }
 

@@ -98,6 +98,17 @@ internal static class Strided
         }
     }
 
+    /// <summary>True when element 0 of <paramref name="value"/> is all zero bits (so not -0.0): what a new array holds.</summary>
+    public static bool IsZero(Array value) => value switch
+    {
+        float[] a => BitConverter.SingleToInt32Bits(a[0]) == 0,
+        double[] a => BitConverter.DoubleToInt64Bits(a[0]) == 0,
+        int[] a => a[0] == 0,
+        long[] a => a[0] == 0,
+        bool[] a => !a[0],
+        _ => false,
+    };
+
     /// <summary>Reads a 0-d integer (s32 or s64) index operand.</summary>
     public static long ReadIndex(Array a) => a switch
     {
