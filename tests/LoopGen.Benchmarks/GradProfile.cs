@@ -4,6 +4,7 @@ using System.Text;
 using LoopGen;
 using LoopGen.Backends.Interpreter;
 using LoopGen.Ir;
+using LoopGen.Samples.Bench;
 using Tensor = LoopGen.Tensor;
 
 /// <summary>
@@ -48,11 +49,11 @@ internal static class GradProfile
             {
                 for (int m = 0; m < modes.Length; m++)
                 {
-                    double t0 = CpuClock.NowUs();
+                    double t0 = ThreadClock.NowMs() * 1e3;
                     for (int c = 0; c < calls; c++) modes[m].Item2.Invoke(ws, x).Grad.ToArray<float>();
-                    double t1 = CpuClock.NowUs();
+                    double t1 = ThreadClock.NowMs() * 1e3;
                     for (int c = 0; c < calls; c++) programs[m].Call();
-                    alone[m].Add((CpuClock.NowUs() - t1) / calls);
+                    alone[m].Add((ThreadClock.NowMs() * 1e3 - t1) / calls);
                     invoke[m].Add((t1 - t0) / calls);
                 }
             }
@@ -82,8 +83,8 @@ internal static class GradProfile
         var ops = depths.Select((_, d) => fns.Select(f => f.Lower(inputs[d].Ws, inputs[d].X).OpCount).ToArray()).ToArray();
         // Tiered JIT settles after some hundreds of ms of steady calls: counted in this thread's CPU time, since on the
         // loaded machine seconds of wall-clock time may give the thread only a fraction of that.
-        double warmUntil = CpuClock.NowUs() + 4e6;
-        while (CpuClock.NowUs() < warmUntil)
+        double warmUntil = ThreadClock.NowMs() * 1e3 + 4e6;
+        while (ThreadClock.NowMs() * 1e3 < warmUntil)
         {
             for (int d = 0; d < depths.Length; d++)
             {
@@ -104,9 +105,9 @@ internal static class GradProfile
                     int m = (k + r) % fns.Length;
                     var (ws, x) = inputs[d];
                     long w0 = Stopwatch.GetTimestamp();
-                    double c0 = CpuClock.NowUs();
+                    double c0 = ThreadClock.NowMs() * 1e3;
                     for (int c = 0; c < calls; c++) fns[m].Invoke(ws, x).Grad.ToArray<float>();
-                    cpu[d][m].Add((CpuClock.NowUs() - c0) / calls);
+                    cpu[d][m].Add((ThreadClock.NowMs() * 1e3 - c0) / calls);
                     wall[d][m].Add(Stopwatch.GetElapsedTime(w0).TotalMicroseconds / calls);
                 }
             }

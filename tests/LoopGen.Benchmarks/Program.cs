@@ -6,6 +6,7 @@ using System.Text;
 using LoopGen;
 using LoopGen.Backends;
 using LoopGen.Benchmarks;
+using LoopGen.Samples.Bench;
 
 // The embedded backend (the managed interpreter) against hand-written .NET and OpenBLAS: issue 10's table.
 //   dotnet run -c Release --project tests/LoopGen.Benchmarks -- [--rounds R] [--markdown docs/benchmarks.md] [--no-numpy] [--only TEXT]
