@@ -6,9 +6,9 @@ namespace LoopGen.Backends.Interpreter.Kernels;
 
 /// <summary>
 /// C = A·B for row-major f32/f64 matrices, the way BLAS libraries do it: all of B is packed once into panels
-/// <see cref="NR"/> columns wide and <see cref="KC"/> deep (in parallel), then each task takes a block of at most
-/// <see cref="MC"/> rows of A, packs it per depth block into strips <see cref="MR"/> rows high, and runs the
-/// register-tiled micro-kernel (<see cref="GemmMicroKernel"/>: an MR × NR tile of C in 2·MR vector registers, fused
+/// <see cref="NR"/> columns wide and <see cref="KC"/> deep (in parallel), then each task takes a block of about
+/// <see cref="MC"/> rows of A (whole strips, dealt out evenly over the blocks), packs it per depth block into strips
+/// <see cref="MR"/> rows high, and runs the register-tiled micro-kernel (<see cref="GemmMicroKernel"/>: an MR × NR tile of C in 2·MR vector registers, fused
 /// multiply-adds, 512-bit vectors where .NET accelerates them). The first depth block stores into C and later ones
 /// add, so C is never cleared first. Row blocks are sized so their count is a multiple of the core count, and a
 /// product with fewer row blocks than cores is split over columns too. Accumulation order differs from a naive loop
@@ -22,7 +22,7 @@ internal static class Gemm
     /// <summary>Depth of a packed block: a KC × NR panel of B stays in L1 while A strips stream from L2.</summary>
     public const int KC = 256;
 
-    /// <summary>Most rows of A per task (a multiple of both tile heights; the packed MC × KC block stays in L2).</summary>
+    /// <summary>About the most rows of A per task (a multiple of both tile heights; the packed MC × KC block stays in L2).</summary>
     public const int MC = 96;
 
     /// <summary>Bytes of packed B one column chunk may take (KC deep), so it stays in a core's L2 while row blocks pass over it.</summary>
@@ -62,13 +62,11 @@ internal static class Gemm
         int kBlocks = (k + KC - 1) / KC;
         int threads = parallel && (long)m * n * k >= ParallelThreshold ? Environment.ProcessorCount : 1;
 
-        // Row blocks of at most MC rows, as many as a multiple of the cores, evened out to whole strips.
-        int mr = MR;
-        int strips = (m + mr - 1) / mr;
+        // Row blocks of about MC rows, as many as a multiple of the cores; the strips are dealt out evenly (block ib
+        // takes strips ib·strips/rowBlocks..), so no block is a short remainder that leaves a core idle at the end.
+        int strips = (m + MR - 1) / MR;
         int rowBlocks = (m + MC - 1) / MC;
         if (threads > 1) rowBlocks = Math.Min(strips, (rowBlocks + threads - 1) / threads * threads);
-        int mc = (strips + rowBlocks - 1) / rowBlocks * mr;
-        rowBlocks = (m + mc - 1) / mc;
         // Column chunks: a KC-deep chunk of packed B stays in L2 while the row blocks pass over it, and products with
         // fewer row blocks than cores are split over columns too.
         int panelsPerChunk = Math.Max(1, L2Budget / (KC * nr * Unsafe.SizeOf<T>()));
@@ -89,11 +87,11 @@ internal static class Gemm
                 int depth = pc;
                 if (threads > 1 && tasks > 1)
                 {
-                    Parallel.For(0, tasks, t => Block(a, aOff, c, cOff, m, k, n, mc, depth, t % rowBlocks, t / rowBlocks, panelsPerChunk, packedB, nr, panels));
+                    Parallel.For(0, tasks, t => Block(a, aOff, c, cOff, m, k, n, strips, rowBlocks, depth, t % rowBlocks, t / rowBlocks, panelsPerChunk, packedB, nr, panels));
                 }
                 else
                 {
-                    for (int t = 0; t < tasks; t++) Block(a, aOff, c, cOff, m, k, n, mc, depth, t % rowBlocks, t / rowBlocks, panelsPerChunk, packedB, nr, panels);
+                    for (int t = 0; t < tasks; t++) Block(a, aOff, c, cOff, m, k, n, strips, rowBlocks, depth, t % rowBlocks, t / rowBlocks, panelsPerChunk, packedB, nr, panels);
                 }
             }
         }
@@ -103,13 +101,14 @@ internal static class Gemm
         }
     }
 
-    // Rows ib·mc.. of C, panels chunk·per.. of B, depth pc..pc+KC.
-    private static void Block<T>(T[] a, int aOff, T[] c, int cOff, int m, int k, int n, int mc, int pc, int ib, int chunk, int per, T[] packedB, int nr, int panels)
+    // Row block ib of rowBlocks (its share of the allStrips strips of C), panels chunk·per.. of B, depth pc..pc+KC.
+    private static void Block<T>(T[] a, int aOff, T[] c, int cOff, int m, int k, int n, int allStrips, int rowBlocks, int pc, int ib, int chunk, int per, T[] packedB, int nr, int panels)
         where T : unmanaged
     {
-        int ic = ib * mc;
-        int rowsHere = Math.Min(mc, m - ic);
-        int strips = (rowsHere + MR - 1) / MR;
+        int s0 = (int)((long)ib * allStrips / rowBlocks), s1 = (int)((long)(ib + 1) * allStrips / rowBlocks);
+        int ic = s0 * MR;
+        int rowsHere = Math.Min(s1 * MR, m) - ic;
+        int strips = s1 - s0;
         int jp0 = chunk * per, jp1 = Math.Min(panels, jp0 + per);
         int kc = Math.Min(KC, k - pc);
         bool add = pc > 0;
@@ -190,23 +189,42 @@ internal static class Gemm
     }
 
     // A rows (row stride lda) into strips of MR rows: strip s holds, for each p, MR values of one column (zero padded).
+    // Row by row: each row of A is read contiguously and written at stride MR into the strip (a few KB, in L1), four
+    // columns per step; reading a column at stride lda instead cost about as much as the micro-kernel itself on a 64³
+    // product.
     private static void PackA<T>(T[] a, int off, int lda, int mc, int kc, T[] dst)
         where T : unmanaged
     {
-        int strips = (mc + MR - 1) / MR;
-        if (strips * MR * kc > dst.Length) throw new ArgumentException("packed A block too small", nameof(dst));
+        int mr = MR;
+        int strips = (mc + mr - 1) / mr;
+        if (strips * mr * kc > dst.Length) throw new ArgumentException("packed A block too small", nameof(dst));
+        ref T a0 = ref a[off];
         for (int s = 0; s < strips; s++)
         {
-            int rows = Math.Min(MR, mc - (s * MR));
-            ref T src = ref a[off + (s * MR * lda)];
-            ref T to = ref dst[s * MR * kc];
-            for (int p = 0; p < kc; p++)
+            int rows = Math.Min(mr, mc - (s * mr));
+            ref T to = ref dst[s * mr * kc];
+            for (int r = 0; r < mr; r++)
             {
-                // Rows s·MR.. read at stride lda (the extents were checked in Multiply), written contiguously.
-                ref T col = ref Unsafe.Add(ref src, p);
-                ref T d = ref Unsafe.Add(ref to, p * MR);
-                for (int r = 0; r < rows; r++) Unsafe.Add(ref d, r) = Unsafe.Add(ref col, (nint)r * lda);
-                for (int r = rows; r < MR; r++) Unsafe.Add(ref d, r) = default;
+                ref T d = ref Unsafe.Add(ref to, r);
+                if (r >= rows)
+                {
+                    // Padding rows of the last strip are zero, so the full-height tile adds nothing for them.
+                    for (int p = 0; p < kc; p++) Unsafe.Add(ref d, p * mr) = default;
+                    continue;
+                }
+                // The extents were checked in Multiply: row s·MR + r of this block lies inside a.
+                ref T row = ref Unsafe.Add(ref a0, ((nint)(s * mr) + r) * lda);
+                int q = 0;
+                for (; q + 4 <= kc; q += 4)
+                {
+                    ref T dq = ref Unsafe.Add(ref d, q * mr);
+                    ref T rq = ref Unsafe.Add(ref row, q);
+                    dq = rq;
+                    Unsafe.Add(ref dq, mr) = Unsafe.Add(ref rq, 1);
+                    Unsafe.Add(ref dq, 2 * mr) = Unsafe.Add(ref rq, 2);
+                    Unsafe.Add(ref dq, 3 * mr) = Unsafe.Add(ref rq, 3);
+                }
+                for (; q < kc; q++) Unsafe.Add(ref d, q * mr) = Unsafe.Add(ref row, q);
             }
         }
     }
