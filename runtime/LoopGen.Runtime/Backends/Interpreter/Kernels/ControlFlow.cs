@@ -51,21 +51,7 @@ internal static class ControlFlow
                 bool go = ((bool[])frame.Returned(cond, 0).Data)[0];
                 frame.FinishBlock(cond);
                 if (!go) break;
-
-                // The body's arguments take over the holds; a carry the body replaces is freed when its
-                // argument dies, so the next iteration can rent the same array.
-                for (int i = 0; i < carries.Length; i++)
-                {
-                    frame.Bind(body.Args[i], carries[i]);
-                    frame.Drop(carries[i]);
-                }
-                frame.RunBlock(body);
-                for (int i = 0; i < carries.Length; i++)
-                {
-                    carries[i] = frame.Returned(body, i);
-                    Frame.Hold(carries[i]);
-                }
-                frame.FinishBlock(body);
+                RunBody(frame, body, carries);
             }
             // The loop's holds become the result slots' holds.
             for (int i = 0; i < carries.Length; i++) frame.Slots[st.Out[i]] = carries[i];
@@ -80,21 +66,28 @@ internal static class ControlFlow
         while (cond.Holds(Strided.ReadIndex(carries[cond.Carry].Data)))
         {
             token.ThrowIfCancellationRequested();
-            for (int i = 0; i < carries.Length; i++)
-            {
-                frame.Bind(body.Args[i], carries[i]);
-                frame.Drop(carries[i]);
-            }
-            frame.RunBlock(body);
-            for (int i = 0; i < carries.Length; i++)
-            {
-                carries[i] = frame.Returned(body, i);
-                Frame.Hold(carries[i]);
-            }
-            frame.FinishBlock(body);
+            RunBody(frame, body, carries);
         }
         for (int i = 0; i < carries.Length; i++) frame.Slots[st.Out[i]] = carries[i];
     };
+
+    // One iteration: the body's arguments take over the holds; a carry the body replaces is freed when its argument
+    // dies, so the next iteration can rent the same array.
+    private static void RunBody(Frame frame, BlockPlan body, Buf[] carries)
+    {
+        for (int i = 0; i < carries.Length; i++)
+        {
+            frame.Bind(body.Args[i], carries[i]);
+            frame.Drop(carries[i]);
+        }
+        frame.RunBlock(body);
+        for (int i = 0; i < carries.Length; i++)
+        {
+            carries[i] = frame.Returned(body, i);
+            Frame.Hold(carries[i]);
+        }
+        frame.FinishBlock(body);
+    }
 
     /// <summary>
     /// The loop's holds on its initial carries. An operand whose last use is this while (and that the regions do not
