@@ -70,7 +70,7 @@ public sealed class LoopGenGenerator : IIncrementalGenerator
 
     private static string Emit(SourceProductionContext spc, TypeFileModel file)
     {
-        long t = GeneratorTestHooks.Start();
+        var t = GeneratorTestHooks.Start();
         try
         {
             return TypeFileEmitter.Emit(file);

@@ -15,7 +15,8 @@ namespace LoopGen.Analyzers.Tests;
 /// [Compile] methods of <see cref="AnalyzerBenchmark"/> plus a runner calling each one, compiled (emitted) without
 /// LoopGen, then with it: the generator (its phases from the pipeline's timing hook), the emit of user + generated
 /// code, and the analyzers on the generator's output as in a build. Prints figures, asserts only what must hold
-/// whatever the machine: each method analysed once in all. Run with
+/// whatever the machine: each method analysed once in all. Allocations are this thread's (the driver runs the
+/// pipeline on the calling thread here). Run with
 /// <c>dotnet test tests/LoopGen.Analyzers.Tests --filter BuildCostProfile --logger "console;verbosity=detailed"</c>.
 /// </summary>
 public sealed class BuildCostProfile(ITestOutputHelper output)
@@ -38,16 +39,22 @@ public sealed class BuildCostProfile(ITestOutputHelper output)
 
             var timings = new ConcurrentDictionary<string, double>();
             var counts = new ConcurrentDictionary<string, int>();
+            var allocated = new ConcurrentDictionary<string, double>();
             GeneratorTestHooks.Timings.Value = timings;
+            GeneratorTestHooks.Allocations.Value = allocated;
+            GeneratorTestHooks.AllocatedBytes.Value = GC.GetAllocatedBytesForCurrentThread;
             GeneratorTestHooks.OnAnalyze.Value = name => counts.AddOrUpdate(name, 1, (_, c) => c + 1);
             try
             {
                 var input = Compilation(sources);
+                long bytes = GC.GetAllocatedBytesForCurrentThread();
                 sw.Restart();
                 CSharpGeneratorDriver.Create([new LoopGenGenerator().AsSourceGenerator()], parseOptions: Parse)
                     .RunGeneratorsAndUpdateCompilation(input, out var withGenerated, out _);
                 row["with: generator (all)"] = sw.Elapsed.TotalMilliseconds;
+                row["with: generator (all), MB allocated"] = (GC.GetAllocatedBytesForCurrentThread() - bytes) / 1048576.0;
                 foreach (var (phase, ms) in timings) row["  " + phase] = ms;
+                foreach (var (phase, mb) in allocated) row["  " + phase + ", MB"] = mb;
                 sw.Restart();
                 EmitOk(withGenerated);
                 row["with: emit (user + generated code)"] = sw.Elapsed.TotalMilliseconds;
@@ -62,6 +69,8 @@ public sealed class BuildCostProfile(ITestOutputHelper output)
             finally
             {
                 GeneratorTestHooks.Timings.Value = null;
+                GeneratorTestHooks.Allocations.Value = null;
+                GeneratorTestHooks.AllocatedBytes.Value = null;
                 GeneratorTestHooks.OnAnalyze.Value = null;
             }
             analyses = counts.Values.Sum();
@@ -70,11 +79,11 @@ public sealed class BuildCostProfile(ITestOutputHelper output)
         }
         Assert.Equal(methods, analyses);
 
-        output.WriteLine($"{methods} [Compile] methods + {methods} call sites; {analyses} lifting analyses in generator + analyzers; ms, cold (first round) / warm median");
+        output.WriteLine($"{methods} [Compile] methods + {methods} call sites; {analyses} lifting analyses in generator + analyzers; ms (MB where the row says so), cold (first round) / warm median, per method warm");
         foreach (var key in rows[0].Keys)
         {
             var warm = rows.Skip(1).Select(r => r.GetValueOrDefault(key)).Order().ToList();
-            output.WriteLine($"{key,-62} {rows[0][key],9:F1} {warm[warm.Count / 2],9:F1}   ({warm[warm.Count / 2] / methods:F3} ms/method warm)");
+            output.WriteLine($"{key,-62} {rows[0][key],9:F1} {warm[warm.Count / 2],9:F1}   ({warm[warm.Count / 2] / methods:F3}/method)");
         }
     }
 

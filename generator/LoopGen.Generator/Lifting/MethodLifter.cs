@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using LoopGen.Generator.Model;
+using LoopGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -60,28 +61,30 @@ internal static class MethodLifter
         }
         if (!unrolled)
         {
-            LoopAnalysis.Analyze(ctx, body);
-            LoopConditions.Check(ctx);
-            LoopAnalysis.PlanExits(ctx, body);
+            { var t = GeneratorTestHooks.Start(); LoopAnalysis.Analyze(ctx, body); GeneratorTestHooks.Stop("  lifting: loops (first binding of the body)", t); }
+            { var t = GeneratorTestHooks.Start(); LoopConditions.Check(ctx); GeneratorTestHooks.Stop("  lifting: conditions", t); }
+            { var t = GeneratorTestHooks.Start(); LoopAnalysis.PlanExits(ctx, body); GeneratorTestHooks.Stop("  lifting: exits", t); }
         }
         cancellationToken.ThrowIfCancellationRequested();
         // Traced numbers and data-dependent shapes feed each other (a slice at a traced bound, its Shape[d]): to a fixpoint.
+        var tp = GeneratorTestHooks.Start();
         do
         {
             TracedTypes.Propagate(ctx, body);
         }
         while (!unrolled && BoundedSizes.Propagate(ctx, body));
+        GeneratorTestHooks.Stop("  lifting: traced/bounded propagate", tp);
         if (!unrolled)
         {
             // Before Validate: a reshape by the counter is reported as a shape change, not as a traced number misused.
-            CarryChecks.Check(ctx, body);
-            CallChecks.Check(ctx, body);
+            { var t = GeneratorTestHooks.Start(); CarryChecks.Check(ctx, body); GeneratorTestHooks.Stop("  lifting: carry checks", t); }
+            { var t = GeneratorTestHooks.Start(); CallChecks.Check(ctx, body); GeneratorTestHooks.Stop("  lifting: call checks", t); }
         }
         if (!unrolled) BoundedSizes.Validate(ctx, body);
-        TracedTypes.Validate(ctx, body);
-        CheckCollected(ctx, body);
-        CheckCallees(ctx, body);
-        if (!unrolled) TripCountNotes.Add(ctx, symbol, body);
+        { var t = GeneratorTestHooks.Start(); TracedTypes.Validate(ctx, body); GeneratorTestHooks.Stop("  lifting: traced validate", t); }
+        { var t = GeneratorTestHooks.Start(); CheckCollected(ctx, body); GeneratorTestHooks.Stop("  lifting: collected", t); }
+        { var t = GeneratorTestHooks.Start(); CheckCallees(ctx, body); GeneratorTestHooks.Stop("  lifting: callees", t); }
+        if (!unrolled) { var t = GeneratorTestHooks.Start(); TripCountNotes.Add(ctx, symbol, body); GeneratorTestHooks.Stop("  lifting: trip notes", t); }
         return (Result(ctx, null), ctx);
     }
 

@@ -21,14 +21,26 @@ internal static class GeneratorTestHooks
     /// <summary>Milliseconds spent per phase of the pipeline, summed, when a benchmark sets it; null outside benchmarks.</summary>
     public static readonly AsyncLocal<ConcurrentDictionary<string, double>?> Timings = new();
 
-    /// <summary>A timestamp to pass to <see cref="Stop"/>; 0 (and no clock read) when nothing is timed.</summary>
-    public static long Start() => Timings.Value is null ? 0 : Stopwatch.GetTimestamp();
+    /// <summary>Megabytes allocated per phase (by the thread running it), summed, when a benchmark sets it; null outside benchmarks.</summary>
+    public static readonly AsyncLocal<ConcurrentDictionary<string, double>?> Allocations = new();
 
-    /// <summary>Adds the time since <paramref name="start"/> to <paramref name="phase"/>.</summary>
-    public static void Stop(string phase, long start)
+    /// <summary>This thread's allocated bytes (netstandard2.0 has no GC.GetAllocatedBytesForCurrentThread, the benchmark passes it in).</summary>
+    public static readonly AsyncLocal<Func<long>?> AllocatedBytes = new();
+
+    /// <summary>A mark to pass to <see cref="Stop"/>; default (and no clock read) when nothing is timed.</summary>
+    public static Mark Start() => Timings.Value is null ? default : new Mark(Stopwatch.GetTimestamp(), AllocatedBytes.Value?.Invoke() ?? 0);
+
+    /// <summary>Adds the time (and allocations) since <paramref name="start"/> to <paramref name="phase"/>.</summary>
+    public static void Stop(string phase, Mark start)
     {
-        if (Timings.Value is not { } timings || start == 0) return;
-        double ms = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+        if (Timings.Value is not { } timings || start.Ticks == 0) return;
+        double ms = (Stopwatch.GetTimestamp() - start.Ticks) * 1000.0 / Stopwatch.Frequency;
         timings.AddOrUpdate(phase, ms, (_, total) => total + ms);
+        if (Allocations.Value is not { } allocations || AllocatedBytes.Value is not { } bytes) return;
+        double mb = (bytes() - start.Bytes) / 1048576.0;
+        allocations.AddOrUpdate(phase, mb, (_, total) => total + mb);
     }
+
+    /// <summary>Where a timed phase started: the clock and this thread's allocated bytes.</summary>
+    public readonly record struct Mark(long Ticks, long Bytes);
 }

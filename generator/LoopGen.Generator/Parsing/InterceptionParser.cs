@@ -22,7 +22,7 @@ internal static class InterceptionParser
     /// <summary>The interception of the call, or null when it is not one we redirect. Never throws (but for cancellation).</summary>
     public static InterceptionModel? Parse(GeneratorSyntaxContext context, CancellationToken cancellationToken)
     {
-        long t = GeneratorTestHooks.Start();
+        var t = GeneratorTestHooks.Start();
         try
         {
             return ParseCore(context, cancellationToken);

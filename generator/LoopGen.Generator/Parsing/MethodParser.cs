@@ -35,7 +35,7 @@ internal static class MethodParser
         GeneratorAttributeSyntaxContext context, MethodDeclarationSyntax syntax, IMethodSymbol symbol, CancellationToken cancellationToken)
     {
         // Phase 1: where the method lives and what it looks like (syntax and symbol only).
-        long t = GeneratorTestHooks.Start();
+        var t = GeneratorTestHooks.Start();
         if (HierarchyBuilder.Build(syntax) is not { } hierarchy) return null;
         var parameters = symbol.Parameters
             .Select(p => new ParameterModel(Identifiers.Escape(p.Name), p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), CompileChecks.IsDynamic(p), DefaultValues.Of(p)))

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using LoopGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -44,10 +45,22 @@ internal sealed class Template
     }
 
     /// <summary>Parses one statement of template text and fills its holes.</summary>
-    public StatementSyntax Statement(string text) => Fill(SyntaxFactory.ParseStatement(text, options: Options), text);
+    public StatementSyntax Statement(string text)
+    {
+        var t = GeneratorTestHooks.Start();
+        var parsed = SyntaxFactory.ParseStatement(text, options: Options);
+        GeneratorTestHooks.Stop("    twin: template parse (inside rewrite)", t);
+        return Fill(parsed, text);
+    }
 
     /// <summary>Parses an expression of template text and fills its holes.</summary>
-    public ExpressionSyntax Expression(string text) => Fill(SyntaxFactory.ParseExpression(text, options: Options), text);
+    public ExpressionSyntax Expression(string text)
+    {
+        var t = GeneratorTestHooks.Start();
+        var parsed = SyntaxFactory.ParseExpression(text, options: Options);
+        GeneratorTestHooks.Stop("    twin: template parse (inside rewrite)", t);
+        return Fill(parsed, text);
+    }
 
     private T Fill<T>(T parsed, string text)
         where T : SyntaxNode

@@ -19,7 +19,7 @@ internal sealed partial class TwinRewriter
     private ExpressionSyntax? SizeRead(InvocationExpressionSyntax inv)
     {
         if (!_ctx.Sizes.Reads.Contains(inv) || inv.Expression is not MemberAccessExpressionSyntax ma) return null;
-        if (Model.GetSymbolInfo(inv).Symbol is not IMethodSymbol { TypeArguments.Length: 1 } m) return null;
+        if (_ctx.SymbolOf(inv) is not IMethodSymbol { TypeArguments.Length: 1 } m) return null;
         var value = E(ma.Expression);
         // int start = x.Item<int>(): the declaration converts already.
         bool converted = Parens.Outermost(inv).Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax v }
@@ -107,7 +107,7 @@ internal sealed partial class TwinRewriter
     /// </summary>
     private SpreadElementSyntax? ConcatenatedSpread(IdentifierNameSyntax id)
     {
-        if (Model.GetSymbolInfo(id).Symbol is not { } s || !_ctx.Collected.TryGetValue(s, out var list) || !_ctx.Sizes.ConcatLoops.Contains(list.Loop)) return null;
+        if (_ctx.SymbolOf(id) is not { } s || !_ctx.Collected.TryGetValue(s, out var list) || !_ctx.Sizes.ConcatLoops.Contains(list.Loop)) return null;
         if (!_trips.TryGetValue(list.List, out var trips)) return null;
         var items = _t.Expression($"({trips} == 0 ? global::System.Array.Empty<{TensorType}>() : new {TensorType}[] {{ {StackedName(list)} }})");
         return SyntaxFactory.SpreadElement(items);

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using LoopGen.Generator.Lifting;
 using LoopGen.Generator.Model;
@@ -52,7 +53,7 @@ internal sealed partial class TwinRewriter
         var symbol = Bound(node);
         if (symbol is not ITypeSymbol type || type is ITypeParameterSymbol or IErrorTypeSymbol || type.TypeKind == TypeKind.Dynamic) return null;
         if (type is INamedTypeSymbol { IsTupleType: true }) return null; // written as a tuple type; its elements are qualified one by one
-        return SyntaxFactory.ParseTypeName(type.ToDisplayString(Qualified));
+        return QualifiedType(type);
     }
 
     /// <summary>A simple name: a type, a static member reached without its type, or a call of another [Compile] method.</summary>
@@ -72,7 +73,7 @@ internal sealed partial class TwinRewriter
             GenericNameSyntax g => SyntaxFactory.GenericName(g.Identifier.WithoutTrivia(), (TypeArgumentListSyntax)Visit(g.TypeArgumentList)!),
             _ => SyntaxFactory.IdentifierName(node.Identifier.WithoutTrivia()),
         };
-        return SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.ParseTypeName(symbol.ContainingType.ToDisplayString(Qualified)), name);
+        return SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, QualifiedType(symbol.ContainingType), name);
     }
 
     /// <summary>The name after a dot (or <c>?.</c>, or a named argument's name): bound through what precedes it.</summary>
@@ -99,7 +100,9 @@ internal sealed partial class TwinRewriter
     /// <summary>What a name binds to: the symbol, an alias's target, or the one container shared by all candidates (an overloaded method group).</summary>
     private ISymbol? Bound(ExpressionSyntax node)
     {
-        var info = Model.GetSymbolInfo(node);
+        // Asked for most names twice (as a type, then as a static member): once of the model.
+        if (_bound.TryGetValue(node, out var known)) return known;
+        var info = Model.GetSymbolInfo(node, _ctx.CancellationToken);
         var symbol = info.Symbol;
         if (symbol is null && info.CandidateSymbols.Length > 0)
         {
@@ -107,14 +110,29 @@ internal sealed partial class TwinRewriter
             if (info.CandidateSymbols.All(c => c.IsStatic == first.IsStatic && SymbolEqualityComparer.Default.Equals(c.ContainingType, first.ContainingType))) symbol = first;
         }
         if (symbol is IAliasSymbol alias) symbol = alias.Target;
+        _bound[node] = symbol;
         return symbol;
+    }
+
+    private readonly Dictionary<SyntaxNode, ISymbol?> _bound = new();
+    private readonly Dictionary<ITypeSymbol, TypeSyntax> _qualified = new(SymbolEqualityComparer.IncludeNullability);
+
+    /// <summary><c>global::…</c> of a type, parsed once per twin (a node is immutable, so one serves every place it is written).</summary>
+    private TypeSyntax QualifiedType(ITypeSymbol type)
+    {
+        if (!_qualified.TryGetValue(type, out var syntax))
+        {
+            syntax = SyntaxFactory.ParseTypeName(type.ToDisplayString(Qualified));
+            _qualified[type] = syntax;
+        }
+        return syntax;
     }
 
     /// <summary>A call of another <c>[Compile]</c> method goes to its compiled entry, which traces inline.</summary>
     private SimpleNameSyntax? CompiledCallee(SimpleNameSyntax n)
     {
         bool invoked = n.Parent is InvocationExpressionSyntax || n.Parent is MemberAccessExpressionSyntax { Parent: InvocationExpressionSyntax } ma && ma.Name == n;
-        if (!invoked || Model.GetSymbolInfo(n).Symbol is not IMethodSymbol m || !CompileAttributes.Has(m)) return null;
+        if (!invoked || _ctx.SymbolOf(n) is not IMethodSymbol m || !CompileAttributes.Has(m)) return null;
         var id = SyntaxFactory.Identifier(Naming.CompiledEntry(m.Name));
         return n is GenericNameSyntax g ? g.WithIdentifier(id).WithTypeArgumentList((TypeArgumentListSyntax)Visit(g.TypeArgumentList)!) : SyntaxFactory.IdentifierName(id);
     }
@@ -123,12 +141,12 @@ internal sealed partial class TwinRewriter
     private InvocationExpressionSyntax? ExtensionCall(InvocationExpressionSyntax inv)
     {
         if (inv.Expression is not MemberAccessExpressionSyntax { RawKind: (int)SyntaxKind.SimpleMemberAccessExpression } ma) return null;
-        if (Model.GetSymbolInfo(inv).Symbol is not IMethodSymbol { ReducedFrom: not null } m) return null;
+        if (_ctx.SymbolOf(inv) is not IMethodSymbol { ReducedFrom: not null } m) return null;
         if (m.ReducedFrom.Parameters.Length > 0 && m.ReducedFrom.Parameters[0].RefKind != RefKind.None) return null;
         SimpleNameSyntax name = ma.Name is GenericNameSyntax g
             ? SyntaxFactory.GenericName(g.Identifier.WithoutTrivia(), (TypeArgumentListSyntax)Visit(g.TypeArgumentList)!)
             : SyntaxFactory.IdentifierName(ma.Name.Identifier.WithoutTrivia());
-        var callee = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.ParseTypeName(m.ContainingType.ToDisplayString(Qualified)), name);
+        var callee = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, QualifiedType(m.ContainingType), name);
         var receiver = SyntaxFactory.Argument(E(ma.Expression));
         var args = ((ArgumentListSyntax)Visit(inv.ArgumentList)!).Arguments;
         return SyntaxFactory.InvocationExpression(callee, SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(new[] { receiver }.Concat(args))));

@@ -54,7 +54,7 @@ internal sealed partial class TwinRewriter
     /// <summary><c>s = (…)</c>, <c>s.Count = e</c>, <c>s.Count += e</c> on a traced tuple; null for anything else.</summary>
     private ExpressionSyntax? NumberTupleAssignment(AssignmentExpressionSyntax node)
     {
-        if (node.IsKind(SyntaxKind.SimpleAssignmentExpression) && TracedNumberTuple(Model.GetSymbolInfo(node.Left).Symbol) is { } tuple)
+        if (node.IsKind(SyntaxKind.SimpleAssignmentExpression) && TracedNumberTuple(_ctx.SymbolOf(node.Left)) is { } tuple)
         {
             return SyntaxFactory.AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, E(node.Left), TupleValue(tuple, node.Right));
         }
@@ -70,6 +70,6 @@ internal sealed partial class TwinRewriter
     private bool RootTraced(ExpressionSyntax e)
     {
         while (Parens.Strip(e) is MemberAccessExpressionSyntax ma) e = ma.Expression;
-        return Model.GetSymbolInfo(Parens.Strip(e)).Symbol is { } s && _ctx.Traced.Contains(s);
+        return _ctx.SymbolOf(Parens.Strip(e)) is { } s && _ctx.Traced.Contains(s);
     }
 }

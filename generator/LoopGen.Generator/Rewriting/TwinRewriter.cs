@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using LoopGen.Generator.Lifting;
+using LoopGen.Generator.Parsing;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -39,6 +40,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     /// <summary>The twin's body block as text (formatted, with line directives), checked to parse.</summary>
     public static string Render(LiftContext ctx, ITypeSymbol returnType)
     {
+        var t = GeneratorTestHooks.Start();
         var rewriter = new TwinRewriter(ctx, returnType);
         var m = ctx.Method;
         BlockSyntax body;
@@ -53,8 +55,14 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
             body = SyntaxFactory.Block(ret);
         }
         // The one-pass layout; the normalizer (several times slower) only where its text would not read back as this tree.
+        GeneratorTestHooks.Stop("  twin: rewrite", t);
+        t = GeneratorTestHooks.Start();
         var text = TwinLayout.Write(body, ctx.FilePath);
-        if (ParsedBody(text, out _) is { } laidOut && SyntaxFactory.AreEquivalent(laidOut, body, topLevel: false)) return text;
+        GeneratorTestHooks.Stop("  twin: layout", t);
+        t = GeneratorTestHooks.Start();
+        var parsed = ParsedBody(text, out _);
+        GeneratorTestHooks.Stop("  twin: parse back", t);
+        if (parsed is { } laidOut && SyntaxFactory.AreEquivalent(laidOut, body, topLevel: false)) return text;
         text = LineMap.Apply(body.NormalizeWhitespace("    ", "\n"), ctx.FilePath).ToFullString();
         if (ParsedBody(text, out var error) is null) throw new InvalidOperationException("the generated twin does not parse: " + error);
         return text;
@@ -133,7 +141,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
 
     // ---- Expressions the plan changes ----------------------------------------------------------------------------
 
-    private bool IsTraced(ExpressionSyntax e) => TracedTypes.IsTraced(_ctx, e) || _ctx.IsTensor(Model.GetTypeInfo(e).Type);
+    private bool IsTraced(ExpressionSyntax e) => TracedTypes.IsTraced(_ctx, e) || _ctx.IsTensor(_ctx.TypeOf(e));
 
     private static bool InsideLambda(SyntaxNode n) => n.Ancestors().Any(a => a is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax);
 
@@ -158,7 +166,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     {
         if (NumberTupleAssignment(node) is { } tuple) return tuple;
         if (Deconstruction(node) is { } deconstruction) return deconstruction;
-        if (Model.GetSymbolInfo(node.Left).Symbol is not { } target || !_ctx.Traced.Contains(target) || !LoopAnalysis.IsPrimitive(LoopAnalysis.TypeOf(target)))
+        if (_ctx.SymbolOf(node.Left) is not { } target || !_ctx.Traced.Contains(target) || !LoopAnalysis.IsPrimitive(LoopAnalysis.TypeOf(target)))
         {
             return base.VisitAssignmentExpression(node);
         }
@@ -217,7 +225,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     /// <inheritdoc/>
     public override SyntaxNode? VisitCastExpression(CastExpressionSyntax node)
     {
-        var type = Model.GetTypeInfo(node.Type).Type;
+        var type = _ctx.TypeOf(node.Type);
         if (LoopAnalysis.IsPrimitive(type) && IsTraced(node.Expression)) return As(type!, E(node.Expression));
         return base.VisitCastExpression(node);
     }
@@ -296,7 +304,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     /// <summary><c>Math.Min(m, 3)</c> on a traced number → <c>Lifted.As&lt;int&gt;(Tensor.Minimum(m, 3))</c> (see <see cref="Lifting.Mappings.KnownMath"/>).</summary>
     private ExpressionSyntax? MathCall(InvocationExpressionSyntax inv)
     {
-        var method = Model.GetSymbolInfo(inv).Symbol as IMethodSymbol;
+        var method = _ctx.SymbolOf(inv) as IMethodSymbol;
         if (Lifting.Mappings.KnownMath.TensorMethod(method) is not { } tensorMethod) return null;
         if (!inv.ArgumentList.Arguments.Any(a => IsTraced(a.Expression))) return null;
         var args = string.Join(", ", inv.ArgumentList.Arguments.Select(a => A(a.Expression)));
@@ -316,7 +324,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
             var arm = node.Arms[k];
             result = _t.Expression($"{TensorType}.Where({_t.Arg(ArmTest(arm, value))}, {A(arm.Expression)}, {_t.Arg(result)})");
         }
-        var type = Model.GetTypeInfo(node).Type;
+        var type = _ctx.TypeOf(node);
         return type is not null && LoopAnalysis.IsPrimitive(type) ? As(type, result) : result;
     }
 
@@ -355,7 +363,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     {
         if (BoundedAccess(node) is { } bounded) return bounded;
         // A C# array constant indexed by a traced counter: the array becomes a constant tensor, indexed dynamically.
-        if (node.ArgumentList.Arguments.Count == 1 && Model.GetTypeInfo(node.Expression).Type is IArrayTypeSymbol { Rank: 1 } array
+        if (node.ArgumentList.Arguments.Count == 1 && _ctx.TypeOf(node.Expression) is IArrayTypeSymbol { Rank: 1 } array
             && LoopAnalysis.IsPrimitive(array.ElementType) && IsTraced(node.ArgumentList.Arguments[0].Expression))
         {
             var items = H(node.Expression);
@@ -377,9 +385,9 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     /// <summary><c>Tensor.Stack(list[, axis])</c> / <c>Tensor.Concat(list[, axis])</c> of a collected list → the loop's stacked output.</summary>
     private ExpressionSyntax? CollectedCall(InvocationExpressionSyntax inv)
     {
-        if (inv.ArgumentList.Arguments.Count is < 1 or > 2 || Model.GetSymbolInfo(inv).Symbol is not IMethodSymbol m) return null;
+        if (inv.ArgumentList.Arguments.Count is < 1 or > 2 || _ctx.SymbolOf(inv) is not IMethodSymbol m) return null;
         if (m.Name is not ("Stack" or "Concat") || !_ctx.IsTensor(m.ContainingType)) return null;
-        if (Model.GetSymbolInfo(Unparenthesized(inv.ArgumentList.Arguments[0].Expression)).Symbol is not { } s || !_ctx.Collected.TryGetValue(s, out var list)) return null;
+        if (_ctx.SymbolOf(Unparenthesized(inv.ArgumentList.Arguments[0].Expression)) is not { } s || !_ctx.Collected.TryGetValue(s, out var list)) return null;
         if (_ctx.Sizes.ConcatLoops.Contains(list.Loop)) return SyntaxFactory.ParenthesizedExpression(ConcatenatedOutput(list)); // joined in the loop (Loop.ForConcat)
         var axis = inv.ArgumentList.Arguments.Count == 2 ? ", " + A(inv.ArgumentList.Arguments[1].Expression) : "";
         return _t.Expression($"{Lifted}.{m.Name}({StackedName(list)}{axis})");
@@ -394,7 +402,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     /// <summary><c>.. list</c> of a collected list in <c>Tensor.Concat([x, .. list], axis)</c> → the loop's rows joined along the axis, as one element.</summary>
     private ExpressionSyntax? CollectedSpread(IdentifierNameSyntax id)
     {
-        if (Model.GetSymbolInfo(id).Symbol is not { } s || !_ctx.Collected.TryGetValue(s, out var list)) return null;
+        if (_ctx.SymbolOf(id) is not { } s || !_ctx.Collected.TryGetValue(s, out var list)) return null;
         if (MethodLifter.SpreadIntoConcat(_ctx, id) is not { } concat) return null;
         var axis = concat.ArgumentList.Arguments.Count == 2 ? ", " + A(concat.ArgumentList.Arguments[1].Expression) : "";
         return _t.Expression($"{Lifted}.ConcatRows({StackedName(list)}{axis})");
