@@ -147,4 +147,14 @@ public sealed class LiftedFormTests
         Assert.Throws<System.Runtime.CompilerServices.SwitchExpressionException>(() => LiftedForms.SwitchKeepsTheOldValueEager(x, 1, -2));
         Results.AssertClose(Tensor.From(Map(Values(x), e => e + 2), 3), LiftedForms.SwitchKeepsTheOldValueCompiled(x, 1, -2));
     }
+
+    [Fact]
+    public void A_guard_evaluated_off_its_pattern_does_not_change_the_result()
+    {
+        // Compiled evaluates the guard at i = 3 too (12 / 0 in traced integers); its value is not selected there.
+        var x = Results.Random(new Random(71), 3);
+        var v = Values(x);
+        for (int i = 0; i < 8; i++) v = i % 4 == 0 && 12 / (i - 3) < 0 ? Map(v, e => e + 1f) : Map(v, e => e * 0.5f);
+        Agree(v, LiftedForms.GuardDividingByZeroOffItsPatternEager(x, 8), LiftedForms.GuardDividingByZeroOffItsPatternCompiled(x, 8));
+    }
 }

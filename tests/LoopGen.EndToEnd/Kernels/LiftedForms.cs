@@ -112,6 +112,22 @@ public static partial class LiftedForms
         return x;
     }
 
+    // The guard divides by (i - 3): eager evaluates it only when i % 4 == 0 (never at i = 3); the compiled select
+    // evaluates it on every iteration, i = 3 included (docs/lifting.md, "a when guard of a lifted switch").
+    [Compile]
+    public static Tensor GuardDividingByZeroOffItsPattern(Tensor x, int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            x = (i % 4) switch
+            {
+                0 when 12 / (i - 3) < 0 => x + 1f,
+                _ => x * 0.5f,
+            };
+        }
+        return x;
+    }
+
 #pragma warning disable CS8509 // not exhaustive over int: (i - shift) % 3 may be negative (see SwitchKeepsTheOldValue's test)
     [Compile]
     public static Tensor SwitchKeepsTheOldValue(Tensor x, int n, int shift)
