@@ -10,10 +10,7 @@ internal static class Executor
     /// <summary>Runs a compiled module with explicit arguments followed by the captured tensors.</summary>
     public static Tensor[] Run(IBackend backend, IExecutable executable, IReadOnlyList<Tensor> arguments, IReadOnlyList<Tensor> captured, Tensor[] outputTemplate)
     {
-        var buffers = new IDeviceBuffer[arguments.Count + captured.Count];
-        for (int i = 0; i < arguments.Count; i++) buffers[i] = arguments[i].BufferOn(backend);
-        for (int i = 0; i < captured.Count; i++) buffers[arguments.Count + i] = captured[i].BufferOn(backend);
-        return Wrap(backend, backend.Execute(executable, buffers), outputTemplate);
+        return Wrap(backend, backend.Execute(executable, Buffers(backend, arguments, captured)), outputTemplate);
     }
 
     /// <summary>
@@ -34,11 +31,11 @@ internal static class Executor
     }
 
     /// <summary>The buffers of a call: <paramref name="arguments"/>, then the captured tensors.</summary>
-    public static IDeviceBuffer[] Buffers(IBackend backend, Tensor[] arguments, IReadOnlyList<Tensor> captured)
+    public static IDeviceBuffer[] Buffers(IBackend backend, IReadOnlyList<Tensor> arguments, IReadOnlyList<Tensor> captured)
     {
-        var buffers = new IDeviceBuffer[arguments.Length + captured.Count];
-        for (int i = 0; i < arguments.Length; i++) buffers[i] = arguments[i].BufferOn(backend);
-        for (int i = 0; i < captured.Count; i++) buffers[arguments.Length + i] = captured[i].BufferOn(backend);
+        var buffers = new IDeviceBuffer[arguments.Count + captured.Count];
+        for (int i = 0; i < arguments.Count; i++) buffers[i] = arguments[i].BufferOn(backend);
+        for (int i = 0; i < captured.Count; i++) buffers[arguments.Count + i] = captured[i].BufferOn(backend);
         return buffers;
     }
 
