@@ -18,25 +18,27 @@ namespace LoopGen.Analyzers;
 /// </summary>
 internal static class MethodAnalysis
 {
-    public static void Analyze(SyntaxNodeAnalysisContext context)
+    public static void Analyze(SymbolAnalysisContext context)
     {
-        try
+        var symbol = (IMethodSymbol)context.Symbol;
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
         {
-            Run(context);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // A bug here must not break the user's IDE or build (AD0001): it is reported as LG9999 at the method, as the generator does.
-            var syntax = (MethodDeclarationSyntax)context.Node;
-            context.ReportDiagnostic(Diagnostic.Create(InternalErrors.Descriptor, syntax.Identifier.GetLocation(), syntax.Identifier.ValueText, InternalErrors.Describe(e)));
+            // The cheap filter before any semantic work: a method without an attribute list has no [Compile].
+            if (reference.GetSyntax(context.CancellationToken) is not MethodDeclarationSyntax { AttributeLists.Count: > 0 } syntax) continue;
+            try
+            {
+                Run(context, syntax);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A bug here must not break the user's IDE or build (AD0001): it is reported as LG9999 at the method, as the generator does.
+                context.ReportDiagnostic(Diagnostic.Create(InternalErrors.Descriptor, syntax.Identifier.GetLocation(), syntax.Identifier.ValueText, InternalErrors.Describe(e)));
+            }
         }
     }
 
-    private static void Run(SyntaxNodeAnalysisContext context)
+    private static void Run(SymbolAnalysisContext context, MethodDeclarationSyntax syntax)
     {
-        var syntax = (MethodDeclarationSyntax)context.Node;
-        if (syntax.AttributeLists.Count == 0) return; // the cheap filter before any semantic work
-
         // The generator's own verdict, when this compilation is its input plus the generated files (a build; the IDE
         // until another file changes): no symbol, binding or analysis needed here.
         if (SharedAnalysis.Verdict(syntax, context.Compilation) is { } shared)
@@ -45,7 +47,12 @@ internal static class MethodAnalysis
             return;
         }
 
-        if (context.SemanticModel.GetDeclaredSymbol(syntax, context.CancellationToken) is not IMethodSymbol symbol || !CompileChecks.HasCompile(symbol)) return;
+        // The driver's semantic model for the tree: the one its other actions and the compiler share.
+        var model = context.Compilation.GetSemanticModel(syntax.SyntaxTree);
+        // The symbol this declaration declares: the action's own, but for a part of a partial method, which is asked.
+        var own = (IMethodSymbol)context.Symbol;
+        var declared = own.PartialDefinitionPart is null && own.PartialImplementationPart is null ? own : model.GetDeclaredSymbol(syntax, context.CancellationToken);
+        if (declared is not IMethodSymbol symbol || !CompileChecks.HasCompile(symbol)) return;
         if (CompileChecks.WhyNot(syntax, symbol) is { } reason)
         {
             Report(context, syntax, symbol.Name, new MethodVerdict(reason, null));
@@ -54,16 +61,16 @@ internal static class MethodAnalysis
 
         // The compiler reports broken code already; the generator skips such a method, and so does the analysis.
         if (syntax.ContainsDiagnostics
-            || context.SemanticModel.GetDiagnostics(syntax.Span, context.CancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+            || model.GetDiagnostics(syntax.Span, context.CancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
         {
             return;
         }
 
-        var (result, _) = SharedAnalysis.Analyze(syntax, symbol, context.SemanticModel, claimPlan: false, context.CancellationToken);
+        var (result, _) = SharedAnalysis.Analyze(syntax, symbol, model, claimPlan: false, context.CancellationToken);
         Report(context, syntax, symbol.Name, new MethodVerdict(null, result));
     }
 
-    private static void Report(SyntaxNodeAnalysisContext context, MethodDeclarationSyntax syntax, string name, MethodVerdict verdict)
+    private static void Report(SymbolAnalysisContext context, MethodDeclarationSyntax syntax, string name, MethodVerdict verdict)
     {
         if (verdict.NotCompiledReason is { } reason)
         {
