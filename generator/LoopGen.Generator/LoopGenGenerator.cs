@@ -36,15 +36,13 @@ public sealed class LoopGenGenerator : IIncrementalGenerator
             .Select(static (m, _) => m!)
             .WithTrackingName(Steps.CompiledMethods);
 
-        // Diagnostics as data, on a branch of their own: reported here, stripped from what the output step sees.
+        // Diagnostics as data, on a branch of their own: reported here, stripped from what the output step sees. One
+        // DiagnosticInfo per item (a class): a node of EquatableArray (a struct) made the JIT compile the driver's
+        // generic node code once more for that value type (some 60 methods, in every fresh csc).
         var diagnostics = methods
-            .Where(static m => m.Diagnostics.Count > 0)
-            .Select(static (m, _) => m.Diagnostics)
+            .SelectMany(static (m, _) => m.Diagnostics)
             .WithTrackingName(Steps.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
-        {
-            foreach (var d in list) spc.ReportDiagnostic(d.ToDiagnostic());
-        });
+        context.RegisterSourceOutput(diagnostics, static (spc, d) => spc.ReportDiagnostic(d.ToDiagnostic()));
         var stripped = methods.Select(static (m, _) => m.Diagnostics.Count == 0 ? m : m with { Diagnostics = EquatableArray<DiagnosticInfo>.Empty });
 
         var interceptions = context.SyntaxProvider
