@@ -4,7 +4,7 @@
 # interleaved over several rounds, times a clean build and the build after editing one method body of each, and
 # reads the compiler's own analyzer/generator times (-p:ReportAnalyzer=true). Prints a markdown section.
 #
-#   tools/build-cost.sh [--rounds 5] [--methods 200] [--markdown FILE] [--keep]
+#   tools/build-cost.sh [--rounds 5] [--methods 200] [--markdown FILE] [--keep] [--shared-compilation] [--compiler-time]
 #
 # The temp project lives under $TMPDIR (or /tmp) and is removed at the end unless --keep.
 set -euo pipefail

@@ -8,6 +8,7 @@ import argparse
 import datetime
 import os
 import re
+import resource
 import shutil
 import signal
 import statistics
@@ -55,15 +56,51 @@ def clean(project: str) -> None:
     shutil.rmtree(os.path.join(project, "obj", "Release"), ignore_errors=True)
 
 
+LAST_CPU = [0.0]  # CPU seconds (user + system) of the processes the last timed build waited for
+
+
+def children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def timed_build(project: str, extra: list[str] | None = None) -> tuple[float, str]:
     before = os.path.getmtime(dll(project)) if os.path.exists(dll(project)) else None
+    cpu0 = children_cpu()
     t0 = time.perf_counter()
     out = run(BUILD + (extra or []), project)
     elapsed = time.perf_counter() - t0
+    # The build's processes once they exited: dotnet, MSBuild's in-process node and a csc it started and waited for;
+    # not a compiler server or a reused MSBuild node, which outlive the build.
+    LAST_CPU[0] = children_cpu() - cpu0
     after = os.path.getmtime(dll(project)) if os.path.exists(dll(project)) else None
     if after is None or after == before:
         raise SystemExit(f"build-cost: the build in {project} did not compile (Bench.dll not rewritten)")
     return elapsed, out
+
+
+PERF_ROW = re.compile(r"^\s*([0-9]+) ms\s+(\S+)\s+[0-9]+ calls\s*$")
+
+
+def perf_summary(out: str) -> dict[str, float]:
+    """Seconds per task and target from -clp:PerformanceSummary: 'task:Csc' (the compiler: the csc process, or the
+    compiler server's work for this build, with its generators and analyzers), 'target:CoreCompile'."""
+    figures: dict[str, float] = {}
+    section = None
+    for line in out.splitlines():
+        if line.strip().startswith("Target Performance Summary"):
+            section = "target"
+        elif line.strip().startswith("Task Performance Summary"):
+            section = "task"
+        elif line.strip().endswith("Performance Summary:"):
+            section = None
+        elif section:
+            m = PERF_ROW.match(line)
+            if m:
+                figures[f"{section}:{m.group(2)}"] = figures.get(f"{section}:{m.group(2)}", 0.0) + int(m.group(1)) / 1000.0
+    if "task:Csc" not in figures:
+        raise SystemExit("build-cost: no Csc row in the build's -clp:PerformanceSummary (did the build compile?)")
+    return figures
 
 
 def edit(project: str, value: int) -> None:
@@ -152,6 +189,10 @@ def main() -> int:
     p.add_argument("--shared-compilation", action="store_true",
                    help="build with the compiler server (-p:UseSharedCompilation=true), as an IDE-less dev loop does by "
                         "default; without it the environment decides (UseSharedCompilation=false runs csc afresh each build)")
+    p.add_argument("--compiler-time", action="store_true",
+                   help="time the compiler inside each timed build too: the Csc task's time from -clp:PerformanceSummary "
+                        "(the part of the build's wall time the compiler takes) and the CPU seconds of the build's processes "
+                        "(dotnet, MSBuild, and csc when it runs afresh; a compiler server's CPU is not seen)")
     p.add_argument("--ready-to-run", action="store_true",
                    help="build LoopGen's generator ReadyToRun-compiled (-p:LoopGenReadyToRun=true, generator/LoopGen.Generator/ReadyToRun.targets)")
     a = p.parse_args()
@@ -214,16 +255,26 @@ def bench(a, tmp: str) -> int:
 
     clean_t = {"with": [], "without": []}
     edit_t = {"with": [], "without": []}
+    # With --compiler-time: per variant, the Csc task's seconds and the build's CPU seconds, clean and edit.
+    csc_t = {(k, v): [] for k in ("clean", "edit") for v in ("with", "without")}
+    cpu_t = {(k, v): [] for k in ("clean", "edit") for v in ("with", "without")}
+    perf = ["-clp:PerformanceSummary"] if a.compiler_time else []
     loads = []
     for r in range(a.rounds):
         order = [("with", w), ("without", wo)] if r % 2 == 0 else [("without", wo), ("with", w)]
         for name, proj in order:
             clean(proj)
-            t, _ = timed_build(proj)
+            t, out = timed_build(proj, perf)
             clean_t[name].append(t)
+            if a.compiler_time:
+                csc_t[("clean", name)].append(perf_summary(out)["task:Csc"])
+                cpu_t[("clean", name)].append(LAST_CPU[0])
             edit(proj, r + 2)
-            e, _ = timed_build(proj)
+            e, out = timed_build(proj, perf)
             edit_t[name].append(e)
+            if a.compiler_time:
+                csc_t[("edit", name)].append(perf_summary(out)["task:Csc"])
+                cpu_t[("edit", name)].append(LAST_CPU[0])
         loads.append(loadavg())
         log(f"round {r + 1}/{a.rounds}: clean with {clean_t['with'][-1]:.1f} s, without {clean_t['without'][-1]:.1f} s; "
             f"edit with {edit_t['with'][-1]:.1f} s, without {edit_t['without'][-1]:.1f} s; load {loads[-1]}")
@@ -260,6 +311,33 @@ def bench(a, tmp: str) -> int:
         return (f"| {label} | {omin:.1f} / {omed:.1f} | {wmin:.1f} / {wmed:.1f} | {wmin / omin:.2f}× | {wmed / omed:.2f}× "
                 f"| {paired:.2f}× | ≤ {target}× | {ok} |")
 
+    def share_row(kind, label, xs, totals):
+        """A figure of the timed builds beside their wall time: min / median for each variant, the ratio of medians,
+        and the median share of the build's wall time."""
+        w, wo = xs[(kind, "with")], xs[(kind, "without")]
+        share = lambda v: statistics.median([x / y for x, y in zip(xs[(kind, v)], totals[v])]) * 100
+        return (f"| {label}, {kind} build | {min(wo):.1f} / {statistics.median(wo):.1f} | {min(w):.1f} / {statistics.median(w):.1f} "
+                f"| {statistics.median(w) / statistics.median(wo):.2f}× | {share('without'):.0f} % | {share('with'):.0f} % |")
+
+    compiler_lines = []
+    if a.compiler_time:
+        compiler_lines = [
+            "| inside the timed builds (`-clp:PerformanceSummary`, process CPU) | without LoopGen, s (min / median) "
+            "| with LoopGen, s (min / median) | ratio of medians | share of the build's wall time, without | with |",
+            "|---|---:|---:|---:|---:|---:|",
+        ]
+        for kind, totals in (("clean", clean_t), ("edit", edit_t)):
+            compiler_lines.append(share_row(kind, "Csc task (the compiler, generators and analyzers)", csc_t, totals))
+            compiler_lines.append(share_row(kind, "CPU of the build's processes (dotnet, MSBuild, csc)", cpu_t, totals))
+        compiler_lines += [
+            "",
+            "The Csc task is the compiler's part of the wall time (with a fresh csc per build: starting it, JIT, parse, "
+            "generators, binding, analyzers, emit); the rest of a build is MSBuild (evaluation, up-to-date checks, copies). "
+            "CPU counts every core, so it can exceed the wall time; it is the figure a loaded machine disturbs least. "
+            "A compiler server's CPU is not counted (it outlives the build).",
+            "",
+        ]
+
     amin, amed = mm(ana)
     gmin, gmed = mm(gen)
     lines = [
@@ -267,7 +345,7 @@ def bench(a, tmp: str) -> int:
         "",
         f"Measured {started:%Y-%m-%d %H:%M} UTC on commit `{commit}`{' (with uncommitted changes)' if dirty else ''}, "
         f".NET SDK {sdk}, {os.cpu_count()} cores; {a.rounds} rounds, interleaved (with, without; then without, with; …). "
-        f"Compiler: {compiler}. Generator: {'ReadyToRun-compiled (--ready-to-run)' if a.ready_to_run else 'IL, JIT-compiled'}. Timed command: `{' '.join(BUILD)}` after deleting the project's bin/ and obj/Release/ "
+        f"Compiler: {compiler}. Generator: {'ReadyToRun-compiled (--ready-to-run)' if a.ready_to_run else 'IL, JIT-compiled'}. Timed command: `{' '.join(BUILD + perf)}` after deleting the project's bin/ and obj/Release/ "
         f"(the restore in obj/ stays; LoopGen's own projects are built beforehand, untimed). "
         f"Bench.dll: {size_w} KB with LoopGen (the generated twins and interceptors), {size_wo} KB without. "
         f"Load average (1/5/15 min) {load_start} at the start, {load_end} at the end; after each round: {'; '.join(loads)}.",
@@ -278,6 +356,7 @@ def bench(a, tmp: str) -> int:
         ratio_row("clean build", clean_t["with"], clean_t["without"], 1.3),
         ratio_row("edit one method body", edit_t["with"], edit_t["without"], 1.2),
         "",
+        *compiler_lines,
         "| compiler's report (`-p:ReportAnalyzer=true`, clean build) | min | median | target | |",
         "|---|---:|---:|---:|---|",
         f"| LoopGen analyzer, ms per method | {amin:.1f} | {amed:.1f} | ≤ 5 | {'met' if amed <= 5 else '**not met**'} |",
