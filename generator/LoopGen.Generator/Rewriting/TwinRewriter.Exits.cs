@@ -58,7 +58,7 @@ internal sealed partial class TwinRewriter
         var active = string.Join(" | ", flags.Where(f => f.IsFlag).Select(f => f.Name));
         var body = _t.Statements(ExitAwareList(rest, plan));
         return _t.Statement(
-            $"{pack.Value} = {Loop}.Cond<{pack.Type}, {pack.Type}>(!({active}), {pack.Value}, ({pack.Type} {pack.Param}) =>\n{{\n{Open(pack, temporaries)}{body}\nreturn {pack.Value};\n}}, "
+            $"{pack.Value} = {Lifted}.Cond<{pack.Type}, {pack.Type}>(!({active}), {pack.Value}, ({pack.Type} {pack.Param}) =>\n{{\n{Open(pack, temporaries)}{body}\nreturn {pack.Value};\n}}, "
             + $"({pack.Type} {pack.Param}) => {pack.Param});");
     }
 
