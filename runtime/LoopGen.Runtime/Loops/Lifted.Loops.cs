@@ -148,6 +148,21 @@ public static partial class Lifted
         [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
         => Loop.Cond<TIn, TOut>(pred, state, whenTrue, whenFalse, file, line);
 
+    /// <summary>
+    /// <see cref="Loop.Cond{TIn, TOut}(Tensor, TIn, Func{TIn, TOut}, Func{TIn, TOut}, string, int)"/> whose false branch
+    /// hands the state back unchanged, for a generated twin: the statements after a <c>break</c> or <c>continue</c>, run
+    /// only while no exit flag is set.
+    /// </summary>
+    /// <typeparam name="T">The state, which is also the result.</typeparam>
+    /// <param name="pred">The condition, a 0-d pred tensor.</param>
+    /// <param name="state">The state both branches start from.</param>
+    /// <param name="whenTrue">The branch taken when <paramref name="pred"/> is true.</param>
+    /// <param name="file">Caller file, filled in by the compiler.</param>
+    /// <param name="line">Caller line, filled in by the compiler.</param>
+    public static T When<T>(Tensor pred, T state, Func<T, T> whenTrue,
+        [CallerFilePath] string file = "", [CallerLineNumber] int line = 0)
+        => Loop.Cond<T, T>(pred, state, whenTrue, static s => s, file, line);
+
     /// <summary><see cref="Loop.ForConcat(int, int, Func{Tensor, Tensor[]}, int[], string[], string, int)"/> for a generated twin: pieces of data-dependent size collected by a loop without carries.</summary>
     /// <param name="lower">First index (inclusive).</param>
     /// <param name="upper">Last index (exclusive).</param>

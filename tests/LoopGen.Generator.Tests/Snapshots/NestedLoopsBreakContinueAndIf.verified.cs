@@ -54,7 +54,7 @@ namespace Demo
                             (global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry5;
                             return (__break0, __continue1);
                         });
-                        (x, __break0, __continue1) = global::LoopGen.Lifted.Cond<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor), (global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(!(__break0 | __continue1), (x, __break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry7) =>
+                        (x, __break0, __continue1) = global::LoopGen.Lifted.When<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(!(__break0 | __continue1), (x, __break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry7) =>
                         {
                             (global::LoopGen.Tensor x, global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry7;
         #line (15,17)-(15,28) "Source.cs"
@@ -71,7 +71,7 @@ namespace Demo
                                 (global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry8;
                                 return (__break0, __continue1);
                             });
-                            (x, __break0, __continue1) = global::LoopGen.Lifted.Cond<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor), (global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(!(__break0 | __continue1), (x, __break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry10) =>
+                            (x, __break0, __continue1) = global::LoopGen.Lifted.When<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(!(__break0 | __continue1), (x, __break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry10) =>
                             {
                                 (global::LoopGen.Tensor x, global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry10;
         #line (16,17)-(16,35) "Source.cs"
@@ -89,9 +89,9 @@ namespace Demo
                                     return x;
                                 });
                                 return (x, __break0, __continue1);
-                            }, ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry10) => __carry10);
+                            });
                             return (x, __break0, __continue1);
-                        }, ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry7) => __carry7);
+                        });
         #line (12,13)-(12,43) "Source.cs"
                         j++;
         #line hidden

@@ -72,6 +72,15 @@ public sealed class LiftedLoopTests
     }
 
     [Fact]
+    public void When_runs_its_branch_or_hands_the_state_back()
+    {
+        var f = Jit.Compile((Tensor v, Tensor flag) => Lifted.When<(Tensor, Tensor)>(!flag, (v, flag), s => (s.Item1 * 3f, s.Item2)).Item1);
+        var x = Tensor.From(Start, 3);
+        Assert.Equal(Start.Select(v => v * 3f), f.Invoke(x, Tensor.Scalar(false)).ToArray<float>());
+        Assert.Equal(Start, f.Invoke(x, Tensor.Scalar(true)).ToArray<float>());
+    }
+
+    [Fact]
     public void ForConcat_entries_join_the_pieces_of_every_iteration()
     {
         var expected = Enumerable.Range(0, 3).SelectMany(k => Start.Select(v => v + k)).ToArray();
