@@ -73,10 +73,9 @@ internal static partial class TypeFileEmitter
             : "its loops as rolled StableHLO while loops";
 
         // The compiled function: a static field, or per instance (a twin that reads fields is traced per object).
+        // Per instance, both entries read one private property, so the compiler binds the table's lambda once per method.
         string compile = "global::LoopGen.Jit.Compile<" + typeArguments + ">(";
-        string target = method.IsStatic
-            ? field
-            : field + ".GetValue(this, static self => " + compile + "self." + traced + ", \"" + moduleName + "\"))";
+        string target = method.IsStatic ? field : Naming.Function(plain, method.Ordinal);
 
         if (!method.IsInterceptable)
         {
@@ -130,6 +129,8 @@ internal static partial class TypeFileEmitter
         else
         {
             w.WriteLine("private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<" + hierarchy.FullyQualifiedName + ", " + function + "> " + field + " = new();");
+            w.WriteLine();
+            w.WriteLine("private " + function + " " + target + " => " + field + ".GetValue(this, static self => " + compile + "self." + traced + ", \"" + moduleName + "\"));");
         }
         w.WriteLine();
 

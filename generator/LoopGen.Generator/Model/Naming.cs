@@ -18,6 +18,9 @@ internal static class Naming
     /// <summary>The private field holding the compiled function.</summary>
     public static string Field(string name, int ordinal) => "__LoopGen_" + name + "_" + ordinal;
 
+    /// <summary>The private property an instance method's entries share: this object's compiled function.</summary>
+    public static string Function(string name, int ordinal) => "__LoopGen_" + name + "_" + ordinal + "_Function";
+
     /// <summary>The namespace of interceptors (added to <c>InterceptorsNamespaces</c> by the build props).</summary>
     public const string InterceptorsNamespace = "LoopGen.Generated";
 }

@@ -80,8 +80,8 @@ internal sealed partial class TwinRewriter
         var axes = $"new int[] {{ {string.Join(", ", outs.Select(AxisOf))} }}";
         var assign = string.Concat(outs.Select((o, k) => $"{StackedName(o)} = {pieces}[{k.ToString(CultureInfo.InvariantCulture)}];\n"));
         string call = plan.Carries.Count == 0
-            ? $"{TensorType}[] {pieces} = {Loop}.ForConcat(0, {trips}, ({TensorType} {index}) =>\n{{\n{lines}\nreturn {returned};\n}}, {axes});\n{assign}"
-            : $"{TensorType}[] {pieces};\n({carries.Target}, {pieces}) = {Loop}.ForConcat<{carries.Type}>(0, {trips}, ({TensorType} {index}, {carries.Type} {carries.Param}) =>\n{{\n{lines}\n"
+            ? $"{TensorType}[] {pieces} = {Lifted}.ForConcat(0, {trips}, ({TensorType} {index}) =>\n{{\n{lines}\nreturn {returned};\n}}, {axes});\n{assign}"
+            : $"{TensorType}[] {pieces};\n({carries.Target}, {pieces}) = {Lifted}.ForConcatCarried<{carries.Type}>(0, {trips}, ({TensorType} {index}, {carries.Type} {carries.Param}) =>\n{{\n{lines}\n"
               + $"return ({carries.Value}, {returned});\n}}, {carries.Init}, {axes}{NamesArgument(carries.Names)});\n{assign}";
         // The trip count is known when tracing: with none, the body is not traced at all (as the plain loop never runs
         // it), the carries keep their values and the lists are empty (see ConcatenatedOutput, ConcatenatedSpread).

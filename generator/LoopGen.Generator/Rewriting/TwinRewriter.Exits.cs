@@ -44,7 +44,7 @@ internal sealed partial class TwinRewriter
     private bool Exits(SyntaxNode node, LoopPlan plan) =>
         node.DescendantNodesAndSelf().OfType<StatementSyntax>().Any(s => _ctx.Exits.TryGetValue(s, out var p) && p == plan || s is ReturnStatementSyntax r && _ctx.Returns.TryGetValue(r, out var ps) && ps.Contains(plan));
 
-    /// <summary><c>if (!(break | continue)) { rest }</c> as a Cond whose state is what the rest writes, flags included.</summary>
+    /// <summary><c>if (!(break | continue)) { rest }</c> as <c>Lifted.When</c> (a Cond whose false branch returns the state), its state what the rest writes, flags included.</summary>
     private StatementSyntax Guard(List<StatementSyntax> rest, LoopPlan plan)
     {
         var flow = Model.AnalyzeDataFlow(rest[0], rest[rest.Count - 1]);
@@ -58,8 +58,7 @@ internal sealed partial class TwinRewriter
         var active = string.Join(" | ", flags.Where(f => f.IsFlag).Select(f => f.Name));
         var body = _t.Statements(ExitAwareList(rest, plan));
         return _t.Statement(
-            $"{pack.Value} = {Loop}.Cond<{pack.Type}, {pack.Type}>(!({active}), {pack.Value}, ({pack.Type} {pack.Param}) =>\n{{\n{Open(pack, temporaries)}{body}\nreturn {pack.Value};\n}}, "
-            + $"({pack.Type} {pack.Param}) => {pack.Param});");
+            $"{pack.Value} = {Lifted}.When<{pack.Type}>(!({active}), {pack.Value}, ({pack.Type} {pack.Param}) =>\n{{\n{Open(pack, temporaries)}{body}\nreturn {pack.Value};\n}});");
     }
 
     /// <summary>The flags of a loop, as variables already in scope (state of a Cond).</summary>

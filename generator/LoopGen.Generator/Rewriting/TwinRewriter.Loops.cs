@@ -10,6 +10,8 @@ namespace LoopGen.Generator.Rewriting;
 /// <summary>
 /// The lifted forms — one lowering for every loop kind: a loop becomes a <c>Loop.Fori</c> / <c>Loop.While</c> /
 /// <c>Loop.Scan</c> call whose lambdas take and return the loop's carries; a traced <c>if</c> becomes <c>Loop.Cond</c>.
+/// The twin calls them through <c>Lifted.ForiOne</c>, <c>Lifted.WhileTuple&lt;T&gt;</c>, … (runtime Loops/Lifted.Loops.cs):
+/// the same methods, one name per carry shape, so the compiler binds each lambda once.
 /// </summary>
 internal sealed partial class TwinRewriter
 {
@@ -79,10 +81,11 @@ internal sealed partial class TwinRewriter
             ? t.TupleElements.SelectMany((e, k) => LeafNames($"{name}.{(e.IsExplicitlyNamedTupleElement ? e.Name : "Item" + (k + 1))}", e.Type))
             : new[] { name };
 
+    /// <summary>The carries' names for messages, as the last argument before the caller's location (null for none).</summary>
     private static string NamesArgument(IEnumerable<string> names)
     {
         var list = names.ToList();
-        return list.Count == 0 ? "" : ", names: new[] { " + string.Join(", ", list.Select(Str)) + " }";
+        return list.Count == 0 ? ", null" : ", new[] { " + string.Join(", ", list.Select(Str)) + " }";
     }
 
     /// <summary>
@@ -91,16 +94,17 @@ internal sealed partial class TwinRewriter
     /// </summary>
     private StatementSyntax WhileCall(LoopPlan plan, Pack carries, string cond, string body, params string[] prologue) =>
         _t.Statement(
-            $"{carries.Target} = {Loop}.While{Carried(carries)}(({carries.Type} {carries.Param}) =>\n{{\n{Open(carries)}return {cond};\n}}, "
+            $"{carries.Target} = {Lifted}.While{Carried(carries)}(({carries.Type} {carries.Param}) =>\n{{\n{Open(carries)}return {cond};\n}}, "
             + $"({carries.Type} {carries.Param}) =>\n{{\n{Open(carries, prologue.Append(ContinueDeclaration(plan)).ToArray())}{body}\nreturn {carries.Value};\n}}, {carries.Init}{NamesArgument(carries.Names)});");
 
     /// <summary>
-    /// The type argument of a <c>Loop.Fori</c>/<c>Loop.While</c> over a tuple of carries (none for one tensor or an array,
-    /// whose overloads are not generic): given, the compiler infers nothing and binds each lambda once, where inference
-    /// binds it once more per candidate overload (and a nested lambda once per binding of the enclosing one).
+    /// The suffix of the <c>Lifted.Fori*</c>/<c>Lifted.While*</c> entry for these carries: <c>One</c> (a tensor),
+    /// <c>Array</c> (a <c>Tensor[]</c>) or <c>Tuple&lt;T&gt;</c> with its type argument given. One name per carry shape,
+    /// type arguments given: the compiler infers nothing and meets one delegate type, so it binds each lambda once,
+    /// where <c>Loop</c>'s overloads bind it once per candidate (and a nested lambda once per binding of the enclosing one).
     /// </summary>
     private static string Carried(Pack carries) =>
-        carries.Type == TensorType || carries.Type == TensorType + "[]" ? "" : "<" + carries.Type + ">";
+        carries.Type == TensorType ? "One" : carries.Type == TensorType + "[]" ? "Array" : "Tuple<" + carries.Type + ">";
 
     /// <summary>The per-iteration <c>continue</c> flag, declared false at the top of the body (empty without one).</summary>
     private static string ContinueDeclaration(LoopPlan plan) => plan.ContinueFlag is { } c ? $"{TensorType} {c} = false;" : "";
@@ -202,7 +206,7 @@ internal sealed partial class TwinRewriter
         {
             // target = Loop.Fori(lower, upper, (Tensor i, carries) => { …body…; return carries; }, init);
             call = _t.Statement(
-                $"{carries.Target} = {Loop}.Fori{Carried(carries)}({lower}, {upper}, ({TensorType} {index}, {carries.Type} {carries.Param}) =>\n{{\n"
+                $"{carries.Target} = {Lifted}.Fori{Carried(carries)}({lower}, {upper}, ({TensorType} {index}, {carries.Type} {carries.Param}) =>\n{{\n"
                 + Open(carries, prologue.ToArray()) + body + $"\nreturn {carries.Value};\n}}, {carries.Init}{NamesArgument(carries.Names)});");
         }
         else if (_ctx.Sizes.ConcatLoops.Contains(plan.Statement))
@@ -220,7 +224,7 @@ internal sealed partial class TwinRewriter
             var length = plan.Kind == LoopKind.Foreach ? upper : $"global::System.Math.Max(0, checked((int)({upper})))";
             var rows = outs.Select(o => $"{TensorType} {RowName(o)} = null!;").ToArray();
             call = _t.Statement(
-                $"({carries.Target}, {stackedTarget}) = {Loop}.Scan<{carries.Type}, {yType}>(({carries.Type} {carries.Param}, {TensorType} {index}) =>\n{{\n"
+                $"({carries.Target}, {stackedTarget}) = {Lifted}.Scan<{carries.Type}, {yType}>(({carries.Type} {carries.Param}, {TensorType} {index}) =>\n{{\n"
                 + Open(carries, prologue.Concat(rows).ToArray()) + body
                 + $"\nreturn ({carries.Value}, {yValue});\n}}, {carries.Init}, {length}{NamesArgument(carries.Names)});");
         }
@@ -331,7 +335,7 @@ internal sealed partial class TwinRewriter
         var then = Branch(i.Statement, state, plan, result);
         var otherwise = Branch(i.Else?.Statement, state, plan, result);
         return _t.Statement(
-            $"{target} = {Loop}.Cond<{state.Type}, {result.Type}>(({TensorType}){H(i.Condition)}, {state.Value}, ({state.Type} {state.Param}) =>\n{{\n{then}\n}}, "
+            $"{target} = {Lifted}.Cond<{state.Type}, {result.Type}>(({TensorType}){H(i.Condition)}, {state.Value}, ({state.Type} {state.Param}) =>\n{{\n{then}\n}}, "
             + $"({state.Type} {state.Param}) =>\n{{\n{otherwise}\n}});");
     }
 
@@ -359,7 +363,7 @@ internal sealed partial class TwinRewriter
         {
             if (k == cases.Count) return Section(fallback);
             var test = string.Join(" | ", cases[k].Labels.Select(l => _t.Hole(Label(l, value))));
-            var inner = $"{Loop}.Cond<{state.Type}, {result.Type}>({test}, {state.Value}, ({state.Type} {state.Param}) =>\n{{\n{Section(cases[k])}\n}}, ({state.Type} {state.Param}) =>\n{{\n{Chain(k + 1)}\n}})";
+            var inner = $"{Lifted}.Cond<{state.Type}, {result.Type}>({test}, {state.Value}, ({state.Type} {state.Param}) =>\n{{\n{Section(cases[k])}\n}}, ({state.Type} {state.Param}) =>\n{{\n{Chain(k + 1)}\n}})";
             return k == 0 ? inner : Open(state) + "return " + inner + ";";
         }
         return _t.Statement($"{target} = {Chain(0)};");

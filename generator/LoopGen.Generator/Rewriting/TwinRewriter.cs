@@ -18,7 +18,6 @@ namespace LoopGen.Generator.Rewriting;
 internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
 {
     internal const string TensorType = "global::LoopGen.Tensor";
-    private const string Loop = "global::LoopGen.Loop";
     private const string Lifted = "global::LoopGen.Lifted";
 
     /// <summary>Marks a block whose statements belong in the enclosing statement list (a loop that expands to several).</summary>

@@ -8,7 +8,7 @@ namespace LoopGen;
 /// <c>List&lt;Tensor&gt;</c> becomes one stacked scan output).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
-public static class Lifted
+public static partial class Lifted
 {
     /// <summary>
     /// A C# primitive value as a 0-d tensor of its C# type, weakly typed: in the plain method a C# number meeting a

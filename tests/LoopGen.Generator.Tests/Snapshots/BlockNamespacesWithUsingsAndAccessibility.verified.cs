@@ -29,13 +29,13 @@ namespace Outer.Inner
         private static global::LoopGen.Tensor __LoopGen_Private_0_Traced(global::LoopGen.Tensor x)
         {
         #line (22,17)-(22,44) "Source.cs"
-            x = global::LoopGen.Loop.Fori(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+            x = global::LoopGen.Lifted.ForiOne(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
         #line (22,45)-(22,55) "Source.cs"
                 x = x + 1;
         #line hidden
                 return x;
-            }, x, names: new[] { "x" });
+            }, x, new[] { "x" });
         #line (23,17)-(23,26) "Source.cs"
             return x;
         #line default
@@ -45,7 +45,7 @@ namespace Outer.Inner
 
         /// <summary>Runs <see cref="ProtectedInternal(global::LoopGen.Tensor)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
-        protected internal global::LoopGen.Tensor ProtectedInternalCompiled(global::LoopGen.Tensor x) => __LoopGen_ProtectedInternal_0.GetValue(this, static self => global::LoopGen.Jit.Compile<global::LoopGen.Tensor, global::LoopGen.Tensor>(self.__LoopGen_ProtectedInternal_0_Traced, "Holder.ProtectedInternal")).Invoke(x);
+        protected internal global::LoopGen.Tensor ProtectedInternalCompiled(global::LoopGen.Tensor x) => __LoopGen_ProtectedInternal_0_Function.Invoke(x);
 
         /// <summary>Runs <see cref="ProtectedInternal(global::LoopGen.Tensor)"/> eagerly, as written (never intercepted): the reference the compiled entry must agree with.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
@@ -53,22 +53,24 @@ namespace Outer.Inner
 
         /// <summary>Traces <see cref="ProtectedInternal(global::LoopGen.Tensor)"/> for these arguments' signature without running it: the StableHLO module and its loop and op counts.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
-        protected internal global::LoopGen.Lowered ProtectedInternalLower(global::LoopGen.Tensor x) => __LoopGen_ProtectedInternal_0.GetValue(this, static self => global::LoopGen.Jit.Compile<global::LoopGen.Tensor, global::LoopGen.Tensor>(self.__LoopGen_ProtectedInternal_0_Traced, "Holder.ProtectedInternal")).Lower(x);
+        protected internal global::LoopGen.Lowered ProtectedInternalLower(global::LoopGen.Tensor x) => __LoopGen_ProtectedInternal_0_Function.Lower(x);
 
         private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::Outer.Inner.Holder, global::LoopGen.CompiledFunction<global::LoopGen.Tensor, global::LoopGen.Tensor>> __LoopGen_ProtectedInternal_0 = new();
+
+        private global::LoopGen.CompiledFunction<global::LoopGen.Tensor, global::LoopGen.Tensor> __LoopGen_ProtectedInternal_0_Function => __LoopGen_ProtectedInternal_0.GetValue(this, static self => global::LoopGen.Jit.Compile<global::LoopGen.Tensor, global::LoopGen.Tensor>(self.__LoopGen_ProtectedInternal_0_Traced, "Holder.ProtectedInternal"));
 
 #nullable disable
 #pragma warning disable
         private global::LoopGen.Tensor __LoopGen_ProtectedInternal_0_Traced(global::LoopGen.Tensor x)
         {
         #line (29,17)-(29,44) "Source.cs"
-            x = global::LoopGen.Loop.Fori(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+            x = global::LoopGen.Lifted.ForiOne(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
         #line (29,45)-(29,55) "Source.cs"
                 x = x + 1;
         #line hidden
                 return x;
-            }, x, names: new[] { "x" });
+            }, x, new[] { "x" });
         #line (30,17)-(30,26) "Source.cs"
             return x;
         #line default

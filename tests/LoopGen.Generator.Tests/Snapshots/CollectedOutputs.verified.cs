@@ -28,7 +28,7 @@ namespace Demo
         #line (13,9)-(13,36) "Source.cs"
             global::LoopGen.Tensor __stacked_ys;
             global::LoopGen.Tensor __stacked_zs;
-            (x, (__stacked_ys, __stacked_zs)) = global::LoopGen.Loop.Scan<global::LoopGen.Tensor, (global::LoopGen.Tensor, global::LoopGen.Tensor)>((global::LoopGen.Tensor x, global::LoopGen.Tensor __t1) =>
+            (x, (__stacked_ys, __stacked_zs)) = global::LoopGen.Lifted.Scan<global::LoopGen.Tensor, (global::LoopGen.Tensor, global::LoopGen.Tensor)>((global::LoopGen.Tensor x, global::LoopGen.Tensor __t1) =>
             {
         #line hidden
                 global::LoopGen.Tensor i = 0 + __t1;
@@ -42,7 +42,7 @@ namespace Demo
                 __y_zs = x + 1f;
         #line hidden
                 return (x, (__y_ys, __y_zs));
-            }, x, global::System.Math.Max(0, checked((int)((n - 0)))), names: new[] { "x" });
+            }, x, global::System.Math.Max(0, checked((int)((n - 0)))), new[] { "x" });
         #line (19,9)-(19,57) "Source.cs"
             return (global::LoopGen.Lifted.Stack(__stacked_ys), global::LoopGen.Lifted.Concat(__stacked_zs, 0));
         #line default

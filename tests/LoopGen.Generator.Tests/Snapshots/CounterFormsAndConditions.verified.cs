@@ -26,7 +26,7 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_Forms_0_Traced(global::LoopGen.Tensor x, int n)
         {
         #line (12,9)-(12,40) "Source.cs"
-            x = global::LoopGen.Loop.Fori(0, ((n - 0 + 2) / 2), (global::LoopGen.Tensor __t1, global::LoopGen.Tensor x) =>
+            x = global::LoopGen.Lifted.ForiOne(0, ((n - 0 + 2) / 2), (global::LoopGen.Tensor __t1, global::LoopGen.Tensor x) =>
             {
         #line hidden
                 global::LoopGen.Tensor i = 0 + __t1 * 2;
@@ -34,9 +34,9 @@ namespace Demo
                 x = x + i;
         #line hidden
                 return x;
-            }, x, names: new[] { "x" });
+            }, x, new[] { "x" });
         #line (13,9)-(13,36) "Source.cs"
-            x = global::LoopGen.Loop.Fori(0, (n - 0), (global::LoopGen.Tensor __t3, global::LoopGen.Tensor x) =>
+            x = global::LoopGen.Lifted.ForiOne(0, (n - 0), (global::LoopGen.Tensor __t3, global::LoopGen.Tensor x) =>
             {
         #line hidden
                 global::LoopGen.Tensor i = n - __t3;
@@ -44,9 +44,9 @@ namespace Demo
                 x = x * 1.5f;
         #line hidden
                 return x;
-            }, x, names: new[] { "x" });
+            }, x, new[] { "x" });
         #line (14,9)-(14,40) "Source.cs"
-            x = global::LoopGen.Loop.Fori(0, ((n - 0 + 3) / 3), (global::LoopGen.Tensor __t5, global::LoopGen.Tensor x) =>
+            x = global::LoopGen.Lifted.ForiOne(0, ((n - 0 + 3) / 3), (global::LoopGen.Tensor __t5, global::LoopGen.Tensor x) =>
             {
         #line hidden
                 global::LoopGen.Tensor i = n + __t5 * -3;
@@ -54,11 +54,11 @@ namespace Demo
                 x = x - 1;
         #line hidden
                 return x;
-            }, x, names: new[] { "x" });
+            }, x, new[] { "x" });
             {
         #line (15,9)-(15,49) "Source.cs"
                 global::LoopGen.Tensor i = global::LoopGen.Lifted.As<int>(0), j = global::LoopGen.Lifted.As<int>(n);
-                (x, i, j) = global::LoopGen.Loop.While<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry6) =>
+                (x, i, j) = global::LoopGen.Lifted.WhileTuple<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry6) =>
                 {
         #line hidden
                     (global::LoopGen.Tensor x, global::LoopGen.Tensor i, global::LoopGen.Tensor j) = __carry6;
@@ -73,17 +73,17 @@ namespace Demo
                     j--;
         #line hidden
                     return (x, i, j);
-                }, (x, i, j), names: new[] { "x", "i", "j" });
+                }, (x, i, j), new[] { "x", "i", "j" });
             }
 
         #line (16,9)-(16,40) "Source.cs"
-            x = global::LoopGen.Loop.Fori(0, global::Demo.Counters.Steps, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+            x = global::LoopGen.Lifted.ForiOne(0, global::Demo.Counters.Steps, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
         #line (16,41)-(16,51) "Source.cs"
                 x = x + 1;
         #line hidden
                 return x;
-            }, x, names: new[] { "x" });
+            }, x, new[] { "x" });
         #line (17,9)-(17,18) "Source.cs"
             return x;
         #line default

@@ -33,7 +33,7 @@ namespace Demo
                 __trips3 = global::System.Math.Max(0, checked((int)(((splits.Shape[0] - 1) - 0))));
                 if (__trips3 > 0)
                 {
-                    global::LoopGen.Tensor[] __pieces2 = global::LoopGen.Loop.ForConcat(0, __trips3, (global::LoopGen.Tensor __t1) =>
+                    global::LoopGen.Tensor[] __pieces2 = global::LoopGen.Lifted.ForConcat(0, __trips3, (global::LoopGen.Tensor __t1) =>
                     {
                         global::LoopGen.Tensor k = 0 + __t1;
                         global::LoopGen.Tensor __y_cropped = null!;
@@ -93,7 +93,7 @@ namespace Demo
                 if (__trips3 > 0)
                 {
                     global::LoopGen.Tensor[] __pieces2;
-                    (count, __pieces2) = global::LoopGen.Loop.ForConcat<global::LoopGen.Tensor>(0, __trips3, (global::LoopGen.Tensor __t1, global::LoopGen.Tensor count) =>
+                    (count, __pieces2) = global::LoopGen.Lifted.ForConcatCarried<global::LoopGen.Tensor>(0, __trips3, (global::LoopGen.Tensor __t1, global::LoopGen.Tensor count) =>
                     {
                         global::LoopGen.Tensor k = 0 + __t1;
                         global::LoopGen.Tensor __y_rows = null!;
@@ -110,7 +110,7 @@ namespace Demo
                         __y_cols = piece.Transpose(1, 0);
         #line hidden
                         return (count, new global::LoopGen.Tensor[] { __y_rows, __y_cols });
-                    }, count, new int[] { 0, 1 }, names: new[] { "count" });
+                    }, count, new int[] { 0, 1 }, new[] { "count" });
                     __stacked_rows = __pieces2[0];
                     __stacked_cols = __pieces2[1];
                 }

@@ -26,13 +26,13 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_Dynamic_0_Traced(global::LoopGen.Tensor x, global::LoopGen.Tensor n)
         {
         #line (10,9)-(10,36) "Source.cs"
-            x = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+            x = global::LoopGen.Lifted.ForiOne(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
         #line (10,37)-(10,47) "Source.cs"
                 x = x + 1;
         #line hidden
                 return x;
-            }, x, names: new[] { "x" });
+            }, x, new[] { "x" });
         #line (11,9)-(11,18) "Source.cs"
             return x;
         #line default

@@ -26,13 +26,13 @@ public static partial class @class
     #line (9,9)-(9,22) "Source.cs"
         var ñ = @int;
     #line (10,9)-(10,45) "Source.cs"
-        ñ = global::LoopGen.Loop.Fori(0, @for, (global::LoopGen.Tensor @in, global::LoopGen.Tensor ñ) =>
+        ñ = global::LoopGen.Lifted.ForiOne(0, @for, (global::LoopGen.Tensor @in, global::LoopGen.Tensor ñ) =>
         {
     #line (10,46)-(10,58) "Source.cs"
             ñ = ñ + @in;
     #line hidden
             return ñ;
-        }, ñ, names: new[] { "ñ" });
+        }, ñ, new[] { "ñ" });
     #line (11,9)-(11,18) "Source.cs"
         return ñ;
     #line default
@@ -60,13 +60,13 @@ public static partial class @class
     private static global::LoopGen.Tensor __LoopGen_event_0_Traced(global::LoopGen.Tensor self)
     {
     #line (17,9)-(17,36) "Source.cs"
-        self = global::LoopGen.Loop.Fori(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor self) =>
+        self = global::LoopGen.Lifted.ForiOne(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor self) =>
         {
     #line (17,37)-(17,53) "Source.cs"
             self = self * 2;
     #line hidden
             return self;
-        }, self, names: new[] { "self" });
+        }, self, new[] { "self" });
     #line (18,9)-(18,21) "Source.cs"
         return self;
     #line default

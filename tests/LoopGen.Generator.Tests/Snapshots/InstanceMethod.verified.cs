@@ -8,7 +8,7 @@ namespace Demo
     {
         /// <summary>Runs <see cref="Apply(global::LoopGen.Tensor, int)"/> compiled: its loops as rolled StableHLO while loops, traced once per signature.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
-        public global::LoopGen.Tensor ApplyCompiled(global::LoopGen.Tensor x, int steps) => __LoopGen_Apply_0.GetValue(this, static self => global::LoopGen.Jit.Compile<global::LoopGen.Tensor, int, global::LoopGen.Tensor>(self.__LoopGen_Apply_0_Traced, "Model.Apply")).Invoke(x, steps);
+        public global::LoopGen.Tensor ApplyCompiled(global::LoopGen.Tensor x, int steps) => __LoopGen_Apply_0_Function.Invoke(x, steps);
 
         /// <summary>Runs <see cref="Apply(global::LoopGen.Tensor, int)"/> eagerly, as written (never intercepted): the reference the compiled entry must agree with.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
@@ -16,22 +16,24 @@ namespace Demo
 
         /// <summary>Traces <see cref="Apply(global::LoopGen.Tensor, int)"/> for these arguments' signature without running it: the StableHLO module and its loop and op counts.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("LoopGen.Generator", "0.1.0")]
-        public global::LoopGen.Lowered ApplyLower(global::LoopGen.Tensor x, int steps) => __LoopGen_Apply_0.GetValue(this, static self => global::LoopGen.Jit.Compile<global::LoopGen.Tensor, int, global::LoopGen.Tensor>(self.__LoopGen_Apply_0_Traced, "Model.Apply")).Lower(x, steps);
+        public global::LoopGen.Lowered ApplyLower(global::LoopGen.Tensor x, int steps) => __LoopGen_Apply_0_Function.Lower(x, steps);
 
         private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::Demo.Model, global::LoopGen.CompiledFunction<global::LoopGen.Tensor, int, global::LoopGen.Tensor>> __LoopGen_Apply_0 = new();
+
+        private global::LoopGen.CompiledFunction<global::LoopGen.Tensor, int, global::LoopGen.Tensor> __LoopGen_Apply_0_Function => __LoopGen_Apply_0.GetValue(this, static self => global::LoopGen.Jit.Compile<global::LoopGen.Tensor, int, global::LoopGen.Tensor>(self.__LoopGen_Apply_0_Traced, "Model.Apply"));
 
 #nullable disable
 #pragma warning disable
         private global::LoopGen.Tensor __LoopGen_Apply_0_Traced(global::LoopGen.Tensor x, int steps)
         {
         #line (14,9)-(14,40) "Source.cs"
-            x = global::LoopGen.Loop.Fori(0, steps, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+            x = global::LoopGen.Lifted.ForiOne(0, steps, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
         #line (14,41)-(14,56) "Source.cs"
                 x = x * _scale;
         #line hidden
                 return x;
-            }, x, names: new[] { "x" });
+            }, x, new[] { "x" });
         #line (15,9)-(15,18) "Source.cs"
             return x;
         #line default

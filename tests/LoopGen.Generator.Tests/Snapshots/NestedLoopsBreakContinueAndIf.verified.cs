@@ -26,12 +26,12 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_Nested_0_Traced(global::LoopGen.Tensor x, int rows, int cols)
         {
         #line (10,9)-(10,39) "Source.cs"
-            x = global::LoopGen.Loop.Fori(0, rows, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+            x = global::LoopGen.Lifted.ForiOne(0, rows, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
                 {
         #line (12,13)-(12,43) "Source.cs"
                     global::LoopGen.Tensor j = global::LoopGen.Lifted.As<int>(0);
-                    (x, j, _) = global::LoopGen.Loop.While<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry4) =>
+                    (x, j, _) = global::LoopGen.Lifted.WhileTuple<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry4) =>
                     {
         #line hidden
                         (global::LoopGen.Tensor x, global::LoopGen.Tensor j, global::LoopGen.Tensor __break0) = __carry4;
@@ -41,7 +41,7 @@ namespace Demo
                         (global::LoopGen.Tensor x, global::LoopGen.Tensor j, global::LoopGen.Tensor __break0) = __carry4;
                         global::LoopGen.Tensor __continue1 = false;
         #line (14,17)-(14,36) "Source.cs"
-                        (__break0, __continue1) = global::LoopGen.Loop.Cond<(global::LoopGen.Tensor, global::LoopGen.Tensor), (global::LoopGen.Tensor, global::LoopGen.Tensor)>((global::LoopGen.Tensor)(x.Sum() > 100f), (__break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry5) =>
+                        (__break0, __continue1) = global::LoopGen.Lifted.Cond<(global::LoopGen.Tensor, global::LoopGen.Tensor), (global::LoopGen.Tensor, global::LoopGen.Tensor)>((global::LoopGen.Tensor)(x.Sum() > 100f), (__break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry5) =>
                         {
         #line hidden
                             (global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry5;
@@ -54,11 +54,11 @@ namespace Demo
                             (global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry5;
                             return (__break0, __continue1);
                         });
-                        (x, __break0, __continue1) = global::LoopGen.Loop.Cond<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor), (global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(!(__break0 | __continue1), (x, __break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry7) =>
+                        (x, __break0, __continue1) = global::LoopGen.Lifted.When<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(!(__break0 | __continue1), (x, __break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry7) =>
                         {
                             (global::LoopGen.Tensor x, global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry7;
         #line (15,17)-(15,28) "Source.cs"
-                            (__break0, __continue1) = global::LoopGen.Loop.Cond<(global::LoopGen.Tensor, global::LoopGen.Tensor), (global::LoopGen.Tensor, global::LoopGen.Tensor)>((global::LoopGen.Tensor)(j == 1), (__break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry8) =>
+                            (__break0, __continue1) = global::LoopGen.Lifted.Cond<(global::LoopGen.Tensor, global::LoopGen.Tensor), (global::LoopGen.Tensor, global::LoopGen.Tensor)>((global::LoopGen.Tensor)(j == 1), (__break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry8) =>
                             {
         #line hidden
                                 (global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry8;
@@ -71,11 +71,11 @@ namespace Demo
                                 (global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry8;
                                 return (__break0, __continue1);
                             });
-                            (x, __break0, __continue1) = global::LoopGen.Loop.Cond<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor), (global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(!(__break0 | __continue1), (x, __break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry10) =>
+                            (x, __break0, __continue1) = global::LoopGen.Lifted.When<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(!(__break0 | __continue1), (x, __break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry10) =>
                             {
                                 (global::LoopGen.Tensor x, global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry10;
         #line (16,17)-(16,35) "Source.cs"
-                                x = global::LoopGen.Loop.Cond<global::LoopGen.Tensor, global::LoopGen.Tensor>((global::LoopGen.Tensor)(x.Max() > 10f), x, (global::LoopGen.Tensor x) =>
+                                x = global::LoopGen.Lifted.Cond<global::LoopGen.Tensor, global::LoopGen.Tensor>((global::LoopGen.Tensor)(x.Max() > 10f), x, (global::LoopGen.Tensor x) =>
                                 {
         #line (16,36)-(16,47) "Source.cs"
                                     x = x - 1f;
@@ -89,17 +89,17 @@ namespace Demo
                                     return x;
                                 });
                                 return (x, __break0, __continue1);
-                            }, ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry10) => __carry10);
+                            });
                             return (x, __break0, __continue1);
-                        }, ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry7) => __carry7);
+                        });
         #line (12,13)-(12,43) "Source.cs"
                         j++;
         #line hidden
                         return (x, j, __break0);
-                    }, (x, j, (global::LoopGen.Tensor)false), names: new[] { "x", "j", "(break)" });
+                    }, (x, j, (global::LoopGen.Tensor)false), new[] { "x", "j", "(break)" });
                 }
                 return x;
-            }, x, names: new[] { "x" });
+            }, x, new[] { "x" });
         #line (20,9)-(20,18) "Source.cs"
             return x;
         #line default

@@ -30,13 +30,13 @@ namespace Demo.Deep
                 private static global::LoopGen.Tensor __LoopGen_Step_0_Traced(global::LoopGen.Tensor x, int n)
                 {
                 #line (14,21)-(14,48) "Source.cs"
-                    x = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+                    x = global::LoopGen.Lifted.ForiOne(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
                     {
                 #line (14,49)-(14,59) "Source.cs"
                         x = x + 1;
                 #line hidden
                         return x;
-                    }, x, names: new[] { "x" });
+                    }, x, new[] { "x" });
                 #line (15,21)-(15,30) "Source.cs"
                     return x;
                 #line default

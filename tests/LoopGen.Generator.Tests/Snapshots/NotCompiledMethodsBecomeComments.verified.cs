@@ -28,13 +28,13 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_Static_0_Traced(global::LoopGen.Tensor x)
         {
         #line (55,9)-(55,36) "Source.cs"
-            x = global::LoopGen.Loop.Fori(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+            x = global::LoopGen.Lifted.ForiOne(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
         #line (55,37)-(55,47) "Source.cs"
                 x = x + 1;
         #line hidden
                 return x;
-            }, x, names: new[] { "x" });
+            }, x, new[] { "x" });
         #line (56,9)-(56,18) "Source.cs"
             return x;
         #line default

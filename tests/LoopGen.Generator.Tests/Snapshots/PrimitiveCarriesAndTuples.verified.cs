@@ -34,7 +34,7 @@ namespace Demo
         #line (11,9)-(11,32) "Source.cs"
             global::LoopGen.Tensor s = global::LoopGen.Lifted.As<float>(config.Scale);
         #line (12,9)-(12,36) "Source.cs"
-            (x, flag, big, d, count, s) = global::LoopGen.Loop.Fori<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(0, 3, (global::LoopGen.Tensor i, (global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry0) =>
+            (x, flag, big, d, count, s) = global::LoopGen.Lifted.ForiTuple<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(0, 3, (global::LoopGen.Tensor i, (global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry0) =>
             {
         #line hidden
                 (global::LoopGen.Tensor x, global::LoopGen.Tensor flag, global::LoopGen.Tensor big, global::LoopGen.Tensor d, global::LoopGen.Tensor count, global::LoopGen.Tensor s) = __carry0;
@@ -52,7 +52,7 @@ namespace Demo
                 x = x * s;
         #line hidden
                 return (x, flag, big, d, count, s);
-            }, (x, flag, big, d, count, s), names: new[] { "x", "flag", "big", "d", "count", "s" });
+            }, (x, flag, big, d, count, s), new[] { "x", "flag", "big", "d", "count", "s" });
         #line (21,9)-(21,37) "Source.cs"
             return (x + d + big, global::LoopGen.Lifted.As<int>(count));
         #line default
@@ -80,13 +80,13 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_Scalar_0_Traced(global::LoopGen.Tensor a, int n)
         {
         #line (27,9)-(27,36) "Source.cs"
-            a = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor a) =>
+            a = global::LoopGen.Lifted.ForiOne(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor a) =>
             {
         #line (27,37)-(27,47) "Source.cs"
                 a = global::LoopGen.Lifted.As<float>(a * 1.5f);
         #line hidden
                 return a;
-            }, a, names: new[] { "a" });
+            }, a, new[] { "a" });
         #line (28,9)-(28,18) "Source.cs"
             return global::LoopGen.Lifted.As<float>(a);
         #line default

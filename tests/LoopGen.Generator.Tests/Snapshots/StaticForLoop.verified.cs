@@ -28,13 +28,13 @@ namespace Demo
         #line (10,9)-(10,24) "Source.cs"
             var acc = init;
         #line (11,9)-(11,36) "Source.cs"
-            acc = global::LoopGen.Loop.Fori(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor acc) =>
+            acc = global::LoopGen.Lifted.ForiOne(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor acc) =>
             {
         #line (13,13)-(13,27) "Source.cs"
                 acc = acc + i;
         #line hidden
                 return acc;
-            }, acc, names: new[] { "acc" });
+            }, acc, new[] { "acc" });
         #line (15,9)-(15,20) "Source.cs"
             return acc;
         #line default

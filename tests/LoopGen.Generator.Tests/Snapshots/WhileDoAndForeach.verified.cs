@@ -26,7 +26,7 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_Halve_0_Traced(global::LoopGen.Tensor x, global::LoopGen.Tensor limit)
         {
         #line (10,9)-(10,32) "Source.cs"
-            x = global::LoopGen.Loop.While((global::LoopGen.Tensor x) =>
+            x = global::LoopGen.Lifted.WhileOne((global::LoopGen.Tensor x) =>
             {
         #line hidden
                 return (global::LoopGen.Tensor)(x.Sum() > limit);
@@ -36,9 +36,9 @@ namespace Demo
                 x = x * 0.5f;
         #line hidden
                 return x;
-            }, x, names: new[] { "x" });
+            }, x, new[] { "x" });
         #line (11,9)-(11,11) "Source.cs"
-            (x, _) = global::LoopGen.Loop.While<(global::LoopGen.Tensor, global::LoopGen.Tensor)>(((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry2) =>
+            (x, _) = global::LoopGen.Lifted.WhileTuple<(global::LoopGen.Tensor, global::LoopGen.Tensor)>(((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry2) =>
             {
         #line hidden
                 (global::LoopGen.Tensor x, global::LoopGen.Tensor __first1) = __carry2;
@@ -51,7 +51,7 @@ namespace Demo
                 x = x + 1;
         #line hidden
                 return (x, __first1);
-            }, (x, (global::LoopGen.Tensor)true), names: new[] { "x", "(first iteration)" });
+            }, (x, (global::LoopGen.Tensor)true), new[] { "x", "(first iteration)" });
         #line (12,9)-(12,18) "Source.cs"
             return x;
         #line default

@@ -28,13 +28,13 @@ namespace Demo
         #line (10,9)-(10,23) "Source.cs"
             global::LoopGen.Tensor x = 0f;
         #line (11,9)-(11,36) "Source.cs"
-            x = global::LoopGen.Loop.Fori(0, 3, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
+            x = global::LoopGen.Lifted.ForiOne(0, 3, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
         #line (11,37)-(11,48) "Source.cs"
                 x = x + 1f;
         #line hidden
                 return x;
-            }, x, names: new[] { "x" });
+            }, x, new[] { "x" });
         #line (12,9)-(12,18) "Source.cs"
             return x;
         #line default
@@ -62,13 +62,13 @@ namespace Demo
         private static global::LoopGen.Tensor __LoopGen_Eight_0_Traced(global::LoopGen.Tensor a, global::LoopGen.Tensor b, global::LoopGen.Tensor c, global::LoopGen.Tensor d, int e, long f, float g, double h)
         {
         #line (18,9)-(18,36) "Source.cs"
-            a = global::LoopGen.Loop.Fori(0, e, (global::LoopGen.Tensor i, global::LoopGen.Tensor a) =>
+            a = global::LoopGen.Lifted.ForiOne(0, e, (global::LoopGen.Tensor i, global::LoopGen.Tensor a) =>
             {
         #line (18,37)-(18,55) "Source.cs"
                 a = a + b * c - d;
         #line hidden
                 return a;
-            }, a, names: new[] { "a" });
+            }, a, new[] { "a" });
         #line (19,9)-(19,30) "Source.cs"
             return a + f + g + h;
         #line default
