@@ -534,7 +534,7 @@ public sealed class DiagnosticTests
         """));
 
     [Fact]
-    public void LG0009_ADeconstructionThatChangesANumbersType()
+    public void LG0009_ADeconstructionThatChangesANumbersTypeFromAComputedTuple()
     {
         var d = AnalyzerHarness.Verify(Kernel("""
                 [Compile]
@@ -543,13 +543,13 @@ public sealed class DiagnosticTests
                     (int Count, Tensor V) s = (0, x);
                     for (int i = 0; i < n; i++)
                     {
-                        {|LG0009:(long c, Tensor v) = s|};
+                        {|LG0009:(long c, Tensor v) = n > 0 ? s : s|};
                         s = (s.Count + 1, v + c);
                     }
                     return s.V;
                 }
             """));
-        Assert.Contains("cannot be used as a C# value in '(long c, Tensor v) = s'", d[0].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("cannot be used as a C# value in '(long c, Tensor v) = n > 0 ? s : s'", d[0].GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]

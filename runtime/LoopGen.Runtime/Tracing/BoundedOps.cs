@@ -38,6 +38,7 @@ internal static class BoundedOps
             Ops.BroadcastInDim => Broadcast(operands[0], results[0].Rank, Ints(attributes, "broadcast_dimensions")),
             Ops.Transpose => Transpose(operands[0], Ints(attributes, "permutation")),
             Ops.Slice => SliceKeeps(operands[0], attributes),
+            Ops.Reshape => UnitAxesOnly(operands[0], results[0]),
             Ops.Reduce => Reduce(operands, results[0].Rank, Ints(attributes, "dimensions")),
             Ops.Concatenate => Merge("concatenate", operands, results[0].Rank, (int)Ints(attributes, "dimension")[0]),
             Ops.Compare or Ops.Select or Ops.Clamp or Ops.Convert => Merge(Short(name), operands, results[0].Rank, -1),
@@ -132,6 +133,19 @@ internal static class BoundedOps
                 if (!expanded && t.Type.Shape[i] != 1) throw Mismatch(op, i);
             }
         }
+        return lengths;
+    }
+
+    // A reshape that only adds or drops size-1 axes (ExpandDims, Squeeze) keeps every element, padding included, in
+    // place: the bounded axes keep their lengths. Any other reshape would mix padding into the data.
+    private static Tensor?[] UnitAxesOnly(Tensor operand, Tensor result)
+    {
+        var from = Enumerable.Range(0, operand.Rank).Where(i => operand.Type.Shape[i] != 1).ToList();
+        var to = Enumerable.Range(0, result.Rank).Where(i => result.Type.Shape[i] != 1).ToList();
+        bool sameAxes = from.Count == to.Count && from.Zip(to).All(p => operand.Type.Shape[p.First] == result.Type.Shape[p.Second]);
+        if (!sameAxes || operand.Bounds!.Axes.Any(i => operand.Type.Shape[i] == 1)) throw Unsupported("reshape", [operand]);
+        var lengths = new Tensor?[result.Rank];
+        for (int k = 0; k < from.Count; k++) lengths[to[k]] = operand.Bounds.Lengths[from[k]];
         return lengths;
     }
 
