@@ -87,4 +87,13 @@ public static partial class ConditionSteps
         }
         return (x, i);
     }
+
+    /// <summary>The pre-incremented while with a tensor result only (for gradients: the counter scales the result).</summary>
+    [Compile]
+    public static Tensor PreIncrementScaled(Tensor x, int n)
+    {
+        int i = 0;
+        while (++i < n) x = x * 0.5f + x * x * 0.25f;
+        return x * i;
+    }
 }
