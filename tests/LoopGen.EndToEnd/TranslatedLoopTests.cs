@@ -223,6 +223,26 @@ public sealed class TranslatedLoopTests
         Agree((Vec(heads), Vec(tails)), TranslatedLoops.PrefixesAndSuffixesEager(x, n), TranslatedLoops.PrefixesAndSuffixesCompiled(x, n));
     }
 
+    [Theory]
+    [InlineData(1, 2f)]
+    [InlineData(5, 0.75f)]
+    public void DecayingScan(int steps, float scale)
+    {
+        // It builds at all because config.Steps stays static: a loop that collects needs a static trip count (LG0013).
+        var x = Results.Random(new Random(steps + 54), 8);
+        var v = Values(x).Take(steps).ToArray();
+        var rows = new List<float>();
+        for (int i = 0; i < steps; i++)
+        {
+            int k = i;
+            float s = scale;
+            rows.AddRange(v.Select(e => e * s + k));
+            scale *= 0.5f;
+        }
+        var cfg = (steps, scale * MathF.Pow(2f, steps)); // the scale the loop above started from
+        Agree(Tensor.From(rows.ToArray(), steps, steps), TranslatedLoops.DecayingScanEager(x, cfg), TranslatedLoops.DecayingScanCompiled(x, cfg));
+    }
+
     // ---- Gradients (JAX testScanGrad, testForiLoopGrad-like; a while loop whose condition steps its counter) ----
 
     private static double[] FiniteDifferences(Func<Tensor, double> f, Tensor input, double h = 1e-6)

@@ -279,4 +279,22 @@ public static partial class TranslatedLoops
         }
         return (Tensor.Concat(heads, 0), Tensor.Concat(tails, 0));
     }
+
+    // ---- Tuple parameters traced per element -----------------------------------------------------------------
+
+    /// <summary>
+    /// torch scan test_scan_closure with a (steps, scale) configuration: the loop halves config.Scale, config.Steps is
+    /// never written, so it stays a C# value: the trip count of a loop that collects, and a slice length.
+    /// </summary>
+    [Compile]
+    public static Tensor DecayingScan(Tensor x, (int Steps, float Scale) config)
+    {
+        var ys = new List<Tensor>();
+        for (int i = 0; i < config.Steps; i++)
+        {
+            ys.Add(x[..config.Steps] * config.Scale + i);
+            config.Scale *= 0.5f;
+        }
+        return Tensor.Stack(ys);
+    }
 }
