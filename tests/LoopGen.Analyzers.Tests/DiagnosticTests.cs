@@ -543,13 +543,13 @@ public sealed class DiagnosticTests
                     (int Count, Tensor V) s = (0, x);
                     for (int i = 0; i < n; i++)
                     {
-                        {|LG0009:(long c, Tensor v) = n > 0 ? s : s|};
+                        {|LG0009:(long c, Tensor v) = n > 0 ? s : (0, x)|};
                         s = (s.Count + 1, v + c);
                     }
                     return s.V;
                 }
             """));
-        Assert.Contains("cannot be used as a C# value in '(long c, Tensor v) = n > 0 ? s : s'", d[0].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("cannot be used as a C# value in '(long c, Tensor v) = n > 0 ? s : (0, x)'", d[0].GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]
