@@ -5,7 +5,8 @@ namespace LoopGen.Tracing;
 
 /// <summary>
 /// How a traced op treats bounded operands and integer ranges (docs/bounded-sizes.md). Ops that keep every element in
-/// place (elementwise ops, broadcasts, transposes, slices and reductions along other axes) keep the valid lengths;
+/// place (elementwise ops, broadcasts, transposes, slices, reductions along other axes, reshapes that only add or drop
+/// size-1 axes) keep the valid lengths;
 /// any other op on a bounded axis would read the padding, so it throws naming the op, the axis and the C# line.
 /// </summary>
 internal static class BoundedOps
@@ -80,7 +81,7 @@ internal static class BoundedOps
                 int axis = b.Axes.First();
                 return new TensorShapeException(
                     $"{op}: operand {i} ({operands[i].Shape}) has a data-dependent size along axis {axis}, and {op} would read its padding{At()}; "
-                    + "LoopGen supports elementwise ops, broadcasts, transposes, slices, reductions over other axes and concatenation on such tensors "
+                    + "LoopGen supports elementwise ops, broadcasts, transposes, slices, reductions over other axes, concatenation and adding or dropping size-1 axes on such tensors "
                     + "(docs/bounded-sizes.md)");
             }
         }
