@@ -534,7 +534,7 @@ public sealed class DiagnosticTests
         """));
 
     [Fact]
-    public void LG0009_ADeconstructionThatChangesANumbersType()
+    public void LG0009_ADeconstructionThatChangesANumbersTypeFromAComputedTuple()
     {
         var d = AnalyzerHarness.Verify(Kernel("""
                 [Compile]
@@ -543,13 +543,13 @@ public sealed class DiagnosticTests
                     (int Count, Tensor V) s = (0, x);
                     for (int i = 0; i < n; i++)
                     {
-                        {|LG0009:(long c, Tensor v) = s|};
+                        {|LG0009:(long c, Tensor v) = n > 0 ? s : (0, x)|};
                         s = (s.Count + 1, v + c);
                     }
                     return s.V;
                 }
             """));
-        Assert.Contains("cannot be used as a C# value in '(long c, Tensor v) = s'", d[0].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("cannot be used as a C# value in '(long c, Tensor v) = n > 0 ? s : (0, x)'", d[0].GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -720,8 +720,10 @@ public sealed class DiagnosticTests
     // ---- LG0017 a loop condition writes a variable ----
 
     [Theory]
-    [InlineData("int i = 0; do { x = x * 0.5f; } while (++i < n);", "++i < n", "the condition '++i < n' writes 'i'")]
-    [InlineData("int i = 0; while (i++ < n) x = x * 0.5f;", "i++ < n", "the condition 'i++ < n' writes 'i'")]
+    [InlineData("int i = 0; do { x = x * 0.5f; } while (x.Sum() > 0f && ++i < n);", "x.Sum() > 0f && ++i < n", "the condition 'x.Sum() > 0f && ++i < n' writes 'i'")]
+    [InlineData("int i = 0; while (i + i++ < n) x = x * 0.5f;", "i + i++ < n", "the condition 'i + i++ < n' writes 'i'")]
+    [InlineData("int i = 0, j = 0; while (++i < n && ++j < n) x = x * 0.5f;", "++i < n && ++j < n", "the condition '++i < n && ++j < n' writes 'i'")]
+    [InlineData("float t = 0f; while (++t < n) x = x * 0.5f;", "++t < n", "the condition '++t < n' writes 't'")]
     [InlineData("int k = n; for (int i = 0; (k -= 2) > 0; i++) x = x + i;", "(k -= 2) > 0", "the condition '(k -= 2) > 0' writes 'k'")]
     public void LG0017_AConditionThatWrites(string statements, string condition, string message)
     {
@@ -742,7 +744,7 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
-    public void LG0017_NotOnConditionsThatOnlyRead()
+    public void LG0017_NotOnConditionsThatOnlyReadOrStepACounter()
     {
         var source = Kernel("""
                 [Compile]
@@ -750,6 +752,8 @@ public sealed class DiagnosticTests
                 {
                     int i = 0;
                     do { x = x * 0.5f; i++; } while (i < n && x.Sum() > 0f);
+                    while (++i < 2 * n) x = x * 0.75f;
+                    do { x = x + 1f; } while (i-- > 0 && x.Sum() < 9f);
                     for (int k = 0; k < n; k++) x = x + k;
                     return x;
                 }

@@ -155,14 +155,35 @@ internal static class Deconstructions
                 continue;
             }
             // From a whole value: the twin's element must be the leaf's twin type (a number as a 0-d tensor of its type).
-            if (traced && !SymbolEqualityComparer.Default.Equals(type, elements![k])) return false;
+            if (traced && !SymbolEqualityComparer.Default.Equals(type, elements![k]) && !(Widens(elements[k], type) && IsPlainRead(a.Right))) return false;
             if (!traced && !tensorLike && TracedTypes.IsTraced(ctx, a.Right)) return false;
         }
         return true;
     }
 
+    /// <summary>
+    /// C#'s implicit numeric widening between the numbers the twin holds (<c>int</c> → <c>long</c>, <c>float</c>,
+    /// <c>double</c>; <c>long</c> → <c>float</c>, <c>double</c>; <c>float</c> → <c>double</c>): a deconstruction of a
+    /// whole value converts such an element as C# does (<c>(long c, Tensor v) = s</c> with an <c>int</c> element).
+    /// </summary>
+    public static bool Widens(ITypeSymbol from, ITypeSymbol? to) => (from.SpecialType, to?.SpecialType) switch
+    {
+        (SpecialType.System_Int32, SpecialType.System_Int64 or SpecialType.System_Single or SpecialType.System_Double) => true,
+        (SpecialType.System_Int64, SpecialType.System_Single or SpecialType.System_Double) => true,
+        (SpecialType.System_Single, SpecialType.System_Double) => true,
+        _ => false,
+    };
+
+    /// <summary>A variable or a field of one (<c>s</c>, <c>cfg.Inner</c>): read twice by the twin's converted copy, it gives the same value.</summary>
+    public static bool IsPlainRead(ExpressionSyntax e) => Parens.Strip(e) switch
+    {
+        IdentifierNameSyntax => true,
+        MemberAccessExpressionSyntax m => IsPlainRead(m.Expression),
+        _ => false,
+    };
+
     /// <summary>The element types of a (nested) tuple type, flattened like <see cref="Leaves"/>; null for other types.</summary>
-    private static List<ITypeSymbol>? Elements(ITypeSymbol? type)
+    public static List<ITypeSymbol>? Elements(ITypeSymbol? type)
     {
         if (type is not INamedTypeSymbol { IsTupleType: true } tuple) return null;
         return tuple.TupleElements.Select(e => e.Type).ToList();

@@ -24,6 +24,11 @@ internal static class LoopConditions
             if (condition is null) continue;
             var written = LoopAnalysis.Ordered(LoopAnalysis.WrittenIn(ctx.Model, condition).Where(LoopAnalysis.IsVariable));
             if (written.Count == 0) continue;
+            if (ConditionCounters.Match(ctx, condition, written) is { } counter)
+            {
+                plan.ConditionCounter = counter; // while (++i < n): the step is modelled (ConditionCounters)
+                continue;
+            }
             ctx.Problem(LiftCodes.ConditionWrites, condition,
                 $"the condition '{condition}' writes '{written[0].Name}': the compiled loop tests its condition apart from its body, so the write would be lost; move it into the loop's body");
         }

@@ -58,6 +58,9 @@ internal sealed class LoopPlan
     /// <summary>The per-iteration flag <c>continue</c> sets, when the body continues this loop.</summary>
     public string? ContinueFlag { get; set; }
 
+    /// <summary>The counter step its condition makes (<c>while (++i &lt; n)</c>), modelled apart from the condition.</summary>
+    public ConditionCounter? ConditionCounter { get; set; }
+
     /// <summary>Lists this loop fills with <c>Add</c> (one output each).</summary>
     public List<CollectedList> Outputs { get; } = new();
 }

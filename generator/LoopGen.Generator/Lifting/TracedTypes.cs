@@ -54,7 +54,7 @@ internal static class TracedTypes
     public static bool IsTraced(LiftContext ctx, ExpressionSyntax e) =>
         e.DescendantNodesAndSelf(n => n is not AnonymousFunctionExpressionSyntax)
             .OfType<IdentifierNameSyntax>()
-            .Any(id => ctx.SymbolOf(id) is { } s && ctx.Traced.Contains(s))
+            .Any(id => ctx.SymbolOf(id) is { } s && ctx.Traced.Contains(s) && !StaticTupleFields.IsStaticRead(ctx, id))
         || BoundedSizes.ReadsSize(ctx, e);
 
     /// <summary>A condition on a tensor (a comparison of tensors, a pred tensor) or on traced primitives.</summary>
@@ -109,7 +109,7 @@ internal static class TracedTypes
     {
         foreach (var id in LoopAnalysis.Walk(body).OfType<IdentifierNameSyntax>())
         {
-            if (ctx.SymbolOf(id) is not { } s || !ctx.Traced.Contains(s)) continue;
+            if (ctx.SymbolOf(id) is not { } s || !ctx.Traced.Contains(s) || StaticTupleFields.IsStaticRead(ctx, id)) continue;
             if (ctx.Reported(LiftCodes.CarryShape, id) || ctx.Reported(LiftCodes.UnboundedSize, id)) continue;
             if (BadUse(ctx, id) is { } where)
             {

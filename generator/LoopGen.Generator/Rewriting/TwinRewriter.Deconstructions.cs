@@ -26,7 +26,7 @@ internal sealed partial class TwinRewriter
         ExpressionSyntax right;
         if (values is null)
         {
-            right = E(node.Right);
+            right = WidenedElements(node, leaves) ?? E(node.Right);
         }
         else
         {
@@ -90,5 +90,30 @@ internal sealed partial class TwinRewriter
         var items = new List<ArgumentSyntax>();
         for (int k = 0; k < targets.Count; k++) items.Add(SyntaxFactory.Argument(DeconstructionValue(targets[k], Parens.Strip(literal.Arguments[k].Expression), leaves, ref next)));
         return SyntaxFactory.TupleExpression(SyntaxFactory.SeparatedList(items));
+    }
+
+    /// <summary>
+    /// <c>(long c, Tensor v) = s</c> with an <c>int</c> element: <c>(Lifted.As&lt;long&gt;(s.Item1), s.Item2)</c>, each
+    /// widened element converted as C# converts it (a plain read, so reading it per element is the same value); null
+    /// when every traced leaf has its element's type.
+    /// </summary>
+    private ExpressionSyntax? WidenedElements(AssignmentExpressionSyntax node, List<Deconstructions.Leaf> leaves)
+    {
+        var elements = Deconstructions.Elements(_ctx.TypeOf(node.Right));
+        if (elements is null || elements.Count != leaves.Count || !Deconstructions.IsPlainRead(node.Right)) return null;
+        bool widened = false;
+        var items = new List<ArgumentSyntax>();
+        var whole = E(node.Right);
+        for (int k = 0; k < leaves.Count; k++)
+        {
+            ExpressionSyntax item = SyntaxFactory.MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, SyntaxFactory.ParenthesizedExpression(whole), SyntaxFactory.IdentifierName("Item" + (k + 1)));
+            if (leaves[k].Symbol is { } s && _ctx.Traced.Contains(s) && LoopAnalysis.TypeOf(s) is { } type && Deconstructions.Widens(elements[k], type))
+            {
+                item = As(type, item);
+                widened = true;
+            }
+            items.Add(SyntaxFactory.Argument(item));
+        }
+        return widened ? SyntaxFactory.TupleExpression(SyntaxFactory.SeparatedList(items)) : null;
     }
 }

@@ -265,7 +265,7 @@ internal sealed partial class TwinRewriter
         if (plan.Statement is ForStatementSyntax f)
         {
             condition = f.Condition;
-            incrementors.AddRange(f.Incrementors.Select(i => SyntaxFactory.ExpressionStatement(E(i)).WithAdditionalAnnotations(LineMap.For(f))));
+            incrementors.AddRange(BreakGuarded(plan, f, f.Incrementors.Select(i => (StatementSyntax)SyntaxFactory.ExpressionStatement(E(i)).WithAdditionalAnnotations(LineMap.For(f))).ToList()));
             if (f.Declaration is not null) init.Add(SyntaxFactory.LocalDeclarationStatement((VariableDeclarationSyntax)Visit(f.Declaration)!));
             init.AddRange(f.Initializers.Select(i => SyntaxFactory.ExpressionStatement(E(i))));
         }
@@ -274,7 +274,8 @@ internal sealed partial class TwinRewriter
             condition = ((WhileStatementSyntax)plan.Statement).Condition;
         }
         var cond = (plan.BreakFlag is { } brk ? $"!{brk} & " : "") + $"({TensorType}){(condition is null ? "true" : H(condition))}";
-        var call = WhileCall(plan, carries, cond, _t.Statements(FlaggedBody(plan).Concat(incrementors)));
+        init.AddRange(CounterEntry(plan));
+        var call = WhileCall(plan, carries, cond, _t.Statements(FlaggedBody(plan).Concat(incrementors).Concat(CounterSteps(plan))));
         // for (init; …): the initializers run once before the loop, scoped to it.
         return init.Count > 0 ? SyntaxFactory.Block(init.Append(call)) : call;
     }
@@ -320,7 +321,7 @@ internal sealed partial class TwinRewriter
         var carries = PackOf(plan.Carries, new[] { new Extra(first, $"({TensorType})true", "(first iteration)") }.Concat(BreakExtra(plan)).ToArray());
         var cond = $"({first} | ({TensorType}){H(d.Condition)})";
         if (plan.BreakFlag is { } brk) cond = $"!{brk} & {cond}";
-        return WhileCall(plan, carries, cond, _t.Statements(FlaggedBody(plan)), $"{first} = false;");
+        return WhileCall(plan, carries, cond, _t.Statements(FlaggedBody(plan).Concat(CounterSteps(plan))), $"{first} = false;");
     }
 
     // ---- Traced ifs ----------------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ internal sealed partial class TwinRewriter
     {
         // System.Math, Outer.Inner, alias.Type: a member access that names a type is the type.
         if (TypeName(node) is { } type) return type;
+        if (StaticFieldRead(node) is { } read) return read;
         if (node.Name is SimpleNameSyntax name && CompiledCallee(name) is { } entry && node.Parent is InvocationExpressionSyntax)
         {
             return node.WithExpression(E(node.Expression)).WithName(entry);

@@ -47,4 +47,15 @@ internal sealed partial class TwinRewriter
         });
         return SyntaxFactory.TupleExpression(SyntaxFactory.SeparatedList(items));
     }
+
+    /// <summary>
+    /// <c>cfg.Steps</c> of a copied parameter whose field the method never writes (<see cref="StaticTupleFields"/>): read
+    /// from the parameter as passed, a C# value, not from the traced local.
+    /// </summary>
+    private ExpressionSyntax? StaticFieldRead(MemberAccessExpressionSyntax node)
+    {
+        if (node.Expression is not IdentifierNameSyntax id || !StaticTupleFields.IsStaticRead(_ctx, id)) return null;
+        if (_ctx.SymbolOf(id) is not IParameterSymbol p || !IsCopiedParameter(_ctx, p)) return null;
+        return node.WithExpression(SyntaxFactory.IdentifierName(CopiedParameterName(_ctx, p))).WithName(node.Name.WithoutTrivia());
+    }
 }

@@ -5,7 +5,8 @@ namespace LoopGen.Tracing;
 
 /// <summary>
 /// How a traced op treats bounded operands and integer ranges (docs/bounded-sizes.md). Ops that keep every element in
-/// place (elementwise ops, broadcasts, transposes, slices and reductions along other axes) keep the valid lengths;
+/// place (elementwise ops, broadcasts, transposes, slices, reductions along other axes, reshapes that only add or drop
+/// size-1 axes) keep the valid lengths;
 /// any other op on a bounded axis would read the padding, so it throws naming the op, the axis and the C# line.
 /// </summary>
 internal static class BoundedOps
@@ -38,6 +39,7 @@ internal static class BoundedOps
             Ops.BroadcastInDim => Broadcast(operands[0], results[0].Rank, Ints(attributes, "broadcast_dimensions")),
             Ops.Transpose => Transpose(operands[0], Ints(attributes, "permutation")),
             Ops.Slice => SliceKeeps(operands[0], attributes),
+            Ops.Reshape => UnitAxesOnly(operands[0], results[0]),
             Ops.Reduce => Reduce(operands, results[0].Rank, Ints(attributes, "dimensions")),
             Ops.Concatenate => Merge("concatenate", operands, results[0].Rank, (int)Ints(attributes, "dimension")[0]),
             Ops.Compare or Ops.Select or Ops.Clamp or Ops.Convert => Merge(Short(name), operands, results[0].Rank, -1),
@@ -79,7 +81,7 @@ internal static class BoundedOps
                 int axis = b.Axes.First();
                 return new TensorShapeException(
                     $"{op}: operand {i} ({operands[i].Shape}) has a data-dependent size along axis {axis}, and {op} would read its padding{At()}; "
-                    + "LoopGen supports elementwise ops, broadcasts, transposes, slices, reductions over other axes and concatenation on such tensors "
+                    + "LoopGen supports elementwise ops, broadcasts, transposes, slices, reductions over other axes, concatenation and adding or dropping size-1 axes on such tensors "
                     + "(docs/bounded-sizes.md)");
             }
         }
@@ -132,6 +134,19 @@ internal static class BoundedOps
                 if (!expanded && t.Type.Shape[i] != 1) throw Mismatch(op, i);
             }
         }
+        return lengths;
+    }
+
+    // A reshape that only adds or drops size-1 axes (ExpandDims, Squeeze) keeps every element, padding included, in
+    // place: the bounded axes keep their lengths. Any other reshape would mix padding into the data.
+    private static Tensor?[] UnitAxesOnly(Tensor operand, Tensor result)
+    {
+        var from = Enumerable.Range(0, operand.Rank).Where(i => operand.Type.Shape[i] != 1).ToList();
+        var to = Enumerable.Range(0, result.Rank).Where(i => result.Type.Shape[i] != 1).ToList();
+        bool sameAxes = from.Count == to.Count && from.Zip(to).All(p => operand.Type.Shape[p.First] == result.Type.Shape[p.Second]);
+        if (!sameAxes || operand.Bounds!.Axes.Any(i => operand.Type.Shape[i] == 1)) throw Unsupported("reshape", [operand]);
+        var lengths = new Tensor?[result.Rank];
+        for (int k = 0; k < from.Count; k++) lengths[to[k]] = operand.Bounds.Lengths[from[k]];
         return lengths;
     }
 

@@ -206,8 +206,8 @@ public static partial class TranslatedUsers
     }
 
     /// <summary>
-    /// JAX testWhileLoop as a do-while whose counter moves at the end of the body (written in the condition,
-    /// <c>while (++i &lt; n)</c>, the compiled loop would lose the write: LG0017).
+    /// JAX testWhileLoop as a do-while whose counter moves at the end of the body (the same loop written with the
+    /// step in its condition, <c>while (++i &lt; n)</c>, is in <see cref="ConditionSteps"/>).
     /// </summary>
     [Compile]
     public static Tensor CounterAfterBody(Tensor x, int n)

@@ -24,6 +24,8 @@ internal static class SourceMutator
         "s_field = 1;", "x = Math.Max(1, 2) * x;", "x = unchecked(x * 2f);", "try { } finally { }", "using var d = (System.IDisposable?)null;",
         "int[] table = [1, 2, 3];", "var (a, b) = (x, x);", "x = a;", "switch (1) { case 1: x = x + 1; break; default: break; }",
         "#region r\n", "#endregion\n", "#pragma warning disable CS0168\n", "Tensor @class = x; x = @class;", "x = global::LoopGen.Tensor.Stack([x]).Sum(0);",
+        "int c = 0; while (++c < 3) x = x * 0.5f;", "long c2 = 3; do { x = x + c2; } while (c2-- > 0 && x.Sum() < 9f);",
+        "var (c3, t3) = (1, x); (long l3, Tensor u3) = (c3, t3);",
     ];
 
     private static readonly SyntaxKind[] Operators =
