@@ -56,7 +56,7 @@ internal sealed partial class TwinRewriter
 
     /// <summary>
     /// A <c>for</c> loop's incrementors in a loop that breaks: they run only when the iteration did not break (the plain
-    /// loop skips them on <c>break</c>, and a counter declared before the loop shows it), as a <c>Loop.Cond</c> on the flag.
+    /// loop skips them on <c>break</c>, and a counter declared before the loop shows it), as a <c>Lifted.When</c> on the flag.
     /// </summary>
     private List<StatementSyntax> BreakGuarded(LoopPlan plan, ForStatementSyntax f, List<StatementSyntax> incrementors)
     {
@@ -70,8 +70,7 @@ internal sealed partial class TwinRewriter
         return new List<StatementSyntax>
         {
             _t.Statement(
-                $"{pack.Value} = {Loop}.Cond<{pack.Type}, {pack.Type}>(!{brk}, {pack.Value}, ({pack.Type} {pack.Param}) =>\n{{\n{Open(pack)}{body}\nreturn {pack.Value};\n}}, "
-                + $"({pack.Type} {pack.Param}) => {pack.Param});"),
+                $"{pack.Value} = {Lifted}.When<{pack.Type}>(!{brk}, {pack.Value}, ({pack.Type} {pack.Param}) =>\n{{\n{Open(pack)}{body}\nreturn {pack.Value};\n}});"),
         };
     }
 }
