@@ -7,7 +7,8 @@ namespace LoopGen.Generator.Rewriting;
 
 /// <summary>
 /// A template's shape: its text with every identifier (generated names, holes, user names, type names) replaced by a
-/// numbered placeholder, <c>__lgt0</c>, <c>__lgt1</c>, … in order, and the identifiers it stood for. Template texts of
+/// numbered placeholder, <c>__lgt0</c>, <c>__lgt1</c>, … in order, and the identifiers it stood for (a name after a
+/// dot, a member or namespace of the generator's, stays). Template texts of
 /// one construct differ between methods and loops only by those names, so the shapes repeat and each is parsed once per
 /// process (<see cref="Template"/> fills the placeholders back). Keywords, contextual ones included (<c>var</c>,
 /// <c>global</c>, <c>when</c>…), stay in the shape, since the parser reads them; so do literals. A text the scanner
@@ -37,9 +38,13 @@ internal static class TemplateShapes
                 var word = text.Substring(start, i - start);
                 if (word == "@") return null;
                 var plain = word[0] == '@' ? word.Substring(1) : word;
-                // "_" and "__" are discards, which the parser reads in patterns and lambdas.
-                if (word[0] != '@' && (word.Trim('_').Length == 0 || SyntaxFacts.GetKeywordKind(plain) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(plain) != SyntaxKind.None))
+                // "_" and "__" are discards, which the parser reads in patterns and lambdas. A name after a dot or "::"
+                // (global::LoopGen.Tensor.Where) is the generator's own, the same in every text: kept, the filled
+                // tree shares its nodes with the shape's.
+                bool member = start > 0 && text[start - 1] == '.' || start > 1 && text[start - 1] == ':' && text[start - 2] == ':';
+                if (member || word[0] != '@' && (word.Trim('_').Length == 0 || SyntaxFacts.GetKeywordKind(plain) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(plain) != SyntaxKind.None))
                 {
+                    if (word.StartsWith(Placeholder, System.StringComparison.Ordinal)) return null; // it would read as a placeholder
                     shape.Append(word);
                     continue;
                 }

@@ -28,7 +28,7 @@ public sealed class TemplateShapeTests
     {
         var t = new Template("__");
         var hole = t.Arg(SyntaxFactory.ParseExpression("u + 1"));
-        var text = $"global::LoopGen.Tensor {name} = global::LoopGen.Lifted.As<float>({hole}) * {other} + 1.5f - 'c'.GetHashCode() + \"{name} {{x}}\".Length;";
+        var text = $"global::LoopGen.Tensor {name} = global::LoopGen.Lifted.As<float>({hole}) * {other}.{name} + 1.5f - 'c'.GetHashCode() + \"{name} {{x}}\".Length;";
         var filled = t.Statement(text);
         var expected = SyntaxFactory.ParseStatement(text.Replace(hole, "u + 1", StringComparison.Ordinal));
         AssertSameAsParsed(filled, expected);
@@ -62,5 +62,6 @@ public sealed class TemplateShapeTests
     [InlineData("$\"{x}\"")]
     [InlineData("@\"x\"")]
     [InlineData("x // y")]
+    [InlineData("a.__lgt0 + b")]
     public void TextsTheScannerDoesNotReadHaveNoShape(string text) => Assert.Null(TemplateShapes.Of(text, []));
 }
