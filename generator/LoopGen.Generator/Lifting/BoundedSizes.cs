@@ -80,7 +80,7 @@ internal static class BoundedSizes
                     return (Use.Size, null, null);
                 case ArgumentSyntax { Parent: BracketedArgumentListSyntax { Parent: ElementAccessExpressionSyntax ea } } when ctx.IsTensor(ctx.TypeOf(ea.Expression)):
                     return (Use.Size, null, null); // a dynamic index
-                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax v } when ctx.Model.GetDeclaredSymbol(v) is ILocalSymbol local && IsInteger(local.Type):
+                case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax v } when ctx.DeclaredOf(v) is ILocalSymbol local && IsInteger(local.Type):
                     return ClassifyVariable(ctx, local, visiting);
                 case AssignmentExpressionSyntax a when a.Right == node && ctx.SymbolOf(a.Left) is { } target
                     && LoopAnalysis.IsVariable(target) && IsInteger(LoopAnalysis.TypeOf(target)):
@@ -208,7 +208,7 @@ internal static class BoundedSizes
             {
                 ISymbol? target = null;
                 ExpressionSyntax? value = null;
-                if (node is VariableDeclaratorSyntax { Initializer: { } init } v && ctx.Model.GetDeclaredSymbol(v) is ILocalSymbol local)
+                if (node is VariableDeclaratorSyntax { Initializer: { } init } v && ctx.DeclaredOf(v) is ILocalSymbol local)
                 {
                     target = local;
                     value = init.Value;
@@ -288,7 +288,7 @@ internal static class BoundedSizes
             changed = false;
             foreach (var v in LoopAnalysis.Walk(body).OfType<VariableDeclaratorSyntax>())
             {
-                if (v.Initializer is not { } init || ctx.Model.GetDeclaredSymbol(v) is not ILocalSymbol local || ctx.Sizes.Locals.Contains(local)) continue;
+                if (v.Initializer is not { } init || ctx.DeclaredOf(v) is not ILocalSymbol local || ctx.Sizes.Locals.Contains(local)) continue;
                 if (local.Type.SpecialType is not (SpecialType.System_Int32 or SpecialType.System_Int64)) continue;
                 bool fromSize = ReadsSize(ctx, init.Value) || init.Value.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
                     .Any(id => ctx.SymbolOf(id) is { } s && ctx.Sizes.Locals.Contains(s));

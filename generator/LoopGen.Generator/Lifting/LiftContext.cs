@@ -35,8 +35,27 @@ internal sealed class LiftContext
 
     public string FilePath { get; }
 
-    /// <summary>C# primitives (locals, parameters, loop counters) that are 0-d tensors in the twin.</summary>
+    /// <summary>C# primitives (locals, parameters, loop counters) that are 0-d tensors in the twin. Only ever added to.</summary>
     public HashSet<ISymbol> Traced { get; } = new(SymbolEqualityComparer.Default);
+
+    private readonly HashSet<string> _tracedNames = new(System.StringComparer.Ordinal);
+    private int _tracedNamesFrom = -1;
+
+    /// <summary>
+    /// Whether an identifier may name a traced variable: a reference to a local or parameter has its name, so an
+    /// identifier with any other name needs no binding to be told apart (most of a body's names, in every fixpoint round).
+    /// </summary>
+    public bool MayBeTraced(IdentifierNameSyntax id)
+    {
+        if (_tracedNamesFrom != Traced.Count)
+        {
+            // Traced only grows, so its count says when the names are stale.
+            _tracedNames.Clear();
+            foreach (var s in Traced) _tracedNames.Add(s.Name);
+            _tracedNamesFrom = Traced.Count;
+        }
+        return _tracedNames.Contains(id.Identifier.ValueText);
+    }
 
     /// <summary>Lifted loops by their (original) statement.</summary>
     public Dictionary<StatementSyntax, LoopPlan> Loops { get; } = new();
@@ -96,17 +115,33 @@ internal sealed class LiftContext
     /// <summary>1-based line of a position.</summary>
     public int LineOf(int position) => Method.SyntaxTree.GetLineSpan(new Microsoft.CodeAnalysis.Text.TextSpan(position, 0)).StartLinePosition.Line + 1;
 
-    // The checks ask about the same nodes many times (each pass, each fixpoint round): one semantic query per node.
-    private readonly Dictionary<SyntaxNode, ISymbol?> _symbols = new();
+    // The checks and the rewriter ask about the same nodes many times (each pass, each fixpoint round, the rewrite):
+    // one semantic query per node and kind of question.
+    private readonly Dictionary<SyntaxNode, SymbolInfo> _infos = new();
+    private readonly Dictionary<SyntaxNode, ISymbol?> _declared = new();
     private readonly Dictionary<SyntaxNode, ITypeSymbol?> _types = new();
 
-    /// <summary>The symbol <paramref name="node"/> binds to (<c>GetSymbolInfo(node).Symbol</c>), asked of the model once per node.</summary>
-    public ISymbol? SymbolOf(SyntaxNode node)
+    /// <summary><c>GetSymbolInfo(node)</c>, asked of the model once per node (the rewriter needs the candidates too).</summary>
+    public SymbolInfo InfoOf(SyntaxNode node)
     {
-        if (!_symbols.TryGetValue(node, out var symbol))
+        if (!_infos.TryGetValue(node, out var info))
         {
-            symbol = Model.GetSymbolInfo(node, CancellationToken).Symbol;
-            _symbols[node] = symbol;
+            info = Model.GetSymbolInfo(node, CancellationToken);
+            _infos[node] = info;
+        }
+        return info;
+    }
+
+    /// <summary>The symbol <paramref name="node"/> binds to (<c>GetSymbolInfo(node).Symbol</c>), asked of the model once per node.</summary>
+    public ISymbol? SymbolOf(SyntaxNode node) => InfoOf(node).Symbol;
+
+    /// <summary>The symbol <paramref name="node"/> declares (<c>GetDeclaredSymbol(node)</c>), asked of the model once per node.</summary>
+    public ISymbol? DeclaredOf(SyntaxNode node)
+    {
+        if (!_declared.TryGetValue(node, out var symbol))
+        {
+            symbol = Model.GetDeclaredSymbol(node, CancellationToken);
+            _declared[node] = symbol;
         }
         return symbol;
     }

@@ -190,7 +190,7 @@ internal static class LoopAnalysis
                 {
                     foreach (var v in f.Declaration.Variables)
                     {
-                        if (model.GetDeclaredSymbol(v) is ISymbol s) carries.Add(s);
+                        if (ctx.DeclaredOf(v) is ISymbol s) carries.Add(s);
                     }
                 }
             }
@@ -223,9 +223,8 @@ internal static class LoopAnalysis
     {
         var loop = plan.Statement;
         var body = LoopBody(loop);
-        var model = ctx.Model;
         var lists = loop.DescendantNodes().OfType<IdentifierNameSyntax>()
-            .Select(id => model.GetSymbolInfo(id).Symbol)
+            .Select(id => ctx.SymbolOf(id))
             .OfType<ILocalSymbol>()
             .Where(s => IsTensorList(ctx, s.Type))
             .Distinct<ILocalSymbol>(SymbolEqualityComparer.Default)
@@ -239,7 +238,7 @@ internal static class LoopAnalysis
                 continue;
             }
             var adds = new List<ExpressionStatementSyntax>();
-            foreach (var id in loop.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(i).Symbol, list)))
+            foreach (var id in loop.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => SymbolEqualityComparer.Default.Equals(ctx.SymbolOf(i), list)))
             {
                 if (Parens.Outermost(id).Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" } ma && ma.Parent is InvocationExpressionSyntax inv
                     && inv.Parent is ExpressionStatementSyntax es && (es.Parent == body || es == body))

@@ -37,7 +37,7 @@ internal static class MethodLifter
             return (new LiftResult(null, new[] { problem }.ToEquatableArray(), EquatableArray<LiftProblem>.Empty), null);
         }
 
-        var ctx = new LiftContext(method, model, tensor, cancellationToken);
+        var ctx = new LiftContext(method, LiftingModel(model), tensor, cancellationToken);
         if (symbol.ReturnType is INamedTypeSymbol { IsTupleType: true } tuple && !LoopAnalysis.IsTensorTuple(ctx, tuple))
         {
             // A C# number in a returned tuple is a 0-d tensor in the twin, read back by the entry; each return must
@@ -86,6 +86,34 @@ internal static class MethodLifter
         { var t = GeneratorTestHooks.Start(); CheckCallees(ctx, body); GeneratorTestHooks.Stop("  lifting: callees", t); }
         if (!unrolled) { var t = GeneratorTestHooks.Start(); TripCountNotes.Add(ctx, symbol, body); GeneratorTestHooks.Stop("  lifting: trip notes", t); }
         return (Result(ctx, null), ctx);
+    }
+
+    /// <summary>
+    /// The model the lifting binds the body with: the caller's tree and compilation, without nullable analysis. The
+    /// lifting reads symbols, types, constants and data flow, never nullability, and the nullable walker is about a
+    /// third of a body's first binding (the generator's model binds the body for nothing else). Locals are compared
+    /// only with locals of this same model (one model per analysis, the rewriter uses it too); types are written with
+    /// formats that leave nullable annotations out, so the twin and the messages are the same.
+    /// </summary>
+    private static SemanticModel LiftingModel(SemanticModel model)
+    {
+        try
+        {
+            return WithoutNullableAnalysis(model);
+        }
+        catch (MissingMemberException)
+        {
+            return model; // a compiler without the (experimental) option: the caller's model, as before
+        }
+    }
+
+    // Its own method, so that a compiler lacking the API fails when this is compiled, inside LiftingModel's try.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static SemanticModel WithoutNullableAnalysis(SemanticModel model)
+    {
+#pragma warning disable RSEXPERIMENTAL001 // SemanticModelOptions is experimental in Roslyn 4.14 (still there in 5.x); a missing member falls back above
+        return model.NullableAnalysisIsDisabled ? model : model.Compilation.GetSemanticModel(model.SyntaxTree, SemanticModelOptions.DisableNullableAnalysis);
+#pragma warning restore RSEXPERIMENTAL001
     }
 
     private static LiftResult Result(LiftContext ctx, LiftedMethod? method) =>

@@ -41,7 +41,7 @@ internal static class TracedSwitch
     public static ExpressionSyntax? DefaultTarget(LiftContext ctx, SwitchExpressionSyntax sw)
     {
         if (Parens.Outermost(sw).Parent is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } a || a.Right != Parens.Outermost(sw)) return null;
-        if (Parens.Strip(a.Left) is not IdentifierNameSyntax id || ctx.Model.GetSymbolInfo(id).Symbol is not { } target || !LoopAnalysis.IsVariable(target)) return null;
+        if (Parens.Strip(a.Left) is not IdentifierNameSyntax id || ctx.SymbolOf(id) is not { } target || !LoopAnalysis.IsVariable(target)) return null;
         if (a.Parent is not ExpressionStatementSyntax statement) return null;
         var flow = ctx.Model.AnalyzeDataFlow(statement);
         return flow is { Succeeded: true } && flow.DefinitelyAssignedOnEntry.Contains(target, SymbolEqualityComparer.Default) ? id : null;

@@ -28,7 +28,7 @@ internal static class TracedTypes
                         changed |= Deconstructions.Propagate(ctx, d);
                         break;
                     case VariableDeclaratorSyntax { Initializer: { } init } v
-                        when ctx.Model.GetDeclaredSymbol(v) is ILocalSymbol local && (LoopAnalysis.IsPrimitive(local.Type) || NumberTuples.Is(ctx, local.Type)) && !ctx.Traced.Contains(local) && IsTraced(ctx, init.Value):
+                        when ctx.DeclaredOf(v) is ILocalSymbol local && (LoopAnalysis.IsPrimitive(local.Type) || NumberTuples.Is(ctx, local.Type)) && !ctx.Traced.Contains(local) && IsTraced(ctx, init.Value):
                         changed |= ctx.Traced.Add(local);
                         break;
                     case AssignmentExpressionSyntax a when ctx.SymbolOf(a.Left) is { } target && LoopAnalysis.IsVariable(target)
@@ -54,7 +54,7 @@ internal static class TracedTypes
     public static bool IsTraced(LiftContext ctx, ExpressionSyntax e) =>
         e.DescendantNodesAndSelf(n => n is not AnonymousFunctionExpressionSyntax)
             .OfType<IdentifierNameSyntax>()
-            .Any(id => ctx.SymbolOf(id) is { } s && ctx.Traced.Contains(s) && !StaticTupleFields.IsStaticRead(ctx, id))
+            .Any(id => ctx.MayBeTraced(id) && ctx.SymbolOf(id) is { } s && ctx.Traced.Contains(s) && !StaticTupleFields.IsStaticRead(ctx, id))
         || BoundedSizes.ReadsSize(ctx, e);
 
     /// <summary>A condition on a tensor (a comparison of tensors, a pred tensor) or on traced primitives.</summary>
@@ -109,7 +109,7 @@ internal static class TracedTypes
     {
         foreach (var id in LoopAnalysis.Walk(body).OfType<IdentifierNameSyntax>())
         {
-            if (ctx.SymbolOf(id) is not { } s || !ctx.Traced.Contains(s) || StaticTupleFields.IsStaticRead(ctx, id)) continue;
+            if (!ctx.MayBeTraced(id) || ctx.SymbolOf(id) is not { } s || !ctx.Traced.Contains(s) || StaticTupleFields.IsStaticRead(ctx, id)) continue;
             if (ctx.Reported(LiftCodes.CarryShape, id) || ctx.Reported(LiftCodes.UnboundedSize, id)) continue;
             if (BadUse(ctx, id) is { } where)
             {
@@ -158,7 +158,7 @@ internal static class TracedTypes
                     if (NumberTuples.FieldOfLocal(ctx, a.Left) is not null && TracedRoot(ctx, a.Left)) return null; // s.Count = e of a carried tuple
                     return parent;
                 case EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax v }:
-                    return ctx.Model.GetDeclaredSymbol(v) is { } declared && (ctx.Traced.Contains(declared) || ctx.IsTensor(LoopAnalysis.TypeOf(declared))) ? null : parent;
+                    return ctx.DeclaredOf(v) is { } declared && (ctx.Traced.Contains(declared) || ctx.IsTensor(LoopAnalysis.TypeOf(declared))) ? null : parent;
                 case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } when Mappings.KnownMath.TensorMethod(ctx.SymbolOf(call) as IMethodSymbol) is not null:
                     node = call; // Math.Min(m, 3) on a traced number is the tensor op: its result is traced too
                     continue;
@@ -214,7 +214,7 @@ internal static class TracedTypes
         var target = outer.Parent switch
         {
             AssignmentExpressionSyntax a when a.Right == outer => ctx.SymbolOf(a.Left),
-            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax v } => ctx.Model.GetDeclaredSymbol(v),
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax v } => ctx.DeclaredOf(v),
             _ => null,
         };
         return target is not null && ctx.Traced.Contains(target) && NumberTuples.IsLocal(ctx, target);

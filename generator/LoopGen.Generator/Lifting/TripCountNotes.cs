@@ -67,7 +67,7 @@ internal static class TripCountNotes
         if (ctx.IsTensor(ctx.TypeOf(e))) return $"'{e}' is a tensor";
         foreach (var id in e.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
         {
-            if (ctx.SymbolOf(id) is not { } s || !ctx.Traced.Contains(s) || StaticTupleFields.IsStaticRead(ctx, id)) continue;
+            if (!ctx.MayBeTraced(id) || ctx.SymbolOf(id) is not { } s || !ctx.Traced.Contains(s) || StaticTupleFields.IsStaticRead(ctx, id)) continue;
             return s is IParameterSymbol ? $"'{s.Name}' is [Dynamic]" : $"'{s.Name}' is computed by the compiled code (a counter or carry of a loop)";
         }
         return null;

@@ -45,34 +45,49 @@ internal sealed class Template
     }
 
     /// <summary>Parses one statement of template text and fills its holes.</summary>
-    public StatementSyntax Statement(string text)
-    {
-        var t = GeneratorTestHooks.Start();
-        var parsed = SyntaxFactory.ParseStatement(text, options: Options);
-        GeneratorTestHooks.Stop("    twin: template parse (inside rewrite)", t);
-        return Fill(parsed, text);
-    }
+    public StatementSyntax Statement(string text) => Build<StatementSyntax>(text, statement: true);
 
     /// <summary>Parses an expression of template text and fills its holes.</summary>
-    public ExpressionSyntax Expression(string text)
-    {
-        var t = GeneratorTestHooks.Start();
-        var parsed = SyntaxFactory.ParseExpression(text, options: Options);
-        GeneratorTestHooks.Stop("    twin: template parse (inside rewrite)", t);
-        return Fill(parsed, text);
-    }
+    public ExpressionSyntax Expression(string text) => Build<ExpressionSyntax>(text, statement: false);
 
-    private T Fill<T>(T parsed, string text)
+    /// <summary>
+    /// The template's tree: its shape (<see cref="TemplateShapes"/>) parsed once per process and filled with this
+    /// text's identifiers, which gives the tree parsing the text would (the parser reads keywords and punctuation, not
+    /// which name an identifier is); a text without a shape is parsed as it is.
+    /// </summary>
+    private T Build<T>(string text, bool statement)
         where T : SyntaxNode
     {
+        var t = GeneratorTestHooks.Start();
+        var words = new List<string>();
+        var shape = TemplateShapes.Of(text, words);
+        SyntaxNode parsed;
+        if (shape is null)
+        {
+            parsed = Parse(text, statement);
+            words = null;
+        }
+        else
+        {
+            var key = (statement ? "s" : "e") + shape;
+            if (!TemplateShapes.TryGet(key, out parsed))
+            {
+                parsed = Parse(shape, statement);
+                if (!parsed.ContainsDiagnostics) TemplateShapes.Add(key, parsed);
+            }
+        }
+        GeneratorTestHooks.Stop("    twin: template parse (inside rewrite)", t);
         if (parsed.ContainsDiagnostics)
         {
             // A template bug, never the user's: reported as LG9999 and the method stays eager.
             var error = parsed.GetDiagnostics().First(d => d.Severity == DiagnosticSeverity.Error);
             throw new InvalidOperationException($"a generated template does not parse ({error.GetMessage()}): {text}");
         }
-        return (T)new Filler(this).Visit(parsed)!;
+        return (T)new Filler(this, words).Visit(parsed)!;
     }
+
+    private static SyntaxNode Parse(string text, bool statement) =>
+        statement ? SyntaxFactory.ParseStatement(text, options: Options) : SyntaxFactory.ParseExpression(text, options: Options);
 
     /// <summary>Whether an expression binds tighter than any operator (needs no parentheses as an operand).</summary>
     public static bool IsPrimary(ExpressionSyntax e) => e is IdentifierNameSyntax or GenericNameSyntax or QualifiedNameSyntax or AliasQualifiedNameSyntax
@@ -80,21 +95,32 @@ internal sealed class Template
         or PredefinedTypeSyntax or ThisExpressionSyntax or TupleExpressionSyntax
         || e is MemberAccessExpressionSyntax m && m.IsKind(SyntaxKind.SimpleMemberAccessExpression);
 
-    private sealed class Filler : CSharpSyntaxRewriter
+    /// <summary>Puts each placeholder's identifier back (<paramref name="words"/>; null for a text parsed as it is) and each hole's node in.</summary>
+    private sealed class Filler(Template t, List<string>? words) : CSharpSyntaxRewriter
     {
-        private readonly Template _t;
+        /// <summary>The identifier a token of the parsed tree stands for.</summary>
+        private string Word(SyntaxToken token) =>
+            words is not null && TemplateShapes.IndexOf(token.ValueText) is var k and >= 0 ? words[k] : token.ValueText;
 
-        public Filler(Template t) => _t = t;
+        public override SyntaxToken VisitToken(SyntaxToken token)
+        {
+            if (words is null || !token.IsKind(SyntaxKind.IdentifierToken) || TemplateShapes.IndexOf(token.ValueText) is not (var k and >= 0)) return token;
+            var word = words[k];
+            var filled = word[0] == '@'
+                ? SyntaxFactory.VerbatimIdentifier(token.LeadingTrivia, word.Substring(1), word.Substring(1), token.TrailingTrivia) // it writes the '@'
+                : SyntaxFactory.Identifier(token.LeadingTrivia, word, token.TrailingTrivia);
+            return filled;
+        }
 
         public override SyntaxNode? VisitIdentifierName(IdentifierNameSyntax node) =>
-            _t._expressions.TryGetValue(node.Identifier.ValueText, out var e) ? e : base.VisitIdentifierName(node);
+            t._expressions.TryGetValue(Word(node.Identifier), out var e) ? e : base.VisitIdentifierName(node);
 
         public override SyntaxNode? VisitBlock(BlockSyntax node)
         {
             var list = new List<StatementSyntax>();
             foreach (var s in node.Statements)
             {
-                if (s is ExpressionStatementSyntax { Expression: IdentifierNameSyntax id } && _t._statements.TryGetValue(id.Identifier.ValueText, out var nodes))
+                if (s is ExpressionStatementSyntax { Expression: IdentifierNameSyntax id } && t._statements.TryGetValue(Word(id.Identifier), out var nodes))
                 {
                     list.AddRange(nodes);
                 }

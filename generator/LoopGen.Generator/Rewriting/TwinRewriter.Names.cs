@@ -103,7 +103,7 @@ internal sealed partial class TwinRewriter
     {
         // Asked for most names twice (as a type, then as a static member): once of the model.
         if (_bound.TryGetValue(node, out var known)) return known;
-        var info = Model.GetSymbolInfo(node, _ctx.CancellationToken);
+        var info = _ctx.InfoOf(node); // shared with the lifting, which asked about most of these nodes already
         var symbol = info.Symbol;
         if (symbol is null && info.CandidateSymbols.Length > 0)
         {

@@ -40,7 +40,7 @@ internal sealed partial class TwinRewriter
     /// <summary><c>(int Count, Tensor Sum) s = (0, x);</c> of a traced tuple: retyped, each number converted.</summary>
     private VariableDeclarationSyntax? NumberTupleDeclaration(VariableDeclarationSyntax node)
     {
-        var tuples = node.Variables.Select(d => TracedNumberTuple(Model.GetDeclaredSymbol(d))).ToList();
+        var tuples = node.Variables.Select(d => TracedNumberTuple(_ctx.DeclaredOf(d))).ToList();
         if (tuples.All(t => t is null)) return null;
         var type = tuples.First(t => t is not null)!;
         var declarators = node.Variables.Select(d =>

@@ -147,14 +147,14 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     /// <inheritdoc/>
     public override SyntaxNode? VisitVariableDeclaration(VariableDeclarationSyntax node)
     {
-        if (!node.Variables.Any(d => Model.GetDeclaredSymbol(d) is { } s && _ctx.Traced.Contains(s))) return base.VisitVariableDeclaration(node);
+        if (!node.Variables.Any(d => _ctx.DeclaredOf(d) is { } s && _ctx.Traced.Contains(s))) return base.VisitVariableDeclaration(node);
         if (NumberTupleDeclaration(node) is { } tuple) return tuple;
         var declarators = node.Variables.Select(d =>
         {
             var v = SyntaxFactory.VariableDeclarator(d.Identifier.WithoutTrivia());
             if (d.Initializer is null) return v;
             var value = E(d.Initializer.Value);
-            if (Model.GetDeclaredSymbol(d) is ILocalSymbol local && LoopAnalysis.IsPrimitive(local.Type)) value = As(local.Type, value);
+            if (_ctx.DeclaredOf(d) is ILocalSymbol local && LoopAnalysis.IsPrimitive(local.Type)) value = As(local.Type, value);
             return v.WithInitializer(SyntaxFactory.EqualsValueClause(value));
         });
         return SyntaxFactory.VariableDeclaration(SyntaxFactory.ParseTypeName(TensorType), SyntaxFactory.SeparatedList(declarators));
@@ -378,7 +378,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     private string RowName(CollectedList list) => _ctx.Prefix + "y_" + list.List.Name;
 
     private CollectedList? CollectedDeclared(LocalDeclarationStatementSyntax d) =>
-        d.Declaration.Variables.Select(v => Model.GetDeclaredSymbol(v)).Where(s => s is not null)
+        d.Declaration.Variables.Select(v => _ctx.DeclaredOf(v)).Where(s => s is not null)
             .Select(s => _ctx.Collected.TryGetValue(s!, out var c) ? c : null).FirstOrDefault(c => c is not null);
 
     /// <summary><c>Tensor.Stack(list[, axis])</c> / <c>Tensor.Concat(list[, axis])</c> of a collected list → the loop's stacked output.</summary>
