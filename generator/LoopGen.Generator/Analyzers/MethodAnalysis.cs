@@ -52,12 +52,8 @@ internal static class MethodAnalysis
             return;
         }
 
-        // The compiler reports broken code already; the generator skips such a method, and so does the analysis.
-        if (syntax.ContainsDiagnostics
-            || context.SemanticModel.GetDiagnostics(syntax.Span, context.CancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
-        {
-            return;
-        }
+        // The compiler reports broken code already; the generator skips such a method (by the same check), and so does the analysis.
+        if (CompileErrors.Any(syntax, context.SemanticModel, context.CancellationToken)) return;
 
         var (result, _) = SharedAnalysis.Analyze(syntax, symbol, context.SemanticModel, claimPlan: false, context.CancellationToken);
         Report(context, syntax, symbol.Name, new MethodVerdict(null, result));

@@ -72,14 +72,15 @@ internal static class MethodParser
 
         GeneratorTestHooks.Stop("generator: method rules", t);
         t = GeneratorTestHooks.Start();
-        // A method that does not compile would give a twin that does not either: the user fixes the method first.
-        if (syntax.ContainsDiagnostics
-            || context.SemanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+        // A method that does not compile would give a twin that does not either: the user fixes the method first. Told
+        // from the body's one binding (the lifting's), not SemanticModel.GetDiagnostics, which compiles the body again.
+        if (CompileErrors.Any(syntax, context.SemanticModel, cancellationToken))
         {
+            SharedAnalysis.Remember(syntax, context.SemanticModel.Compilation, MethodVerdict.HasCompileErrors);
             return model with { NotCompiledReason = "it has compilation errors" };
         }
 
-        GeneratorTestHooks.Stop("generator: compiler errors of the method (binds its body)", t);
+        GeneratorTestHooks.Stop("generator: compile errors of the method (first binding of its body)", t);
         t = GeneratorTestHooks.Start();
 
         // Phase 3: lift the loops.
