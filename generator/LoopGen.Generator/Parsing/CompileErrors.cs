@@ -130,8 +130,24 @@ internal static class CompileErrors
             IAwaitOperation => !function.IsAsync, // CS4032, CS4034
             IReturnOperation { Kind: OperationKind.Return, ReturnedValue: null } => ReferenceEquals(function, method), // CS0126: the method returns a value (CompileChecks)
             IBlockOperation { Syntax.Parent: UnsafeStatementSyntax } => !unsafeAllowed, // CS0227
+            IVariableDeclaratorOperation { Symbol: { IsConst: true, HasConstantValue: false } } => true, // CS0133
+            ISwitchOperation s => RepeatsALabel(s), // CS0152
             _ => false,
         };
+    }
+
+    /// <summary>Whether two <c>case</c> labels of one switch statement hold the same constant.</summary>
+    private static bool RepeatsALabel(ISwitchOperation switchOperation)
+    {
+        var seen = new HashSet<object>();
+        foreach (var section in switchOperation.Cases)
+        {
+            foreach (var clause in section.Clauses)
+            {
+                if (clause is ISingleValueCaseClauseOperation { Value.ConstantValue: { HasValue: true, Value: { } value } } && !seen.Add(value)) return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>An implicit node carrying an explicit conversion that C# allows: a tuple literal's elements under an explicit cast.</summary>
