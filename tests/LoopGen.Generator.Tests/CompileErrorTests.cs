@@ -21,9 +21,11 @@ public sealed class CompileErrorTests(ITestOutputHelper output)
 
         namespace Demo;
 
-        public static partial class Kernels
+        public partial class Kernels
         {
             private static Tensor Helper(Tensor t, int k) => t * k;
+
+            private int Count => 2;
 
         """;
 
@@ -42,6 +44,12 @@ public sealed class CompileErrorTests(ITestOutputHelper output)
         { "local clashes with a parameter", "for (int i = 0; i < 3; i++) { int n = i; x = x + n; }\nreturn x;", "CS0136" },
         { "local clashes with an outer local", "int k = 1;\nfor (int i = 0; i < n; i++) { int k = i; x = x * k; }\nreturn x;", "CS0136" },
         { "loop counter clashes", "for (int i = 0; i < n; i++) { for (int i = 0; i < 2; i++) x = x + 1; }\nreturn x;", "CS0136" },
+        { "return without a value", "for (int i = 0; i < n; i++) x = x + 1;\nif (n > 3) return;\nreturn x;", "CS0126" },
+        { "await in a method that is not async", "for (int i = 0; i < n; i++) x = x + 1;\nawait System.Threading.Tasks.Task.Yield();\nreturn x;", "CS4032" },
+        { "unsafe code without /unsafe", "for (int i = 0; i < n; i++) x = x + 1;\nunsafe { int* p = null; }\nreturn x;", "CS0227" },
+        { "const from a variable", "const int k = n;\nfor (int i = 0; i < n; i++) x = x * k;\nreturn x;", "CS0133" },
+        { "repeated case label", "for (int i = 0; i < n; i++) x = x + 1;\nswitch (n) { case 1: x = x + 1; break; case 1: break; }\nreturn x;", "CS0152" },
+        { "an instance member from static code", "for (int i = 0; i < n; i++) x = x * Count;\nreturn x;", "CS0120" },
     };
 
     [Theory]
