@@ -27,6 +27,9 @@ public sealed class CompileErrorTests(ITestOutputHelper output)
 
             private int Count => 2;
 
+            [System.Obsolete("use Helper", true)]
+            private static int Old() => 1;
+
         """;
 
     /// <summary>One method per error kind: (name, body of <c>Tensor Step(Tensor x, int n)</c>, the compiler's error id).</summary>
@@ -49,6 +52,7 @@ public sealed class CompileErrorTests(ITestOutputHelper output)
         { "unsafe code without /unsafe", "for (int i = 0; i < n; i++) x = x + 1;\nunsafe { int* p = null; }\nreturn x;", "CS0227" },
         { "const from a variable", "const int k = n;\nfor (int i = 0; i < n; i++) x = x * k;\nreturn x;", "CS0133" },
         { "repeated case label", "for (int i = 0; i < n; i++) x = x + 1;\nswitch (n) { case 1: x = x + 1; break; case 1: break; }\nreturn x;", "CS0152" },
+        { "a switch section falling through", "for (int i = 0; i < n; i++) x = x + 1;\nswitch (n) { case 1: x = x + 1; case 2: break; }\nreturn x;", "CS0163" },
         { "an instance member from static code", "for (int i = 0; i < n; i++) x = x * Count;\nreturn x;", "CS0120" },
     };
 
@@ -79,6 +83,24 @@ public sealed class CompileErrorTests(ITestOutputHelper output)
         }
     }
 
+    /// <summary>
+    /// Errors the check does not see (docs/design.md, "Generated code"): the twin fails the same way, and its #line
+    /// directives put each of its errors on the user's line, where the user's own error of the same id is.
+    /// </summary>
+    [Theory]
+    [InlineData("for (int i = 0; i < n; i++) x = x * Old();\nreturn x;", "CS0619")]
+    [InlineData("for (int i = 0; i < n; i++) x = x + 1;\nvar k = n switch { _ => 1, 2 => 3 };\nreturn x * k;", "CS8510")]
+    [InlineData("for (int i = 0; i < n; i++) x = x + 1;\nif (x is Tensor t) { }\nreturn t;", "CS0165")]
+    public void AnErrorTheCheckDoesNotSeeComesBackOnlyOnTheUsersLine(string body, string id)
+    {
+        var run = GeneratorHarness.Run(Source(body));
+        run.AssertNoGeneratorFailure();
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "LG9999");
+        var user = GeneratorHarness.Compilation(Source(body)).GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).Select(Where).ToHashSet();
+        Assert.Contains(user, u => u.StartsWith(id + "@", StringComparison.Ordinal));
+        foreach (var generated in run.ErrorsInGeneratedCode.Select(Where)) Assert.Contains(generated, user);
+    }
+
     [Theory]
     [InlineData("Tensor y = x;\nfor (int i = 0; i < n; i++) y = y + 1;\nreturn y;")]
     [InlineData("{ int k = 1; x = x * k; }\n{ int k = 2; x = x * k; }\nreturn x;")]
@@ -87,6 +109,7 @@ public sealed class CompileErrorTests(ITestOutputHelper output)
     [InlineData("var t = ((float, long))(1.5, 2);\nfor (int i = 0; i < n; i++) x = x * t.Item1;\nreturn x;")]
     [InlineData("System.Func<int, int> f = n => n + 1;\nfor (int i = 0; i < f(n); i++) x = x + 1;\nreturn x;")]
     [InlineData("while (true) { x = x + 1; if (x.Sum() > 10f) return x; }")]
+    [InlineData("switch (n) { case 1: { x = x + 1; break; } case 2: if (n > 0) return x; else break; default: x = x * 2; break; }\nreturn x;")]
     [InlineData("for (int i = 0; i < n; i++) x = x + 1;\nthrow new System.InvalidOperationException();")]
     public void CodeThatCompilesPassesTheCheck(string body)
     {
@@ -144,6 +167,13 @@ public sealed class CompileErrorTests(ITestOutputHelper output)
             + string.Join(", ", missed.OrderByDescending(m => m.Value).Select(m => $"{m.Key} {m.Value}")));
         Assert.True(falsePositives.Count == 0, $"{falsePositives.Count} methods that compile were called broken; first:\n{falsePositives.FirstOrDefault()}");
         Assert.True(valid > 100 && broken > 20, $"too few methods to tell ({valid} valid, {broken} broken)");
+    }
+
+    /// <summary>An error as id@file:line, the line where #line maps it.</summary>
+    private static string Where(Diagnostic d)
+    {
+        var span = d.Location.GetMappedLineSpan();
+        return $"{d.Id}@{span.Path}:{span.StartLinePosition.Line + 1}";
     }
 
     private static string Source(string body) =>

@@ -37,7 +37,7 @@ internal static class CompileErrors
         var walk = new Walk(method, unsafeAllowed);
         if (walk.Broken(root, [.. method.Parameters.Select(p => p.Name)], method)) return true;
         cancellationToken.ThrowIfCancellationRequested();
-        return FlowErrors(syntax, model, walk.Unassigned);
+        return FlowErrors(syntax, model, walk);
     }
 
     /// <summary>
@@ -77,6 +77,9 @@ internal static class CompileErrors
         /// <summary>Declarations like <c>Tensor y;</c> in a statement list: the only locals a read can find unassigned (but pattern and out variables, which C# mostly assigns where they are declared).</summary>
         public List<(LocalDeclarationStatementSyntax Statement, ILocalSymbol Local)> Unassigned { get; } = [];
 
+        /// <summary>Switch sections that do not end in a jump: the only ones that can fall through (CS0163).</summary>
+        public List<SwitchSectionSyntax> OpenSections { get; } = [];
+
         /// <summary>
         /// Whether <paramref name="operation"/> or below holds an error. <paramref name="inScope"/>: the names of the
         /// locals and parameters in scope, for CS0128 (a local declared twice in one scope) and CS0136 (again inside the
@@ -92,6 +95,11 @@ internal static class CompileErrors
                 if (local.IsImplicitlyDeclared || local.Name.Length == 0) continue;
                 if (inScope.Contains(local.Name)) return true;
                 inScope.Add(local.Name);
+            }
+            if (operation is ISwitchCaseOperation { Syntax: SwitchSectionSyntax { Statements.Count: > 0 } section }
+                && section.Statements.Last() is not (BreakStatementSyntax or ReturnStatementSyntax or ContinueStatementSyntax or ThrowStatementSyntax or GotoStatementSyntax))
+            {
+                OpenSections.Add(section);
             }
             if (operation is IVariableDeclaratorOperation { Initializer: null, Parent: IVariableDeclarationOperation { Initializer: null, Parent: IVariableDeclarationGroupOperation { Syntax: LocalDeclarationStatementSyntax statement } } } declarator
                 && !statement.IsConst)
@@ -173,20 +181,29 @@ internal static class CompileErrors
         _ => [],
     };
 
+    /// <summary>Whether the end of <paramref name="statements"/> can be reached (true too when the analysis fails: the code is broken then).</summary>
+    private static bool Reachable(SemanticModel model, SyntaxList<StatementSyntax> statements)
+    {
+        if (statements.Count == 0) return true;
+        var control = model.AnalyzeControlFlow(statements[0], statements[statements.Count - 1]);
+        return control is null || !control.Succeeded || control.EndPointIsReachable;
+    }
+
     /// <summary>
-    /// CS0161 (a path ends without returning) and CS0165 (a local read before it is assigned): flow errors, which leave
-    /// the tree intact. A control-flow pass over the already bound body, and for each local declared without a value
+    /// CS0161 (a path ends without returning), CS0163 (a switch section falls through) and CS0165 (a local read before it
+    /// is assigned): flow errors, which leave the tree intact. A control-flow pass over the already bound body (and over
+    /// each switch section that does not end in a jump), and for each local declared without a value
     /// (rare in kernels), a data-flow pass over the statements after it: a read there that can see the declaration's
     /// missing value is a value flowing into that region.
     /// </summary>
-    private static bool FlowErrors(MethodDeclarationSyntax syntax, SemanticModel model, List<(LocalDeclarationStatementSyntax Statement, ILocalSymbol Local)> unassigned)
+    private static bool FlowErrors(MethodDeclarationSyntax syntax, SemanticModel model, Walk walk)
     {
-        if (syntax.Body is { } body)
+        if (syntax.Body is { } body && Reachable(model, body.Statements)) return true;
+        foreach (var section in walk.OpenSections)
         {
-            var control = model.AnalyzeControlFlow(body);
-            if (control is null || !control.Succeeded || control.EndPointIsReachable) return true;
+            if (Reachable(model, section.Statements)) return true; // CS0163: it falls through
         }
-        foreach (var (statement, local) in unassigned)
+        foreach (var (statement, local) in walk.Unassigned)
         {
             var list = statement.Parent switch
             {
