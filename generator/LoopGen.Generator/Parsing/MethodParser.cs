@@ -74,7 +74,9 @@ internal static class MethodParser
         t = GeneratorTestHooks.Start();
         // A method that does not compile would give a twin that does not either: the user fixes the method first. Told
         // from the body's one binding (the lifting's), not SemanticModel.GetDiagnostics, which compiles the body again.
-        if (CompileErrors.Any(syntax, context.SemanticModel, cancellationToken))
+        // The model is the shared analyses' one for this tree: a callee check may have bound this body in it already.
+        var semanticModel = SharedAnalysis.Model(context.SemanticModel);
+        if (CompileErrors.Any(syntax, semanticModel, cancellationToken))
         {
             SharedAnalysis.Remember(syntax, context.SemanticModel.Compilation, MethodVerdict.HasCompileErrors);
             return model with { NotCompiledReason = "it has compilation errors" };
@@ -87,7 +89,7 @@ internal static class MethodParser
         GeneratorTestHooks.BeforeLift.Value?.Invoke(symbol.Name);
         // One analysis per method and compilation: the callee checks of other methods may have made it already, and the
         // analyzers reuse this one when their compilation is this one plus the generated files.
-        var (result, ctx) = SharedAnalysis.Analyze(syntax, symbol, context.SemanticModel, claimPlan: true, cancellationToken);
+        var (result, ctx) = SharedAnalysis.Analyze(syntax, symbol, semanticModel, claimPlan: true, cancellationToken);
         SharedAnalysis.Remember(syntax, context.SemanticModel.Compilation, new MethodVerdict(null, result));
         GeneratorTestHooks.Stop("generator: lifting analysis", t);
         var problems = result.Problems;

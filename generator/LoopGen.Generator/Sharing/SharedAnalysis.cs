@@ -100,6 +100,13 @@ internal static class SharedAnalysis
         }
     }
 
+    /// <summary>
+    /// The semantic model of <paramref name="model"/>'s tree that the shared analyses of its compilation use: the first
+    /// one seen. A caller's callee check may have bound this tree's bodies in a model of its own; asking that one again
+    /// reuses the binding, where <paramref name="model"/> (the generator's) would bind each body a second time.
+    /// </summary>
+    public static SemanticModel Model(SemanticModel model) => ForCompilation(model.Compilation).Share(model);
+
     /// <summary>Records the generator's verdict on a method, for the analyzers of a compilation that extends this one.</summary>
     public static void Remember(MethodDeclarationSyntax syntax, Compilation compilation, MethodVerdict verdict) =>
         Verdicts.GetValue(syntax, static _ => new VerdictSlot()).Value = new VerdictEntry(Stamps.GetValue(compilation, static c => new CompilationStamp(c)), verdict);
@@ -185,6 +192,9 @@ internal static class SharedAnalysis
         public SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, t => compilation.GetSemanticModel(t));
 
         public void RememberModel(SemanticModel model) => _models.TryAdd(model.SyntaxTree, model);
+
+        /// <summary>The model kept for <paramref name="model"/>'s tree, <paramref name="model"/> itself when none was.</summary>
+        public SemanticModel Share(SemanticModel model) => _models.GetOrAdd(model.SyntaxTree, model);
 
         /// <summary>Whether this compilation extends the stamped one; decided once per stamp.</summary>
         public bool Extends(CompilationStamp stamp) =>
