@@ -47,8 +47,9 @@ internal static class MethodAnalysis
             return;
         }
 
-        // The driver's semantic model for the tree: the one its other actions and the compiler share.
-        var model = context.Compilation.GetSemanticModel(syntax.SyntaxTree);
+        // The shared analyses' model of the tree (the lifting's, without nullable analysis): the compile-error check and
+        // the lifting bind the body once in it, as the generator does.
+        var model = SharedAnalysis.Model(context.Compilation.GetSemanticModel(syntax.SyntaxTree));
         // The symbol this declaration declares: the action's own, but for a part of a partial method, which is asked.
         var own = (IMethodSymbol)context.Symbol;
         var declared = own.PartialDefinitionPart is null && own.PartialImplementationPart is null ? own : model.GetDeclaredSymbol(syntax, context.CancellationToken);
@@ -59,12 +60,8 @@ internal static class MethodAnalysis
             return;
         }
 
-        // The compiler reports broken code already; the generator skips such a method, and so does the analysis.
-        if (syntax.ContainsDiagnostics
-            || model.GetDiagnostics(syntax.Span, context.CancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
-        {
-            return;
-        }
+        // The compiler reports broken code already; the generator skips such a method (by the same check), and so does the analysis.
+        if (CompileErrors.Any(syntax, model, context.CancellationToken)) return;
 
         var (result, _) = SharedAnalysis.Analyze(syntax, symbol, model, claimPlan: false, context.CancellationToken);
         Report(context, syntax, symbol.Name, new MethodVerdict(null, result));

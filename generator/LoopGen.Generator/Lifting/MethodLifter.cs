@@ -95,7 +95,7 @@ internal static class MethodLifter
     /// only with locals of this same model (one model per analysis, the rewriter uses it too); types are written with
     /// formats that leave nullable annotations out, so the twin and the messages are the same.
     /// </summary>
-    private static SemanticModel LiftingModel(SemanticModel model)
+    internal static SemanticModel LiftingModel(SemanticModel model)
     {
         try
         {

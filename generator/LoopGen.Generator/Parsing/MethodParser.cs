@@ -72,21 +72,24 @@ internal static class MethodParser
 
         GeneratorTestHooks.Stop("generator: method rules", t);
         t = GeneratorTestHooks.Start();
-        // A method that does not compile would give a twin that does not either: the user fixes the method first.
-        if (syntax.ContainsDiagnostics
-            || context.SemanticModel.GetDiagnostics(syntax.Span, cancellationToken).Any(d => d.Severity == DiagnosticSeverity.Error))
+        // A method that does not compile would give a twin that does not either: the user fixes the method first. Told
+        // from the body's one binding (the lifting's), not SemanticModel.GetDiagnostics, which compiles the body again.
+        // The model is the shared analyses' one for this tree: a callee check may have bound this body in it already.
+        var semanticModel = SharedAnalysis.Model(context.SemanticModel);
+        if (CompileErrors.Any(syntax, semanticModel, cancellationToken))
         {
+            SharedAnalysis.Remember(syntax, context.SemanticModel.Compilation, MethodVerdict.HasCompileErrors);
             return model with { NotCompiledReason = "it has compilation errors" };
         }
 
-        GeneratorTestHooks.Stop("generator: compiler errors of the method (binds its body)", t);
+        GeneratorTestHooks.Stop("generator: compile errors of the method (first binding of its body)", t);
         t = GeneratorTestHooks.Start();
 
         // Phase 3: lift the loops.
         GeneratorTestHooks.BeforeLift.Value?.Invoke(symbol.Name);
         // One analysis per method and compilation: the callee checks of other methods may have made it already, and the
         // analyzers reuse this one when their compilation is this one plus the generated files.
-        var (result, ctx) = SharedAnalysis.Analyze(syntax, symbol, context.SemanticModel, claimPlan: true, cancellationToken);
+        var (result, ctx) = SharedAnalysis.Analyze(syntax, symbol, semanticModel, claimPlan: true, cancellationToken);
         SharedAnalysis.Remember(syntax, context.SemanticModel.Compilation, new MethodVerdict(null, result));
         GeneratorTestHooks.Stop("generator: lifting analysis", t);
         var problems = result.Problems;

@@ -49,7 +49,7 @@ internal static class SharedAnalysis
         MethodDeclarationSyntax syntax, IMethodSymbol symbol, SemanticModel model, bool claimPlan, CancellationToken cancellationToken)
     {
         var per = ForCompilation(model.Compilation);
-        per.RememberModel(model);
+        model = per.Share(model);
         // Only the generator's compilation keeps the plans its callee checks make (for the callee's own transform to
         // claim); the analyzers' keeps results only, so a long-lived IDE compilation holds no plans.
         if (claimPlan) per.KeepsPlans = true;
@@ -99,6 +99,13 @@ internal static class SharedAnalysis
             _lowestCut = Math.Min(outerCut, _lowestCut);
         }
     }
+
+    /// <summary>
+    /// The semantic model of <paramref name="model"/>'s tree that the shared analyses of its compilation use: the first
+    /// one seen. A caller's callee check may have bound this tree's bodies in a model of its own; asking that one again
+    /// reuses the binding, where <paramref name="model"/> (the generator's) would bind each body a second time.
+    /// </summary>
+    public static SemanticModel Model(SemanticModel model) => ForCompilation(model.Compilation).Share(model);
 
     /// <summary>Records the generator's verdict on a method, for the analyzers of a compilation that extends this one.</summary>
     public static void Remember(MethodDeclarationSyntax syntax, Compilation compilation, MethodVerdict verdict) =>
@@ -182,9 +189,13 @@ internal static class SharedAnalysis
         public bool KeepsPlans { get; set; }
 
         /// <summary>One semantic model per tree (binding is cached in the model, so a new one per call would bind again).</summary>
-        public SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, t => compilation.GetSemanticModel(t));
+        // The models kept are the lifting's (no nullable analysis, MethodLifter.LiftingModel): the compile-error check,
+        // the lifting, the callee checks and the rewriter bind each body once, in one model per tree.
+        public SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, t => MethodLifter.LiftingModel(compilation.GetSemanticModel(t)));
 
-        public void RememberModel(SemanticModel model) => _models.TryAdd(model.SyntaxTree, model);
+        /// <summary>The model kept for <paramref name="model"/>'s tree; the lifting's model of it when none was.</summary>
+        public SemanticModel Share(SemanticModel model) =>
+            _models.TryGetValue(model.SyntaxTree, out var kept) ? kept : _models.GetOrAdd(model.SyntaxTree, MethodLifter.LiftingModel(model));
 
         /// <summary>Whether this compilation extends the stamped one; decided once per stamp.</summary>
         public bool Extends(CompilationStamp stamp) =>
