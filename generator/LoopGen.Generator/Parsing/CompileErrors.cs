@@ -20,7 +20,7 @@ namespace LoopGen.Generator.Parsing;
 /// flow analysis, on the compiler's worker threads): a third of the generator's cost on a cold build. Error kinds this
 /// check does not see (an error the binder reports but leaves no error node for: an inaccessible-but-bound member, a
 /// constraint violation, a ref-safety error…) give a twin that fails the same way; its <c>#line</c> directives put that
-/// error on the user's own line (docs/lifting.md, "Code that does not compile").
+/// error on the user's own line (docs/design.md, "Generated code").
 /// </remarks>
 internal static class CompileErrors
 {

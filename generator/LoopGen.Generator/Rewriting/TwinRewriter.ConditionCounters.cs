@@ -42,7 +42,7 @@ internal sealed partial class TwinRewriter
     {
         if (plan.ConditionCounter is not { } c) yield break;
         var v = LoopAnalysis.Id(c.Variable.Name);
-        yield return _t.Statement($"{v} = {v} {(c.Delta > 0 ? "+" : "-")} 1;");
+        yield return _t.Statement($"{v} = {Stepped(c, v)};");
     }
 
     /// <summary>The step at the end of an iteration: skipped when the iteration breaks (the plain loop then tests nothing).</summary>
@@ -50,9 +50,11 @@ internal sealed partial class TwinRewriter
     {
         if (plan.ConditionCounter is not { } c) yield break;
         var v = LoopAnalysis.Id(c.Variable.Name);
-        var stepped = $"{v} {(c.Delta > 0 ? "+" : "-")} 1";
-        yield return _t.Statement(plan.BreakFlag is { } brk ? $"{v} = {TensorType}.Where({brk}, {v}, {stepped});" : $"{v} = {stepped};");
+        yield return _t.Statement(plan.BreakFlag is { } brk ? $"{v} = {TensorType}.Where({brk}, {v}, {Stepped(c, v)});" : $"{v} = {Stepped(c, v)};");
     }
+
+    /// <summary>The counter after one step: <c>i + 1</c> or <c>i - 1</c>.</summary>
+    private static string Stepped(ConditionCounter c, string v) => $"{v} {(c.Delta > 0 ? "+" : "-")} 1";
 
     /// <summary>
     /// A <c>for</c> loop's incrementors in a loop that breaks: they run only when the iteration did not break (the plain
@@ -63,7 +65,7 @@ internal sealed partial class TwinRewriter
         if (plan.BreakFlag is not { } brk || incrementors.Count == 0) return incrementors;
         var written = LoopAnalysis.Ordered(f.Incrementors.SelectMany(i => LoopAnalysis.WrittenIn(Model, i)).Where(LoopAnalysis.IsVariable));
         // Counters the for declares end with the loop: only a variable declared before it sees the skipped step.
-        var own = f.Declaration?.Variables.Select(v => Model.GetDeclaredSymbol(v)).Where(v => v is not null).ToList() ?? new List<ISymbol?>();
+        var own = f.Declaration?.Variables.Select(v => _ctx.DeclaredOf(v)).Where(v => v is not null).ToList() ?? new List<ISymbol?>();
         if (written.All(w => own.Contains(w, SymbolEqualityComparer.Default))) return incrementors;
         var pack = PackOf(written);
         var body = _t.Statements(incrementors);

@@ -101,9 +101,9 @@ internal static class SharedAnalysis
     }
 
     /// <summary>
-    /// The semantic model of <paramref name="model"/>'s tree that the shared analyses of its compilation use: the first
-    /// one seen. A caller's callee check may have bound this tree's bodies in a model of its own; asking that one again
-    /// reuses the binding, where <paramref name="model"/> (the generator's) would bind each body a second time.
+    /// The semantic model of <paramref name="model"/>'s tree that the shared analyses of its compilation use: one per
+    /// tree, without nullable analysis. A caller's callee check may have bound this tree's bodies in it already; asking
+    /// it again reuses the binding, where <paramref name="model"/> (the generator's) would bind each body a second time.
     /// </summary>
     public static SemanticModel Model(SemanticModel model) => ForCompilation(model.Compilation).Share(model);
 
@@ -188,14 +188,15 @@ internal static class SharedAnalysis
         /// <summary>True for the generator's compilation (see <see cref="Analyze"/>).</summary>
         public bool KeepsPlans { get; set; }
 
-        /// <summary>One semantic model per tree (binding is cached in the model, so a new one per call would bind again).</summary>
-        // The models kept are the lifting's (no nullable analysis, MethodLifter.LiftingModel): the compile-error check,
-        // the lifting, the callee checks and the rewriter bind each body once, in one model per tree.
+        /// <summary>
+        /// One semantic model per tree (binding is cached in the model, so a new one per call would bind again), the
+        /// lifting's (no nullable analysis, <see cref="MethodLifter.LiftingModel"/>): the compile-error check, the lifting,
+        /// the callee checks and the rewriter bind each body once.
+        /// </summary>
         public SemanticModel Model(SyntaxTree tree) => _models.GetOrAdd(tree, t => MethodLifter.LiftingModel(compilation.GetSemanticModel(t)));
 
-        /// <summary>The model kept for <paramref name="model"/>'s tree; the lifting's model of it when none was.</summary>
-        public SemanticModel Share(SemanticModel model) =>
-            _models.TryGetValue(model.SyntaxTree, out var kept) ? kept : _models.GetOrAdd(model.SyntaxTree, MethodLifter.LiftingModel(model));
+        /// <summary>The model kept for <paramref name="model"/>'s tree; the lifting's model of <paramref name="model"/> when none was.</summary>
+        public SemanticModel Share(SemanticModel model) => _models.GetOrAdd(model.SyntaxTree, _ => MethodLifter.LiftingModel(model));
 
         /// <summary>Whether this compilation extends the stamped one; decided once per stamp.</summary>
         public bool Extends(CompilationStamp stamp) =>
