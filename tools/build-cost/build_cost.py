@@ -59,6 +59,32 @@ def clean(project: str) -> None:
 LAST_CPU = [0.0]  # CPU seconds (user + system) of the processes the last timed build waited for
 
 
+def pack(repo: str, tmp: str, ready_to_run: bool) -> str:
+    """Packs the repository into tmp/feed and writes tmp/nuget.config (LoopGen from that feed only, everything else
+    from this machine's sources and package folder); gen_project.py gives the projects a private package folder.
+    Returns the package's version."""
+    feed = os.path.join(tmp, "feed")
+    log("untimed: dotnet pack of the repository into a local feed")
+    run(["dotnet", "pack", "-c", "Release", "-nologo", "-v:minimal", "-o", feed]
+        + (["-p:LoopGenReadyToRun=true"] if ready_to_run else []), repo)
+    packages = [f for f in os.listdir(feed) if re.fullmatch(r"LoopGen\.[0-9].*\.nupkg", f)]
+    if len(packages) != 1:
+        raise SystemExit(f"build-cost: expected one LoopGen package in {feed}, found {packages}")
+    version = packages[0][len("LoopGen."):-len(".nupkg")]
+    sources = re.findall(r"^\s*E\s+(\S.*)$", run(["dotnet", "nuget", "list", "source", "--format", "short"], tmp), re.M)
+    cache = re.search(r"global-packages:\s*(\S.*)$", run(["dotnet", "nuget", "locals", "global-packages", "--list"], tmp), re.M)
+    if cache and os.path.isdir(cache.group(1).strip()):
+        sources.append(cache.group(1).strip())
+    adds = "".join(f'    <add key="machine-{i}" value="{s.strip()}" />\n' for i, s in enumerate(sources))
+    maps = "".join(f'    <packageSource key="machine-{i}"><package pattern="*" /></packageSource>\n' for i in range(len(sources)))
+    with open(os.path.join(tmp, "nuget.config"), "w", encoding="utf-8") as f:
+        f.write('<?xml version="1.0" encoding="utf-8"?>\n<configuration>\n  <packageSources>\n    <clear />\n'
+                f'    <add key="loopgen-local" value="{feed}" />\n{adds}  </packageSources>\n  <packageSourceMapping>\n'
+                '    <packageSource key="loopgen-local"><package pattern="LoopGen" /></packageSource>\n'
+                f'{maps}  </packageSourceMapping>\n</configuration>\n')
+    return version
+
+
 def children_cpu() -> float:
     r = resource.getrusage(resource.RUSAGE_CHILDREN)
     return r.ru_utime + r.ru_stime
@@ -193,6 +219,10 @@ def main() -> int:
                    help="time the compiler inside each timed build too: the Csc task's time from -clp:PerformanceSummary "
                         "(the part of the build's wall time the compiler takes) and the CPU seconds of the build's processes "
                         "(dotnet, MSBuild, and csc when it runs afresh; a compiler server's CPU is not seen)")
+    p.add_argument("--package", action="store_true",
+                   help="reference the packed LoopGen package (dotnet pack of the repo into a local feed, restored into a "
+                        "private package folder), as a user's project does, instead of LoopGen's projects; the plain "
+                        "variant references the same package with its analyzers and build files excluded (the runtime only)")
     p.add_argument("--ready-to-run", action="store_true",
                    help="build LoopGen's generator ReadyToRun-compiled (-p:LoopGenReadyToRun=true, generator/LoopGen.Generator/ReadyToRun.targets)")
     a = p.parse_args()
@@ -240,13 +270,17 @@ def bench(a, tmp: str) -> int:
     log(f"compiler: {compiler}; MSBUILDDISABLENODEREUSE={os.environ.get('MSBUILDDISABLENODEREUSE', '(unset)')}")
     log(f"repo {repo} at {commit}{' (uncommitted changes in generator/analyzers/runtime)' if dirty else ''}; "
         f".NET SDK {sdk}; {os.cpu_count()} cores; load average {load_start}")
-    subprocess.run([sys.executable, os.path.join(HERE, "gen_project.py"), tmp, repo, "--methods", str(a.methods)], check=True)
+    version = pack(repo, tmp, a.ready_to_run) if a.package else None
+    subprocess.run([sys.executable, os.path.join(HERE, "gen_project.py"), tmp, repo, "--methods", str(a.methods)]
+                   + (["--package", version] if version else []), check=True)
     w, wo = os.path.join(tmp, "with"), os.path.join(tmp, "without")
 
     # Untimed: restore, build the runtime, generator and analyzers (Release) once, and a first build of each
     # project so the compiler server, MSBuild nodes and the analyzers' JIT are warm for every timed build alike.
     log("untimed: restore + build of LoopGen's projects and a first build of each variant")
     r2r = ["-p:LoopGenReadyToRun=true"] if a.ready_to_run else []
+    if a.package:
+        r2r = []  # the package was packed with it (pack above)
     run(["dotnet", "build", "-c", "Release", "-nologo", "-v:minimal"] + r2r + BUILD[8:], w)
     run(["dotnet", "build", "-c", "Release", "-nologo", "-v:minimal"] + BUILD[8:], wo)
     for proj in (w, wo):
@@ -346,7 +380,11 @@ def bench(a, tmp: str) -> int:
         f"Measured {started:%Y-%m-%d %H:%M} UTC on commit `{commit}`{' (with uncommitted changes)' if dirty else ''}, "
         f".NET SDK {sdk}, {os.cpu_count()} cores; {a.rounds} rounds, interleaved (with, without; then without, with; …). "
         f"Compiler: {compiler}. Generator: {'ReadyToRun-compiled (--ready-to-run)' if a.ready_to_run else 'IL, JIT-compiled'}. Timed command: `{' '.join(BUILD + perf)}` after deleting the project's bin/ and obj/Release/ "
-        f"(the restore in obj/ stays; LoopGen's own projects are built beforehand, untimed). "
+        + ("(the restore in obj/ stays). LoopGen comes from its packed package (`--package`: `dotnet pack` of the repo "
+           "into a local feed, restored into a private package folder), as in a user's project; the plain variant references "
+           "the same package without its analyzers and build files (the runtime library only). "
+           if a.package else
+           "(the restore in obj/ stays; LoopGen's own projects are built beforehand, untimed). ") +
         f"Bench.dll: {size_w} KB with LoopGen (the generated twins and interceptors), {size_wo} KB without. "
         f"Load average (1/5/15 min) {load_start} at the start, {load_end} at the end; after each round: {'; '.join(loads)}.",
         "",

@@ -9,6 +9,12 @@ OUT_DIR/with/Bench.csproj     references the runtime and, as analyzers, the gene
 OUT_DIR/without/Bench.csproj  the same sources, the runtime only: [Compile] is the runtime's attribute, so the code
                               compiles and every call runs eagerly.
 
+With --package VERSION both projects reference the packed LoopGen package instead, as a user's project does (no
+LoopGen project is evaluated by the build): OUT_DIR/with references it whole; OUT_DIR/without references it with
+ExcludeAssets="build;buildTransitive" (buildTransitive/LoopGen.props would add the generator back) and drops the
+package's analyzers before the compile (the SDK's ResolvePackageAssets passes a package's analyzers on even with
+ExcludeAssets="analyzers"), so it compiles against the runtime library only. The caller writes the nuget.config.
+
 The method mix follows tests/LoopGen.Analyzers.Tests/AnalyzerBenchmark.cs's Source(200) (for loops, while loops,
 collected outputs with an if, nested loops, a carry that grows) plus foreach over a tensor (a scan) and foreach over
 a C# array (unrolled, LG0015). One method in six is a "grow" method the analyzers refuse (LG0006, an error by
@@ -142,6 +148,33 @@ CSPROJ = """<Project Sdk="Microsoft.NET.Sdk">
 """
 
 
+PACKAGE_CSPROJ = """<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <TargetFramework>net10.0</TargetFramework>
+    <LangVersion>latest</LangVersion>
+    <Nullable>enable</Nullable>
+    <ImplicitUsings>enable</ImplicitUsings>
+    <RootNamespace>Bench</RootNamespace>
+    <AssemblyName>Bench</AssemblyName>
+    <IsPackable>false</IsPackable>
+    <InvariantGlobalization>true</InvariantGlobalization>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="LoopGen" Version="{version}"{excluded} />
+  </ItemGroup>
+</Project>
+"""
+
+
+WITHOUT_ANALYZERS = """  <Target Name="BenchDropLoopGenAnalyzers" BeforeTargets="CoreCompile">
+    <ItemGroup>
+      <Analyzer Remove="@(Analyzer)" Condition="'%(Analyzer.NuGetPackageId)' == 'LoopGen'" />
+    </ItemGroup>
+  </Target>
+"""
+
+
 def write(path: str, text: str) -> None:
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as f:
@@ -197,6 +230,7 @@ def main() -> int:
     p.add_argument("repo")
     p.add_argument("--methods", type=int, default=200)
     p.add_argument("--types", type=int, default=8)
+    p.add_argument("--package", metavar="VERSION", help="reference the packed LoopGen package (this version) instead of the projects")
     a = p.parse_args()
     repo = os.path.abspath(a.repo)
     srcs = sources(a.methods, a.types)
@@ -204,7 +238,10 @@ def main() -> int:
         print("gen_project: no method marked for the edit (too few methods?)", file=sys.stderr)
         return 2
     # Stop MSBuild from picking up a Directory.Build.props/targets above the temp folder.
-    write(os.path.join(a.out, "Directory.Build.props"), "<Project />\n")
+    # With --package: a private package folder, so no earlier LoopGen of the same version in the user's cache stands in.
+    props = ("<Project>\n  <PropertyGroup>\n    <RestorePackagesPath>$(MSBuildThisFileDirectory)packages</RestorePackagesPath>\n"
+             "  </PropertyGroup>\n</Project>\n" if a.package else "<Project />\n")
+    write(os.path.join(a.out, "Directory.Build.props"), props)
     write(os.path.join(a.out, "Directory.Build.targets"), "<Project />\n")
     editorconfig = "root = true\n\n[*.cs]\n" + "".join(f"dotnet_diagnostic.{i}.severity = warning\n" for i in DOWNGRADED)
     write(os.path.join(a.out, ".editorconfig"), editorconfig)
@@ -212,6 +249,13 @@ def main() -> int:
         d = os.path.join(a.out, variant)
         for name, text in srcs.items():
             write(os.path.join(d, name), text)
+        if a.package:
+            excluded = "" if variant == "with" else ' ExcludeAssets="analyzers;build;buildTransitive"'
+            text = PACKAGE_CSPROJ.format(version=a.package, excluded=excluded)
+            if variant == "without":
+                text = text.replace("</Project>", WITHOUT_ANALYZERS + "</Project>")
+            write(os.path.join(d, "Bench.csproj"), text)
+            continue
         if variant == "with":
             import_ = f'  <Import Project="{repo}/runtime/LoopGen.Runtime/buildTransitive/LoopGen.props" />\n'
             refs = [f"{repo}/generator/LoopGen.Generator/LoopGen.Generator.csproj"]
