@@ -14,7 +14,7 @@ public static partial class Lifted
     /// <typeparam name="T2">The type of carry 2.</typeparam>
     /// <param name="lower">First index (inclusive).</param>
     /// <param name="upper">Last index (exclusive).</param>
-    /// <param name="body">(i, carry 1, …, carry 2) → the new carries.</param>
+    /// <param name="body">(i, carry 1, carry 2) → the new carries.</param>
     /// <param name="init">The initial carries.</param>
     /// <param name="names">Carry names for messages, or null.</param>
     /// <param name="file">Caller file, filled in by the compiler.</param>
@@ -28,7 +28,7 @@ public static partial class Lifted
     /// <typeparam name="T2">The type of carry 2.</typeparam>
     /// <param name="lower">First index (inclusive), a 0-d integer tensor.</param>
     /// <param name="upper">Last index (exclusive), a 0-d integer tensor.</param>
-    /// <param name="body">(i, carry 1, …, carry 2) → the new carries.</param>
+    /// <param name="body">(i, carry 1, carry 2) → the new carries.</param>
     /// <param name="init">The initial carries.</param>
     /// <param name="names">Carry names for messages, or null.</param>
     /// <param name="file">Caller file, filled in by the compiler.</param>
@@ -40,8 +40,8 @@ public static partial class Lifted
     /// <summary><see cref="WhileTuple{T}(Func{T, Tensor}, Func{T, T}, T, string[], string, int)"/> with 2 carries spread over the lambdas' parameters.</summary>
     /// <typeparam name="T1">The type of carry 1.</typeparam>
     /// <typeparam name="T2">The type of carry 2.</typeparam>
-    /// <param name="cond">(carry 1, …, carry 2) → 0-d pred.</param>
-    /// <param name="body">(carry 1, …, carry 2) → the new carries.</param>
+    /// <param name="cond">(carry 1, carry 2) → 0-d pred.</param>
+    /// <param name="body">(carry 1, carry 2) → the new carries.</param>
     /// <param name="init">The initial carries.</param>
     /// <param name="names">Carry names for messages, or null.</param>
     /// <param name="file">Caller file, filled in by the compiler.</param>
