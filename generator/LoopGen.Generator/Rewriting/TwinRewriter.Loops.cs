@@ -25,6 +25,12 @@ internal sealed partial class TwinRewriter
         public string Init = "";
         public string Target = "";
         public List<string> Names = new();
+
+        /// <summary>For two to four variables, the typed parameter list a spread lambda takes (<c>T1 a, T2 b</c>); else empty.</summary>
+        public string Spread = "";
+
+        /// <summary>With <see cref="Spread"/>, the element types as type arguments (<c>T1, T2</c>).</summary>
+        public string SpreadTypes = "";
     }
 
     /// <summary>A variable the lifting adds (a flag), with its initial value.</summary>
@@ -70,8 +76,26 @@ internal sealed partial class TwinRewriter
         p.Init = "(" + string.Join(", ", inits) + ")";
         p.Target = targets.All(t => t == "_") ? "_" : "(" + string.Join(", ", targets) + ")";
         p.Unpack = "(" + string.Join(", ", types.Zip(names, (t, v) => t + " " + v)) + ") = " + p.Param + ";";
+        if (names.Count <= MaxSpread)
+        {
+            p.Spread = string.Join(", ", types.Zip(names, (t, v) => t + " " + v));
+            p.SpreadTypes = string.Join(", ", types);
+        }
         return p;
     }
+
+    /// <summary>The most carries the spread <c>Lifted.ForiTuple</c>/<c>WhileTuple</c> forms take (runtime Loops/Lifted.Spread.cs).</summary>
+    private const int MaxSpread = 4;
+
+    /// <summary>
+    /// The parameters of a Fori/While lambda over these carries: spread (<c>T1 a, T2 b</c>) where a spread form exists,
+    /// so the body needs no unpacking, else the one carry or tuple parameter.
+    /// </summary>
+    private static string CarryParams(Pack p) => p.Spread.Length > 0 ? p.Spread : $"{p.Type} {p.Param}";
+
+    /// <summary><see cref="Open"/> for a Fori/While lambda: spread carries arrive as parameters, so nothing is unpacked.</summary>
+    private static string OpenCarries(Pack p, params string[] lines) =>
+        p.Spread.Length > 0 ? string.Concat(lines.Where(l => l.Length > 0).Select(l => l + "\n")) : Open(p, lines);
 
     private Extra[] BreakExtra(LoopPlan plan) =>
         (plan.BreakFlag is { } b ? new[] { new Extra(b, $"({TensorType})false", "(break)") } : System.Array.Empty<Extra>()).Concat(ReturnExtras(plan)).ToArray();
@@ -94,17 +118,19 @@ internal sealed partial class TwinRewriter
     /// </summary>
     private StatementSyntax WhileCall(LoopPlan plan, Pack carries, string cond, string body, params string[] prologue) =>
         _t.Statement(
-            $"{carries.Target} = {Lifted}.While{Carried(carries)}(({carries.Type} {carries.Param}) =>\n{{\n{Open(carries)}return {cond};\n}}, "
-            + $"({carries.Type} {carries.Param}) =>\n{{\n{Open(carries, prologue.Append(ContinueDeclaration(plan)).ToArray())}{body}\nreturn {carries.Value};\n}}, {carries.Init}{NamesArgument(carries.Names)});");
+            $"{carries.Target} = {Lifted}.While{Carried(carries)}(({CarryParams(carries)}) =>\n{{\n{OpenCarries(carries)}return {cond};\n}}, "
+            + $"({CarryParams(carries)}) =>\n{{\n{OpenCarries(carries, prologue.Append(ContinueDeclaration(plan)).ToArray())}{body}\nreturn {carries.Value};\n}}, {carries.Init}{NamesArgument(carries.Names)});");
 
     /// <summary>
     /// The suffix of the <c>Lifted.Fori*</c>/<c>Lifted.While*</c> entry for these carries: <c>One</c> (a tensor),
-    /// <c>Array</c> (a <c>Tensor[]</c>) or <c>Tuple&lt;T&gt;</c> with its type argument given. One name per carry shape,
+    /// <c>Array</c> (a <c>Tensor[]</c>) or <c>Tuple&lt;T&gt;</c> with its type argument given — <c>Tuple&lt;T1, T2&gt;</c>,
+    /// the element types, where the carries are spread over the lambda's parameters. One name per carry shape,
     /// type arguments given: the compiler infers nothing and meets one delegate type, so it binds each lambda once,
     /// where <c>Loop</c>'s overloads bind it once per candidate (and a nested lambda once per binding of the enclosing one).
     /// </summary>
     private static string Carried(Pack carries) =>
-        carries.Type == TensorType ? "One" : carries.Type == TensorType + "[]" ? "Array" : "Tuple<" + carries.Type + ">";
+        carries.Type == TensorType ? "One" : carries.Type == TensorType + "[]" ? "Array"
+        : "Tuple<" + (carries.Spread.Length > 0 ? carries.SpreadTypes : carries.Type) + ">";
 
     /// <summary>The per-iteration <c>continue</c> flag, declared false at the top of the body (empty without one).</summary>
     private static string ContinueDeclaration(LoopPlan plan) => plan.ContinueFlag is { } c ? $"{TensorType} {c} = false;" : "";
@@ -206,8 +232,8 @@ internal sealed partial class TwinRewriter
         {
             // target = Loop.Fori(lower, upper, (Tensor i, carries) => { …body…; return carries; }, init);
             call = _t.Statement(
-                $"{carries.Target} = {Lifted}.Fori{Carried(carries)}({lower}, {upper}, ({TensorType} {index}, {carries.Type} {carries.Param}) =>\n{{\n"
-                + Open(carries, prologue.ToArray()) + body + $"\nreturn {carries.Value};\n}}, {carries.Init}{NamesArgument(carries.Names)});");
+                $"{carries.Target} = {Lifted}.Fori{Carried(carries)}({lower}, {upper}, ({TensorType} {index}, {CarryParams(carries)}) =>\n{{\n"
+                + OpenCarries(carries, prologue.ToArray()) + body + $"\nreturn {carries.Value};\n}}, {carries.Init}{NamesArgument(carries.Names)});");
         }
         else if (_ctx.Sizes.ConcatLoops.Contains(plan.Statement))
         {

@@ -58,14 +58,12 @@ namespace Demo
             {
         #line (15,9)-(15,49) "Source.cs"
                 global::LoopGen.Tensor i = global::LoopGen.Lifted.As<int>(0), j = global::LoopGen.Lifted.As<int>(n);
-                (x, i, j) = global::LoopGen.Lifted.WhileTuple<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry6) =>
+                (x, i, j) = global::LoopGen.Lifted.WhileTuple<global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor>((global::LoopGen.Tensor x, global::LoopGen.Tensor i, global::LoopGen.Tensor j) =>
                 {
         #line hidden
-                    (global::LoopGen.Tensor x, global::LoopGen.Tensor i, global::LoopGen.Tensor j) = __carry6;
                     return (global::LoopGen.Tensor)(i != j);
-                }, ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry6) =>
+                }, (global::LoopGen.Tensor x, global::LoopGen.Tensor i, global::LoopGen.Tensor j) =>
                 {
-                    (global::LoopGen.Tensor x, global::LoopGen.Tensor i, global::LoopGen.Tensor j) = __carry6;
         #line (15,50)-(15,60) "Source.cs"
                     x = x + j;
         #line (15,9)-(15,49) "Source.cs"

@@ -31,14 +31,12 @@ namespace Demo
                 {
         #line (12,13)-(12,43) "Source.cs"
                     global::LoopGen.Tensor j = global::LoopGen.Lifted.As<int>(0);
-                    (x, j, _) = global::LoopGen.Lifted.WhileTuple<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry4) =>
+                    (x, j, _) = global::LoopGen.Lifted.WhileTuple<global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor>((global::LoopGen.Tensor x, global::LoopGen.Tensor j, global::LoopGen.Tensor __break0) =>
                     {
         #line hidden
-                        (global::LoopGen.Tensor x, global::LoopGen.Tensor j, global::LoopGen.Tensor __break0) = __carry4;
                         return !__break0 & (global::LoopGen.Tensor)(j < cols);
-                    }, ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry4) =>
+                    }, (global::LoopGen.Tensor x, global::LoopGen.Tensor j, global::LoopGen.Tensor __break0) =>
                     {
-                        (global::LoopGen.Tensor x, global::LoopGen.Tensor j, global::LoopGen.Tensor __break0) = __carry4;
                         global::LoopGen.Tensor __continue1 = false;
         #line (14,17)-(14,36) "Source.cs"
                         (__break0, __continue1) = global::LoopGen.Lifted.Cond<(global::LoopGen.Tensor, global::LoopGen.Tensor), (global::LoopGen.Tensor, global::LoopGen.Tensor)>((global::LoopGen.Tensor)(x.Sum() > 100f), (__break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry5) =>

@@ -38,14 +38,12 @@ namespace Demo
                 return x;
             }, x, new[] { "x" });
         #line (11,9)-(11,11) "Source.cs"
-            (x, _) = global::LoopGen.Lifted.WhileTuple<(global::LoopGen.Tensor, global::LoopGen.Tensor)>(((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry2) =>
+            (x, _) = global::LoopGen.Lifted.WhileTuple<global::LoopGen.Tensor, global::LoopGen.Tensor>((global::LoopGen.Tensor x, global::LoopGen.Tensor __first1) =>
             {
         #line hidden
-                (global::LoopGen.Tensor x, global::LoopGen.Tensor __first1) = __carry2;
                 return (__first1 | (global::LoopGen.Tensor)(x.Sum() < limit));
-            }, ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry2) =>
+            }, (global::LoopGen.Tensor x, global::LoopGen.Tensor __first1) =>
             {
-                (global::LoopGen.Tensor x, global::LoopGen.Tensor __first1) = __carry2;
                 __first1 = false;
         #line (11,14)-(11,24) "Source.cs"
                 x = x + 1;
