@@ -519,4 +519,29 @@ public sealed class LoopSuiteTests
         var g = Jit.Grad((Tensor p) => LoopSuite.CondInScanLoss(xs, p)).Invoke(w);
         Matches(FiniteDifferences(p => LoopSuite.CondInScanLossEager(xs, p).Item<double>(), w), g, seed);
     }
+
+    [Fact]
+    public void A_method_returning_an_int_inside_Jit_Grad_fails_naming_the_method()
+    {
+        // torch while_loop test_while_loop_autograd returns the counter with the tensor; read back as a C# int it cannot
+        // come out of a trace: the error names the compiled method and says what to call instead.
+        var x = RandomF64(new Random(7), 3) * 4.0;
+        var e = Assert.Throws<InvalidOperationException>(() => Jit.Grad((Tensor p) => LoopSuiteGrad.LossAndSteps(p, 6).Loss).Invoke(x));
+        Assert.StartsWith("LoopSuiteGrad.LossAndSteps: cannot ", e.Message, StringComparison.Ordinal);
+        Assert.Contains("called inside a trace (Jit.Grad", e.Message, StringComparison.Ordinal);
+        Assert.Contains("returns only Tensors", e.Message, StringComparison.Ordinal);
+
+        // Outside a trace the int comes back; the Tensor form differentiates, and both agree with the plain method.
+        var (loss, steps) = LoopSuiteGrad.LossAndStepsCompiled(x, 6);
+        var (eagerLoss, eagerSteps) = LoopSuiteGrad.LossAndStepsEager(x, 6);
+        Assert.Equal(eagerSteps, steps);
+        Results.AssertClose(eagerLoss, loss);
+        var v = x.ToArray<double>();
+        int k = 0;
+        for (; k < 6 && v.Sum(e => e * e) > 0.5; k++) v = v.Select(e => e * 0.5).ToArray();
+        Assert.Equal(k, steps);
+        Assert.Equal(k, LoopSuiteGrad.LossAndStepsAsTensorCompiled(x, 6).Steps.Item<int>());
+        var g = Jit.Grad((Tensor p) => LoopSuiteGrad.LossAndStepsAsTensor(p, 6).Loss, new GradOptions { MaxTrips = 8 }).Invoke(x);
+        Matches(FiniteDifferences(p => LoopSuiteGrad.LossAndStepsEager(p, 6).Loss.Item<double>(), x), g, 7);
+    }
 }

@@ -454,3 +454,36 @@ public static partial class LoopSuite
         return x;
     }
 }
+
+/// <summary>
+/// A loss and its step count (torch while_loop test_while_loop_autograd's shape: the loop's int comes back beside the
+/// tensor), and the same returning the count as a Tensor: the form to differentiate.
+/// </summary>
+public static partial class LoopSuiteGrad
+{
+    /// <summary>Halves until the sum is small, counting the steps; returns the loss and the count as an int.</summary>
+    [Compile]
+    public static (Tensor Loss, int Steps) LossAndSteps(Tensor x, int n)
+    {
+        int steps = 0;
+        while (steps < n && (x * x).Sum() > 0.5f)
+        {
+            x = x * 0.5f;
+            steps++;
+        }
+        return ((x * x).Sum(), steps);
+    }
+
+    /// <summary>The same, the count returned as a Tensor, so a trace (Jit.Grad) can take its result.</summary>
+    [Compile]
+    public static (Tensor Loss, Tensor Steps) LossAndStepsAsTensor(Tensor x, int n)
+    {
+        Tensor steps = 0;
+        while ((steps < n) & ((x * x).Sum() > 0.5f))
+        {
+            x = x * 0.5f;
+            steps = steps + 1;
+        }
+        return ((x * x).Sum(), steps);
+    }
+}
