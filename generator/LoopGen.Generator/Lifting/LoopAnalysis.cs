@@ -34,7 +34,7 @@ internal static class LoopAnalysis
                     ctx.Problem(LiftCodes.UnsupportedStatement, node, $"'{node.GetFirstToken().Text}' cannot appear in a lifted loop");
                     break;
                 case AssignmentExpressionSyntax a when EnclosingLoop(node, body) is not null && WritesOutsideState(ctx, a.Left) is { } what:
-                    ctx.Problem(LiftCodes.OutsideState, a, $"the loop writes {what}; a lifted loop may only assign local variables (its carries)");
+                    ctx.Problem(LiftCodes.OutsideState, a, $"the loop writes {what}; a lifted loop may only assign local variables (its carries){(what.StartsWith("an element of", System.StringComparison.Ordinal) ? ": keep the elements in locals or in a tuple, (Tensor A, Tensor B) s, which the loop carries" : "")}");
                     break;
                 case PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax
                     when IsIncrement(node) is { } operand && EnclosingLoop(node, body) is not null && WritesOutsideState(ctx, operand) is { } what:
