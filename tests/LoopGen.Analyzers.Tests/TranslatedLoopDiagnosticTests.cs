@@ -130,4 +130,32 @@ public sealed class TranslatedLoopDiagnosticTests
             """));
         Assert.Contains("assign the result to a variable and return after the loop", d[0].GetMessage(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_bound_read_from_a_tensor_argument_says_to_pass_a_number_or_compare_tensors()
+    {
+        // torch_xla fori_loop(lower, upper, ...) with tensor bounds, the upper bound read back to an int before the loop.
+        var d = AnalyzerHarness.Verify(Kernel("""
+                [Compile]
+                public static Tensor M(Tensor x, Tensor upper)
+                {
+                    int n = {|LG0018:upper.Item<int>()|};
+                    for (int i = 0; i < n; i++) x = x + 0.5f;
+                    return x;
+                }
+            """));
+        Assert.Contains("reads tensor argument 'upper' back to C#", d[0].GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tensor_bound_in_the_loop_and_a_read_after_the_compiled_call_are_no_LG0018() => AnalyzerHarness.Verify(Kernel("""
+            [Compile]
+            public static Tensor M(Tensor x, Tensor upper)
+            {
+                for (Tensor i = 0; {|LG0012:i < upper|}; i += 1) x = x + 0.5f;
+                return x;
+            }
+
+            public static int Caller(Tensor x, Tensor upper) => M(x, upper).Sum().Item<int>();
+        """));
 }
