@@ -42,7 +42,7 @@ public sealed class CorpusTests
             "DoCountDown", "NestedPreIncrement", "ReverseRunningSum", "WhileClosureWidening", "WhileIntAndTensorOut", "WhileLinearConfig", "WhileMultiplication",
             "WhileNamedTupleState", "WhileNestedIntTuple", "WhileSubtraction",
             // LoopSuite / LoopSuiteMore: whiles, breaks, tensor bounds, a parameter step, an inner bound that is the outer counter.
-            "BreakBothLoops", "DoContinueBreak", "FirstIndexAbove", "FlagCondition", "ForeverWithBreaks", "ForiTensorBounds", "HelperCondition",
+            "BreakBothLoops", "DoContinueBreak", "FirstIndexAbove", "FlagCondition", "ForeverWithBreaks", "ForiTensorBounds", "HelperCondition", "LastPositiveRow",
             "LossAndSteps", "LossAndStepsAsTensor", "NestedContinueBreak", "NestedDynamicUpdate", "ParameterStep", "SubtractionNested",
             "SwitchExpressionInWhile", "TernaryCondition", "TwoLoopsInARow", "WhileCounterAndData", "WhileDecayLoss", "WhileFloatCondition", "WhileManyArgs");
     }

@@ -24,6 +24,7 @@ internal static class LoopSuiteMoreCases
         new("More.AnyRowAbove", 1, r => { var xs = Random(r, r.Next(1, 6), 3); float th = (float)r.NextDouble() * 1.5f; return (LoopSuiteMore.AnyRowAboveCompiled(xs, th), LoopSuiteMore.AnyRowAboveEager(xs, th)); }, t => LoopSuiteMore.AnyRowAboveLower(R(1, t, 3), 0.5f)),
         new("More.IntArithmetic", 1, r => { int a = r.Next(-50, 50), n = r.Next(0, 8); return (LoopSuiteMore.IntArithmeticCompiled(a, n), LoopSuiteMore.IntArithmeticEager(a, n)); }, t => LoopSuiteMore.IntArithmeticLower(17, t)),
         new("More.RangeReversed", 1, r => { var xs = Random(r, r.Next(1, 6), 3); return (LoopSuiteMore.RangeReversedCompiled(xs), LoopSuiteMore.RangeReversedEager(xs)); }, t => LoopSuiteMore.RangeReversedLower(R(1, t, 3))),
+        new("More.LastPositiveRow", 1, r => { var xs = Random(r, r.Next(1, 7), 3); return (LoopSuiteMore.LastPositiveRowCompiled(xs), LoopSuiteMore.LastPositiveRowEager(xs)); }, t => LoopSuiteMore.LastPositiveRowLower(R(1, t, 3))),
         new("More.TernaryCondition", 1, r => { var x = Random(r, 3); int n = r.Next(0, 7); bool d = r.Next(2) == 0; return (LoopSuiteMore.TernaryConditionCompiled(x, n, d), LoopSuiteMore.TernaryConditionEager(x, n, d)); }, t => LoopSuiteMore.TernaryConditionLower(R(1, 3), t, false)),
     ];
 }

@@ -202,4 +202,17 @@ public sealed class LoopSuiteMoreTests
         for (int i = 0; byData ? v.Sum() < 6f && i < 20 : i < n; i++) v = Map(v, e => e + 0.5f);
         Agree(Vec(v), LoopSuiteMore.TernaryConditionEager(x, n, byData), LoopSuiteMore.TernaryConditionCompiled(x, n, byData));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(6)]
+    public void LastPositiveRow(int rows)
+    {
+        var xs = Rand(rows + 414, rows, 3) - 0.3f;
+        var sums = Rows(xs).Select(r => r.Sum()).ToList();
+        int expected = sums.FindLastIndex(s => s > 0f);
+        Agree(expected, LoopSuiteMore.LastPositiveRowEager(xs), LoopSuiteMore.LastPositiveRowCompiled(xs));
+        var none = Tensor.Zeros(DType.F32, 4, 3) - 1f;
+        Agree(-1, LoopSuiteMore.LastPositiveRowEager(none), LoopSuiteMore.LastPositiveRowCompiled(none));
+    }
 }

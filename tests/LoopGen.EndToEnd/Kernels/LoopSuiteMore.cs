@@ -188,4 +188,15 @@ public static partial class LoopSuiteMore
         }
         return x;
     }
+
+    /// <summary>JAX testScan reverse with an early exit: the last row with a positive sum, searched from the end (a while over the reversed range).</summary>
+    [Compile]
+    public static int LastPositiveRow(Tensor xs)
+    {
+        foreach (var i in Enumerable.Range(0, xs.Shape[0]).Reverse())
+        {
+            if (xs[i].Sum() > 0f) return i;
+        }
+        return -1;
+    }
 }
