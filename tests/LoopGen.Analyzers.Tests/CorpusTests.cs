@@ -40,7 +40,11 @@ public sealed class CorpusTests
             // Conditions that step a counter (ConditionSteps), a for loop left by break, and the further translated whiles (TranslatedLoops).
             "CountDownContinue", "CounterAfterBreak", "ForStepsInCondition", "PostDecrementDo", "PostIncrementBreak", "PreIncrementDo", "PreIncrementScaled", "PreIncrementWhile",
             "DoCountDown", "NestedPreIncrement", "ReverseRunningSum", "WhileClosureWidening", "WhileIntAndTensorOut", "WhileLinearConfig", "WhileMultiplication",
-            "WhileNamedTupleState", "WhileNestedIntTuple", "WhileSubtraction");
+            "WhileNamedTupleState", "WhileNestedIntTuple", "WhileSubtraction",
+            // LoopSuite / LoopSuiteMore: whiles, breaks, tensor bounds, a parameter step, an inner bound that is the outer counter.
+            "BreakBothLoops", "DoContinueBreak", "FirstIndexAbove", "FlagCondition", "ForeverWithBreaks", "ForiTensorBounds", "HelperCondition", "LastPositiveRow",
+            "LossAndSteps", "LossAndStepsAsTensor", "NestedContinueBreak", "NestedDynamicUpdate", "ParameterStep", "SubtractionNested",
+            "SwitchExpressionInWhile", "TernaryCondition", "TwoLoopsInARow", "WhileCounterAndData", "WhileDecayLoss", "WhileFloatCondition", "WhileManyArgs");
     }
 
     private static void AssertOnlyDynamicNotes(IEnumerable<Diagnostic> diagnostics, params string[] dynamicByDesign)

@@ -71,6 +71,9 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor HostRead = Error(
         DiagnosticIds.HostRead, "Tensor value read back to C# inside a lifted loop", "{0}");
 
+    public static readonly DiagnosticDescriptor ArgumentRead = Error(
+        DiagnosticIds.ArgumentRead, "Tensor argument read back to C# in a compiled method", "{0}");
+
     public static readonly DiagnosticDescriptor UnrolledForeach = new(
         DiagnosticIds.UnrolledForeach, "foreach over a C# collection is unrolled", "{0}", Category,
         DiagnosticSeverity.Info, isEnabledByDefault: true, description: Description(DiagnosticIds.UnrolledForeach));
@@ -98,7 +101,7 @@ internal static class DiagnosticDescriptors
         MethodCannotBeCompiled, TypeNotPartial, UnsupportedStatement, UntraceableCall, OutsideStateWritten, CarryShapeVaries,
         CarryTypeVaries, UnsupportedCarry, TracedNumberAsValue, CollectedNeedsStaticTripCount, CollectedOutputMisused,
         DynamicTripCount, RecompilesPerValue, HostRead, UnrolledForeach, UnboundedSize, BoundedCollected, UnslicedRange, BoundedShape, UnliftedSwitch,
-        ConditionWrites, InternalErrors.Descriptor);
+        ConditionWrites, ArgumentRead, InternalErrors.Descriptor);
 
     /// <summary>The lifter's codes (problems and notes) and the descriptor that reports each.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ByCode = new Dictionary<string, DiagnosticDescriptor>
@@ -122,6 +125,7 @@ internal static class DiagnosticDescriptors
         [LiftCodes.DynamicTripCount] = DynamicTripCount,
         [LiftCodes.RecompilesPerValue] = RecompilesPerValue,
         [LiftCodes.HostRead] = HostRead,
+        [LiftCodes.ArgumentRead] = ArgumentRead,
         [LiftCodes.UnrolledForeach] = UnrolledForeach,
         [LiftCodes.UnboundedSize] = UnboundedSize,
         [LiftCodes.BoundedCollected] = BoundedCollected,

@@ -20,6 +20,7 @@ internal static class DiagnosticIds
     public const string UnrolledForeach = "LG0015";
     public const string UnliftedSwitch = "LG0016";
     public const string ConditionWrites = "LG0017";
+    public const string ArgumentRead = "LG0018";
     public const string UnboundedSize = "LG0020";
     public const string BoundedCollected = "LG0021";
     public const string UnslicedRange = "LG0022";

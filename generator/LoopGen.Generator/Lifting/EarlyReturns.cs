@@ -31,6 +31,13 @@ internal sealed class EarlyReturnPlan
     /// <summary>The carried result a return stores; a return after the loop selects it when the flag is set.</summary>
     public string Result { get; }
 
+    /// <summary>
+    /// The result starts as <c>default</c> of the method's number type, not as <see cref="First"/>: the method returns
+    /// a C# number (so every return gives the same 0-d type) and the first returned value reads a variable declared in
+    /// the loop (<c>return i;</c> of the loop's counter), which does not exist before it.
+    /// </summary>
+    public bool StartsAtDefault { get; set; }
+
     /// <summary>The loops the returns leave, innermost last.</summary>
     public HashSet<LoopPlan> Plans { get; } = new();
 }
@@ -40,7 +47,7 @@ internal sealed class EarlyReturnPlan
 /// returned flag and the break flag of every loop it leaves; each <c>return g;</c> after the loop becomes
 /// <c>return Where(returned, result, g)</c>. The result carry takes its type from <c>e</c> evaluated once before the
 /// loop, so <c>e</c> may only read variables declared before the loop (carries, parameters), and the method returns a
-/// Tensor or a C# number.
+/// Tensor or a C# number; for a number any <c>e</c> will do (the result then starts at <c>default</c>, its type the method's).
 /// </summary>
 internal static class EarlyReturns
 {
@@ -58,6 +65,7 @@ internal static class EarlyReturns
             int n = ctx.Next();
             ctx.EarlyReturn = new EarlyReturnPlan(outer, ret.Expression!, ctx.Prefix + "returned" + n, ctx.Prefix + "result" + n);
         }
+        if (ReadsLoopLocal(ctx, ret, outer) is not null) ctx.EarlyReturn.StartsAtDefault = true; // a number result (WhyNot)
         foreach (var plan in chain) ctx.EarlyReturn.Plans.Add(plan);
         ctx.Returns[ret] = chain;
     }
@@ -86,13 +94,16 @@ internal static class EarlyReturns
         {
             return "the method must end with a return after the loop";
         }
-        foreach (var id in ret.Expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+        // A number result has its type from the method (each return is converted to it); any other needs the first value.
+        if (!LoopAnalysis.IsPrimitive(returnType) && ReadsLoopLocal(ctx, ret, outer) is { } local)
         {
-            if (ctx.SymbolOf(id) is ILocalSymbol local && local.Locations.Any(l => outer.Span.Contains(l.SourceSpan)))
-            {
-                return $"the returned value reads '{local.Name}', declared in the loop (the compiled code gives the result its type before the loop, from variables declared before it)";
-            }
+            return $"the returned value reads '{local.Name}', declared in the loop (the compiled code gives the result its type before the loop, from variables declared before it)";
         }
         return null;
     }
+
+    private static ILocalSymbol? ReadsLoopLocal(LiftContext ctx, ReturnStatementSyntax ret, StatementSyntax outer) =>
+        ret.Expression!.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
+            .Select(id => ctx.SymbolOf(id) as ILocalSymbol)
+            .FirstOrDefault(local => local is not null && local.Locations.Any(l => outer.Span.Contains(l.SourceSpan)));
 }

@@ -59,6 +59,9 @@ internal static class LiftCodes
     /// <summary><c>Item&lt;T&gt;()</c> / <c>ToArray&lt;T&gt;()</c> of a tensor inside a lifted loop.</summary>
     public const string HostRead = "host-read";
 
+    /// <summary><c>Item&lt;T&gt;()</c> / <c>ToArray&lt;T&gt;()</c> of a tensor argument outside the loops (it is traced in the compiled method).</summary>
+    public const string ArgumentRead = "argument-read";
+
     /// <summary>A size read from the data, used where a size must be known when tracing (no bound can be derived).</summary>
     public const string UnboundedSize = "unbounded-size";
 

@@ -34,7 +34,7 @@ internal static class LoopAnalysis
                     ctx.Problem(LiftCodes.UnsupportedStatement, node, $"'{node.GetFirstToken().Text}' cannot appear in a lifted loop");
                     break;
                 case AssignmentExpressionSyntax a when EnclosingLoop(node, body) is not null && WritesOutsideState(ctx, a.Left) is { } what:
-                    ctx.Problem(LiftCodes.OutsideState, a, $"the loop writes {what}; a lifted loop may only assign local variables (its carries)");
+                    ctx.Problem(LiftCodes.OutsideState, a, $"the loop writes {what}; a lifted loop may only assign local variables (its carries){(what.StartsWith("an element of", System.StringComparison.Ordinal) ? ": keep the elements in locals or in a tuple, (Tensor A, Tensor B) s, which the loop carries" : "")}");
                     break;
                 case PostfixUnaryExpressionSyntax or PrefixUnaryExpressionSyntax
                     when IsIncrement(node) is { } operand && EnclosingLoop(node, body) is not null && WritesOutsideState(ctx, operand) is { } what:
@@ -43,6 +43,11 @@ internal static class LoopAnalysis
                     break;
                 case InvocationExpressionSyntax inv when EnclosingLoop(node, body) is { } loop && HostRead(ctx, inv) is { } read && !BoundedSizes.AcceptRead(ctx, inv, loop):
                     ctx.Problem(LiftCodes.HostRead, inv, $"'{read}' reads a value of the compiled loop at line {ctx.LineOf(loop.SpanStart)} back to C#, which only exists when the loop runs, not when it is traced; keep the value a Tensor (index, compare or Where on it), or read it after the call");
+                    break;
+                case InvocationExpressionSyntax inv when EnclosingLoop(node, body) is null && HostRead(ctx, inv) is { } read && ReadArgument(ctx, inv) is { } argument:
+                    // Outside the loops too the compiled method runs traced: an argument's value is not there to read.
+                    ctx.Problem(LiftCodes.ArgumentRead, inv, $"'{read}' reads tensor argument '{argument.Name}' back to C#, but in the compiled method the argument is traced, its value only known when the compiled code runs; "
+                        + $"pass the number as an int (or long, float) parameter instead, or keep it a Tensor: a loop can compare tensors, for (Tensor i = 0; i < {argument.Name}; i += 1)");
                     break;
             }
         }
@@ -103,6 +108,13 @@ internal static class LoopAnalysis
     private static string? HostRead(LiftContext ctx, InvocationExpressionSyntax inv) =>
         ctx.SymbolOf(inv) is IMethodSymbol { Name: "Item" or "ToArray", IsStatic: false } m && ctx.IsTensor(m.ContainingType)
             ? inv.ToString()
+            : null;
+
+    /// <summary>The Tensor parameter of the method that the receiver of a host read reads (<c>upper</c> in <c>upper.Item&lt;int&gt;()</c>), or null.</summary>
+    private static IParameterSymbol? ReadArgument(LiftContext ctx, InvocationExpressionSyntax inv) =>
+        inv.Expression is MemberAccessExpressionSyntax ma
+            ? ma.Expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>().Select(id => ctx.SymbolOf(id) as IParameterSymbol)
+                .FirstOrDefault(p => p is not null && ctx.IsTensor(p.Type))
             : null;
 
     /// <summary>Descendants in order, not entering lambdas or local functions (their code runs as plain C# at trace time).</summary>

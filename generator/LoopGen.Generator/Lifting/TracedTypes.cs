@@ -120,9 +120,26 @@ internal static class TracedTypes
                 }
                 ctx.Problem(LiftCodes.TracedPrimitiveUse, where,
                     $"'{s.Name}' is a {LoopAnalysis.Keyword(LoopAnalysis.TypeOf(s)!)} that the compiled code computes (a loop carries it or it depends on one), "
-                    + $"so there it is a 0-d tensor; it cannot be used as a C# value in '{where}'");
+                    + $"so there it is a 0-d tensor; it cannot be used as a C# value in '{where}'{HelperHint(ctx, id, where)}");
             }
         }
+    }
+
+    /// <summary>
+    /// For a traced number passed to a number parameter of a method written in the project (a loop body as a helper,
+    /// <c>x = Body(i, x)</c>), how to make it lift: the parameter as a Tensor takes the 0-d tensor, and the plain call
+    /// still converts the number. Empty otherwise.
+    /// </summary>
+    private static string HelperHint(LiftContext ctx, ExpressionSyntax use, SyntaxNode where)
+    {
+        if (where is not InvocationExpressionSyntax call || ctx.SymbolOf(call) is not IMethodSymbol method || method.DeclaringSyntaxReferences.Length == 0) return "";
+        var arg = use.AncestorsAndSelf().OfType<ArgumentSyntax>().FirstOrDefault(a => a.Parent == call.ArgumentList);
+        if (arg is null) return "";
+        int index = call.ArgumentList.Arguments.IndexOf(arg);
+        var parameter = arg.NameColon is { } named ? method.Parameters.FirstOrDefault(p => p.Name == named.Name.Identifier.ValueText)
+            : index < method.Parameters.Length ? method.Parameters[index] : null;
+        if (parameter is null || !LoopAnalysis.IsPrimitive(parameter.Type)) return "";
+        return $"; declare parameter '{parameter.Name}' of '{method.Name}' as Tensor: a 0-d tensor takes part in the same arithmetic, and the plain call still converts the {LoopAnalysis.Keyword(parameter.Type)}";
     }
 
     /// <summary>Where a use of a traced number needs a C# value (walking up from <paramref name="use"/>), or null.</summary>

@@ -49,7 +49,14 @@ internal static class CompileChecks
         }
         if (symbol.ReturnsVoid) return $"it returns nothing (supported returns: {TypeSupport.SupportedList})";
         if (symbol.ReturnsByRef || symbol.ReturnsByRefReadonly) return "it returns by reference";
-        if (!TypeSupport.IsSupported(symbol.ReturnType)) return $"its return type '{symbol.ReturnType.ToDisplayString()}' is not supported (supported: {TypeSupport.SupportedList})";
+        if (!TypeSupport.IsSupported(symbol.ReturnType))
+        {
+            // A scan's outputs kept as a list: the compiled loop writes them into one tensor, so return that.
+            string hint = symbol.ReturnType is INamedTypeSymbol { Name: "List" or "IList" or "IReadOnlyList" or "IEnumerable", TypeArguments.Length: 1 } list && list.TypeArguments[0].Name == "Tensor"
+                ? "; return Tensor.Stack(list) (or Tensor.Concat(list, axis)) of the list the loop fills, and index its rows"
+                : "";
+            return $"its return type '{symbol.ReturnType.ToDisplayString()}' is not supported (supported: {TypeSupport.SupportedList}){hint}";
+        }
         foreach (var generated in new[] { Naming.CompiledEntry(symbol.Name), Naming.EagerEntry(symbol.Name), Naming.LowerEntry(symbol.Name) })
         {
             // Only the user's own members clash: in the IDE and the build the analyzers see the generated ones too.

@@ -184,7 +184,13 @@ internal sealed partial class TwinRewriter
         {
             // foreach (var i in Enumerable.Range(start, count)): i runs from start to start + count.
             var variable = LoopAnalysis.Id(range.Variable.Name);
-            if (plan.Outputs.Count == 0)
+            if (range.Reversed)
+            {
+                // .Reverse(): the same trip count, the value counted down from start + count - 1.
+                upper = A(range.Count);
+                prologue.Add($"{TensorType} {variable} = {H(range.Start)} + {H(range.Count)} - 1 - {index};");
+            }
+            else if (plan.Outputs.Count == 0)
             {
                 index = variable;
                 lower = A(range.Start);
@@ -325,7 +331,7 @@ internal sealed partial class TwinRewriter
             statements.Add(_t.Statement($"{TensorType} {start} = {A(range.Start)};"));
             statements.Add(_t.Statement($"{TensorType} {count} = {A(range.Count)};"));
             bound = count;
-            read = $"{TensorType} {variable} = {start} + {index};";
+            read = range.Reversed ? $"{TensorType} {variable} = {start} + {count} - 1 - {index};" : $"{TensorType} {variable} = {start} + {index};";
         }
         else
         {

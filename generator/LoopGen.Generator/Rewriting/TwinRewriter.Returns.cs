@@ -37,7 +37,7 @@ internal sealed partial class TwinRewriter
         var statements = new List<StatementSyntax>
         {
             _t.Statement($"{TensorType} {r.Flag} = ({TensorType})false;"),
-            _t.Statement($"{TensorType} {r.Result} = {_t.Arg(ReturnValue(r.First))};"),
+            _t.Statement($"{TensorType} {r.Result} = {_t.Arg(r.StartsAtDefault ? As(_returnType, _t.Expression($"default({LoopAnalysis.Keyword(_returnType)})")) : ReturnValue(r.First))};"),
         };
         if (lifted is BlockSyntax b && b.HasAnnotation(Splice)) statements.AddRange(b.Statements);
         else statements.Add(lifted);

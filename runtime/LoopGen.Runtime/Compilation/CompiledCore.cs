@@ -91,7 +91,8 @@ internal sealed class CompiledCore
     public object? Invoke(object?[] args, CancellationToken cancellationToken = default)
     {
         // Inside another trace, a compiled function is traced inline into the caller's module.
-        if (TraceScope.Current is not null) return _fn(args);
+        // Its results are marked with the method's name, for the error if the entry reads a number of them back.
+        if (TraceScope.Current is not null) return InlinedResults.Mark(_fn(args), Name);
         cancellationToken.ThrowIfCancellationRequested();
 
         var backend = Backend.Current;

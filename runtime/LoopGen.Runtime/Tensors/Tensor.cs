@@ -172,9 +172,15 @@ public sealed partial class Tensor
 
     internal Array ReadHost() => Owner.Download(Buffer);
 
-    private InvalidOperationException NotConcrete(string what) => new(
-        $"cannot {what} a traced tensor ({Type}): its value is only known when the compiled code runs. "
-        + "Read values after the compiled call returns, or use tensor operations (Tensor.Where, Loop.While) instead of C# control flow.");
+    private InvalidOperationException NotConcrete(string what) => Compilation.InlinedResults.MethodOf(this) is { } method
+        ? new(
+            $"{method}: cannot {what} its result ({Type}), a traced tensor: {method} was called inside a trace (Jit.Grad, "
+            + "Jit.Compile or a compiled caller), where it is traced inline, so its results exist only when the compiled code runs "
+            + "and a C# number it returns (read back with Item) cannot be produced. Inside the trace, call a method that returns "
+            + $"only Tensors (the number as a Tensor); call {method} outside the trace where you need the number.")
+        : new(
+            $"cannot {what} a traced tensor ({Type}): its value is only known when the compiled code runs. "
+            + "Read values after the compiled call returns, or use tensor operations (Tensor.Where, Loop.While) instead of C# control flow.");
 
     // ---- Conditions ---------------------------------------------------------------------------------------
 

@@ -1,0 +1,161 @@
+using LoopGen.Analyzers.Tests.Support;
+
+namespace LoopGen.Analyzers.Tests;
+
+/// <summary>
+/// The loops translated from JAX's, PyTorch's and PyTorch/XLA's loop tests (tests/LoopGen.EndToEnd/Kernels/LoopSuite.cs)
+/// that do not lift as first written: each gets its diagnostic at the line, and the message says what to write instead
+/// (the written-instead form is the kernel that lifts, run end to end there).
+/// </summary>
+public sealed class TranslatedLoopDiagnosticTests
+{
+    private static string Kernel(string members) => $$"""
+        using System.Collections.Generic;
+        using LoopGen;
+
+        namespace User;
+
+        public static partial class K
+        {
+        {{members}}
+        }
+        """;
+
+    [Fact]
+    public void A_helper_body_taking_the_counter_as_an_int_says_to_declare_it_a_Tensor()
+    {
+        // JAX testForiLoopBasic: fori_loop(lower, upper, body_fun, init) with body_fun(i, x) a separate function.
+        var d = AnalyzerHarness.Verify(Kernel("""
+                private static Tensor Body(int i, Tensor v) => v * 0.5f + i;
+
+                [Compile]
+                public static Tensor M(Tensor x, int n)
+                {
+                    for (int i = 0; i < n; i++) x = {|LG0009:Body(i, x)|};
+                    return x;
+                }
+            """));
+        Assert.Contains("declare parameter 'i' of 'Body' as Tensor", d[0].GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_helper_body_with_a_Tensor_counter_lifts() => AnalyzerHarness.Verify(Kernel("""
+            private static (Tensor A, Tensor B) Step((Tensor A, Tensor B) s, Tensor i) => (s.B * 0.5f, s.A + s.B * i);
+
+            [Compile]
+            public static Tensor M(Tensor a, Tensor b, int n)
+            {
+                var s = (A: a, B: b);
+                for (int i = 0; i < n; i++) s = Step(s, i);
+                return s.A + s.B;
+            }
+        """));
+
+    [Fact]
+    public void A_named_argument_to_a_number_parameter_is_named_too()
+    {
+        var d = AnalyzerHarness.Verify(Kernel("""
+                private static Tensor Body(Tensor v, float scale) => v * scale;
+
+                [Compile]
+                public static Tensor M(Tensor x, int n)
+                {
+                    float s = 1f;
+                    for (int i = 0; i < n; i++)
+                    {
+                        s *= 0.5f;
+                        x = {|LG0009:Body(scale: s, v: x)|};
+                    }
+                    return x;
+                }
+            """));
+        Assert.Contains("declare parameter 'scale' of 'Body' as Tensor", d[0].GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_list_of_hidden_states_returned_whole_says_to_stack_it()
+    {
+        // torch scan test_scan_RNN: the ys of the scan, returned as the list the loop filled.
+        var d = AnalyzerHarness.Verify(Kernel("""
+                [Compile]
+                public static List<Tensor> {|LG0001:HiddenStates|}(Tensor xs, Tensor w, Tensor h)
+                {
+                    var states = new List<Tensor>();
+                    for (int t = 0; t < xs.Shape[0]; t++)
+                    {
+                        h = Tensor.Tanh(Tensor.MatMul(w, h) + xs[t]);
+                        states.Add(h);
+                    }
+                    return states;
+                }
+            """));
+        Assert.Contains("return Tensor.Stack(list)", d[0].GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tensor_array_carry_says_to_use_locals_or_a_tuple()
+    {
+        // torch while_loop test_while_loop_with_pytree_inputs: the pytree as a C# array written element by element.
+        var d = AnalyzerHarness.Verify(Kernel("""
+                [Compile]
+                public static Tensor M(Tensor a, Tensor b, int n)
+                {
+                    Tensor[] state = [a, b];
+                    for (int i = 0; i < n; i++)
+                    {
+                        {|LG0005:state[0] = state[0] + state[1]|};
+                        {|LG0005:state[1] = state[1] * 0.5f|};
+                    }
+                    return state[0] - state[1];
+                }
+            """));
+        Assert.All(d, x => Assert.Contains("keep the elements in locals or in a tuple", x.GetMessage(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_early_return_of_a_tuple_says_to_return_after_the_loop()
+    {
+        // torch while_loop: the loop returns (x, i) as soon as the data passes a threshold.
+        var d = AnalyzerHarness.Verify(Kernel("""
+                [Compile]
+                public static (Tensor X, int At) M(Tensor x, int n)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        x = x * 1.5f;
+                        if (x.Sum() > 6f) {|LG0003:return (x, i);|}
+                    }
+                    return (x, -1);
+                }
+            """));
+        Assert.Contains("assign the result to a variable and return after the loop", d[0].GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_bound_read_from_a_tensor_argument_says_to_pass_a_number_or_compare_tensors()
+    {
+        // torch_xla fori_loop(lower, upper, ...) with tensor bounds, the upper bound read back to an int before the loop.
+        var d = AnalyzerHarness.Verify(Kernel("""
+                [Compile]
+                public static Tensor M(Tensor x, Tensor upper)
+                {
+                    int n = {|LG0018:upper.Item<int>()|};
+                    for (int i = 0; i < n; i++) x = x + 0.5f;
+                    return x;
+                }
+            """));
+        Assert.Contains("reads tensor argument 'upper' back to C#", d[0].GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_tensor_bound_in_the_loop_and_a_read_after_the_compiled_call_are_no_LG0018() => AnalyzerHarness.Verify(Kernel("""
+            [Compile]
+            public static Tensor M(Tensor x, Tensor upper)
+            {
+                for (Tensor i = 0; {|LG0012:i < upper|}; i += 1) x = x + 0.5f;
+                return x;
+            }
+
+            public static int Caller(Tensor x, Tensor upper) => M(x, upper).Sum().Item<int>();
+        """));
+}
