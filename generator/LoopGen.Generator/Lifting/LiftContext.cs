@@ -57,6 +57,9 @@ internal sealed class LiftContext
         return _tracedNames.Contains(id.Identifier.ValueText);
     }
 
+    /// <summary>What <see cref="TracedSwitch.DefaultTarget"/> found for each switch expression it was asked about.</summary>
+    public Dictionary<SwitchExpressionSyntax, ExpressionSyntax?> DefaultTargets { get; } = new();
+
     /// <summary>Lifted loops by their (original) statement.</summary>
     public Dictionary<StatementSyntax, LoopPlan> Loops { get; } = new();
 
@@ -126,10 +129,26 @@ internal sealed class LiftContext
     {
         if (!_infos.TryGetValue(node, out var info))
         {
-            info = Model.GetSymbolInfo(node, CancellationToken);
+            info = CalledMethod(node) ?? Model.GetSymbolInfo(node, CancellationToken);
             _infos[node] = info;
         }
         return info;
+    }
+
+    /// <summary>
+    /// The info of a called method's name (<c>F(x)</c>, <c>a.F(x)</c>: the name, or the member access <c>a.F</c>):
+    /// the call's, read from the bound call. Asking the model about the name itself rebuilds the whole method group
+    /// (lookup, accessibility, extension methods) to filter it down to the same method: most of the lifting's binding
+    /// time on a body of tensor calls. Only a resolved call of a method; a delegate or function pointer invoked (the
+    /// name is the variable then), a failed overload resolution, <c>nameof</c> or a dynamic call bind the name.
+    /// </summary>
+    private SymbolInfo? CalledMethod(SyntaxNode node)
+    {
+        if (node is not (SimpleNameSyntax or MemberAccessExpressionSyntax)) return null;
+        var callee = node.Parent is MemberAccessExpressionSyntax ma && ma.Name == node ? ma : node;
+        if (callee.Parent is not InvocationExpressionSyntax inv || inv.Expression != callee) return null;
+        var call = InfoOf(inv);
+        return call.Symbol is IMethodSymbol { MethodKind: not (MethodKind.DelegateInvoke or MethodKind.FunctionPointerSignature) } ? call : null;
     }
 
     /// <summary>The symbol <paramref name="node"/> binds to (<c>GetSymbolInfo(node).Symbol</c>), asked of the model once per node.</summary>

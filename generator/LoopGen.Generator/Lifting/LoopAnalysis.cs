@@ -235,7 +235,9 @@ internal static class LoopAnalysis
     {
         var loop = plan.Statement;
         var body = LoopBody(loop);
+        // A name after '.' is a member, never a local: not bound here.
         var lists = loop.DescendantNodes().OfType<IdentifierNameSyntax>()
+            .Where(id => !(id.Parent is MemberAccessExpressionSyntax ma && ma.Name == id))
             .Select(id => ctx.SymbolOf(id))
             .OfType<ILocalSymbol>()
             .Where(s => IsTensorList(ctx, s.Type))
@@ -250,7 +252,7 @@ internal static class LoopAnalysis
                 continue;
             }
             var adds = new List<ExpressionStatementSyntax>();
-            foreach (var id in loop.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => SymbolEqualityComparer.Default.Equals(ctx.SymbolOf(i), list)))
+            foreach (var id in loop.DescendantNodes().OfType<IdentifierNameSyntax>().Where(i => i.Identifier.ValueText == list.Name && SymbolEqualityComparer.Default.Equals(ctx.SymbolOf(i), list)))
             {
                 if (Parens.Outermost(id).Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Add" } ma && ma.Parent is InvocationExpressionSyntax inv
                     && inv.Parent is ExpressionStatementSyntax es && (es.Parent == body || es == body))

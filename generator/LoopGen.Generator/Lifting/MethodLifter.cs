@@ -141,7 +141,8 @@ internal static class MethodLifter
             }
             foreach (var id in LoopAnalysis.Walk(body).OfType<IdentifierNameSyntax>())
             {
-                if (!SymbolEqualityComparer.Default.Equals(ctx.SymbolOf(id), list.List) || loopsOfList.Any(l => l.Span.Contains(id.Span))) continue;
+                // A reference to the list has its name: other names need no binding.
+                if (id.Identifier.ValueText != list.List.Name || !SymbolEqualityComparer.Default.Equals(ctx.SymbolOf(id), list.List) || loopsOfList.Any(l => l.Span.Contains(id.Span))) continue;
                 bool stackedAfter = loopsOfList.All(l => id.SpanStart > l.Span.End) && Parens.Outermost(id).Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax inv } args } arg
                     && args.Arguments.IndexOf(arg) == 0 && ctx.SymbolOf(inv) is IMethodSymbol { Name: "Stack" or "Concat" } m && ctx.IsTensor(m.ContainingType);
                 if (!stackedAfter && !(id.SpanStart > list.Loop.Span.End && !HoistedCollections.IsHoisted(list) && SpreadIntoConcat(ctx, id) is not null))

@@ -40,6 +40,17 @@ internal static class TracedSwitch
     /// </summary>
     public static ExpressionSyntax? DefaultTarget(LiftContext ctx, SwitchExpressionSyntax sw)
     {
+        // Asked by every fixpoint round's check and by the rewriter: one data-flow pass (a walk of the whole method) per switch.
+        if (!ctx.DefaultTargets.TryGetValue(sw, out var known))
+        {
+            known = FindDefaultTarget(ctx, sw);
+            ctx.DefaultTargets[sw] = known;
+        }
+        return known;
+    }
+
+    private static ExpressionSyntax? FindDefaultTarget(LiftContext ctx, SwitchExpressionSyntax sw)
+    {
         if (Parens.Outermost(sw).Parent is not AssignmentExpressionSyntax { RawKind: (int)SyntaxKind.SimpleAssignmentExpression } a || a.Right != Parens.Outermost(sw)) return null;
         if (Parens.Strip(a.Left) is not IdentifierNameSyntax id || ctx.SymbolOf(id) is not { } target || !LoopAnalysis.IsVariable(target)) return null;
         if (a.Parent is not ExpressionStatementSyntax statement) return null;

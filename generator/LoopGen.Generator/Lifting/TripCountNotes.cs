@@ -90,7 +90,8 @@ internal static class TripCountNotes
         int uses = 0;
         foreach (var id in body.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
         {
-            if (!SymbolEqualityComparer.Default.Equals(ctx.SymbolOf(id), p)) continue;
+            // A reference to the parameter has its name: other names need no binding.
+            if (id.Identifier.ValueText != p.Name || !SymbolEqualityComparer.Default.Equals(ctx.SymbolOf(id), p)) continue;
             if (!bounds.Any(b => b.Span.Contains(id.Span))) return null;
             uses++;
         }

@@ -185,6 +185,8 @@ internal static class CompileErrors
     private static bool Reachable(SemanticModel model, SyntaxList<StatementSyntax> statements)
     {
         if (statements.Count == 0) return true;
+        // The end point of a return or throw is never reachable, nor then the list's: no control-flow pass (most bodies end so).
+        if (statements[statements.Count - 1] is ReturnStatementSyntax or ThrowStatementSyntax) return false;
         var control = model.AnalyzeControlFlow(statements[0], statements[statements.Count - 1]);
         return control is null || !control.Succeeded || control.EndPointIsReachable;
     }

@@ -113,12 +113,14 @@ internal static class MethodParser
         }
         for (int i = 0; i < twin.Parameters.Count; i++)
         {
-            if (!TypeSupport.ArgumentConverts(symbol.Parameters[i].Type, twin.Parameters[i].Type))
+            // The same type written the same way converts (most parameters): no need to parse the twin's type.
+            if (twin.Parameters[i].Type != parameters[i].Type && !TypeSupport.ArgumentConverts(symbol.Parameters[i].Type, twin.Parameters[i].Type))
             {
                 return model with { NotCompiledReason = $"internal error (twin parameter '{twin.Parameters[i].Name}' has type '{twin.Parameters[i].Type}', which '{parameters[i].Type}' does not convert to)" };
             }
         }
-        if (TypeSupport.ConvertResult(symbol.ReturnType, twin.ReturnType, "__r") is not { } conversion)
+        // The same type written the same way needs no conversion: no need to parse the twin's type.
+        if ((twin.ReturnType == model.ReturnType ? "__r" : TypeSupport.ConvertResult(symbol.ReturnType, twin.ReturnType, "__r")) is not { } conversion)
         {
             return model with { NotCompiledReason = $"internal error (the twin returns '{twin.ReturnType}', which does not convert to '{model.ReturnType}')" };
         }
