@@ -93,12 +93,18 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor BoundedShape = Error(
         DiagnosticIds.BoundedShape, "Tensor of data-dependent size used where its whole shape is needed", "{0}");
 
+    public static readonly DiagnosticDescriptor TensorAsText = Error(
+        DiagnosticIds.TensorAsText, "Tensor turned into text in a compiled method", "{0}");
+
+    public static readonly DiagnosticDescriptor HostReadOutsideLoop = Error(
+        DiagnosticIds.HostReadOutsideLoop, "Tensor parameter read back to C# in a compiled method", "{0}");
+
     /// <summary>All descriptors, in id order.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         MethodCannotBeCompiled, TypeNotPartial, UnsupportedStatement, UntraceableCall, OutsideStateWritten, CarryShapeVaries,
         CarryTypeVaries, UnsupportedCarry, TracedNumberAsValue, CollectedNeedsStaticTripCount, CollectedOutputMisused,
         DynamicTripCount, RecompilesPerValue, HostRead, UnrolledForeach, UnboundedSize, BoundedCollected, UnslicedRange, BoundedShape, UnliftedSwitch,
-        ConditionWrites, InternalErrors.Descriptor);
+        ConditionWrites, TensorAsText, HostReadOutsideLoop, InternalErrors.Descriptor);
 
     /// <summary>The lifter's codes (problems and notes) and the descriptor that reports each.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ByCode = new Dictionary<string, DiagnosticDescriptor>
@@ -129,6 +135,8 @@ internal static class DiagnosticDescriptors
         [LiftCodes.BoundedShape] = BoundedShape,
         [LiftCodes.UnliftedSwitch] = UnliftedSwitch,
         [LiftCodes.ConditionWrites] = ConditionWrites,
+        [LiftCodes.TensorAsText] = TensorAsText,
+        [LiftCodes.HostReadOutsideLoop] = HostReadOutsideLoop,
     };
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>

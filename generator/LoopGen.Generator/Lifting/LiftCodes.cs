@@ -77,6 +77,12 @@ internal static class LiftCodes
     /// <summary>The condition of a loop lifted as a while writes a variable (<c>while (++i &lt; n)</c>).</summary>
     public const string ConditionWrites = "condition-writes";
 
+    /// <summary>A tensor turned into text (interpolation, <c>ToString()</c>, string concatenation) in a compiled method.</summary>
+    public const string TensorAsText = "tensor-as-text";
+
+    /// <summary><c>Item&lt;T&gt;()</c> / <c>ToArray&lt;T&gt;()</c> of a tensor parameter outside the lifted loops.</summary>
+    public const string HostReadOutsideLoop = "host-read-outside-loop";
+
     // ---- Notes: the method compiles; the analyzers report information (the generator ignores notes). ----
 
     /// <summary>A lifted loop whose trip count is known only at run time (while semantics, no gradient).</summary>
