@@ -20,7 +20,7 @@ internal static class HostValues
             switch (node)
             {
                 case InterpolationSyntax hole when ctx.IsTensor(ctx.TypeOf(hole.Expression)):
-                    Formatted(ctx, hole, hole.Expression);
+                    Formatted(ctx, hole.Parent ?? hole, hole.Expression);
                     break;
                 case InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax ma, ArgumentList.Arguments.Count: 0 } inv
                     when ma.Name.Identifier.ValueText == "ToString" && ctx.IsTensor(ctx.TypeOf(ma.Expression)):

@@ -24,8 +24,8 @@ internal static class KernelRunner
         return Assembly.Load(stream.ToArray());
     }
 
-    /// <summary>Compares every compiled entry with its eager twin (of the types <paramref name="include"/> takes, all by default); returns how many methods were compared.</summary>
-    public static int CompareAll(Assembly assembly, int seed, Func<Type, bool>? include = null)
+    /// <summary>Compares every compiled entry with its eager twin (of the types <paramref name="include"/> and the method names <paramref name="method"/> take, all by default); returns how many methods were compared.</summary>
+    public static int CompareAll(Assembly assembly, int seed, Func<Type, bool>? include = null, Func<string, bool>? method = null)
     {
         int compared = 0;
         foreach (var type in assembly.GetTypes())
@@ -36,6 +36,7 @@ internal static class KernelRunner
             {
                 var eager = type.GetMethod(compiled.Name[..^"Compiled".Length] + "Eager", BindingFlags.Public | BindingFlags.Static, compiled.GetParameters().Select(p => p.ParameterType).ToArray());
                 if (eager is null || compiled.GetCustomAttributes().All(a => a.GetType().Name != "GeneratedCodeAttribute")) continue;
+                if (method?.Invoke(eager.Name[..^"Eager".Length]) == false) continue;
                 if (Compare(type, compiled, eager, seed)) compared++;
             }
         }
