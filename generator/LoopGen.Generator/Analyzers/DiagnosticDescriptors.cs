@@ -96,12 +96,15 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor BoundedShape = Error(
         DiagnosticIds.BoundedShape, "Tensor of data-dependent size used where its whole shape is needed", "{0}");
 
+    public static readonly DiagnosticDescriptor TensorAsText = Error(
+        DiagnosticIds.TensorAsText, "Tensor turned into text in a compiled method", "{0}");
+
     /// <summary>All descriptors, in id order.</summary>
     public static readonly ImmutableArray<DiagnosticDescriptor> All = ImmutableArray.Create(
         MethodCannotBeCompiled, TypeNotPartial, UnsupportedStatement, UntraceableCall, OutsideStateWritten, CarryShapeVaries,
         CarryTypeVaries, UnsupportedCarry, TracedNumberAsValue, CollectedNeedsStaticTripCount, CollectedOutputMisused,
         DynamicTripCount, RecompilesPerValue, HostRead, UnrolledForeach, UnboundedSize, BoundedCollected, UnslicedRange, BoundedShape, UnliftedSwitch,
-        ConditionWrites, ArgumentRead, InternalErrors.Descriptor);
+        ConditionWrites, ArgumentRead, TensorAsText, InternalErrors.Descriptor);
 
     /// <summary>The lifter's codes (problems and notes) and the descriptor that reports each.</summary>
     public static readonly IReadOnlyDictionary<string, DiagnosticDescriptor> ByCode = new Dictionary<string, DiagnosticDescriptor>
@@ -133,6 +136,7 @@ internal static class DiagnosticDescriptors
         [LiftCodes.BoundedShape] = BoundedShape,
         [LiftCodes.UnliftedSwitch] = UnliftedSwitch,
         [LiftCodes.ConditionWrites] = ConditionWrites,
+        [LiftCodes.TensorAsText] = TensorAsText,
     };
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>

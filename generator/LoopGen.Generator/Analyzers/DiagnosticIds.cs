@@ -25,5 +25,6 @@ internal static class DiagnosticIds
     public const string BoundedCollected = "LG0021";
     public const string UnslicedRange = "LG0022";
     public const string BoundedShape = "LG0023";
+    public const string TensorAsText = "LG0024";
     public const string InternalError = LoopGen.Generator.Model.InternalErrors.Id;
 }

@@ -80,6 +80,9 @@ internal static class LiftCodes
     /// <summary>The condition of a loop lifted as a while writes a variable (<c>while (++i &lt; n)</c>).</summary>
     public const string ConditionWrites = "condition-writes";
 
+    /// <summary>A tensor turned into text (interpolation, <c>ToString()</c>, string concatenation) in a compiled method.</summary>
+    public const string TensorAsText = "tensor-as-text";
+
     // ---- Notes: the method compiles; the analyzers report information (the generator ignores notes). ----
 
     /// <summary>A lifted loop whose trip count is known only at run time (while semantics, no gradient).</summary>

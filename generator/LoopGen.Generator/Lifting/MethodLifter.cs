@@ -82,6 +82,7 @@ internal static class MethodLifter
         }
         if (!unrolled) BoundedSizes.Validate(ctx, body);
         { var t = GeneratorTestHooks.Start(); TracedTypes.Validate(ctx, body); GeneratorTestHooks.Stop("  lifting: traced validate", t); }
+        HostValues.Check(ctx, body);
         { var t = GeneratorTestHooks.Start(); CheckCollected(ctx, body); GeneratorTestHooks.Stop("  lifting: collected", t); }
         { var t = GeneratorTestHooks.Start(); CheckCallees(ctx, body); GeneratorTestHooks.Stop("  lifting: callees", t); }
         if (!unrolled) { var t = GeneratorTestHooks.Start(); TripCountNotes.Add(ctx, symbol, body); GeneratorTestHooks.Stop("  lifting: trip notes", t); }

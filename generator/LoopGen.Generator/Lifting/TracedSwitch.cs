@@ -21,14 +21,14 @@ internal static class TracedSwitch
     /// <summary>A <c>switch</c> statement a chain of <c>Loop.Cond</c>s can express (see <see cref="Reason(LiftContext, SwitchStatementSyntax)"/>).</summary>
     public static bool Supported(LiftContext ctx, SwitchStatementSyntax sw) => Reason(ctx, sw) is null;
 
-    /// <summary>Whether the compiled code decides the switch: its value, or one of its guards, reads a traced number.</summary>
+    /// <summary>Whether the compiled code decides the switch: its value reads a traced number, or one of its guards a traced number or a tensor.</summary>
     public static bool IsTraced(LiftContext ctx, SwitchExpressionSyntax sw) =>
-        TracedTypes.IsTraced(ctx, sw.GoverningExpression) || sw.Arms.Any(a => a.WhenClause is { } w && TracedTypes.IsTraced(ctx, w.Condition));
+        TracedTypes.IsTraced(ctx, sw.GoverningExpression) || sw.Arms.Any(a => a.WhenClause is { } w && TracedTypes.IsTracedCondition(ctx, w.Condition));
 
     /// <inheritdoc cref="IsTraced(LiftContext, SwitchExpressionSyntax)"/>
     public static bool IsTraced(LiftContext ctx, SwitchStatementSyntax sw) =>
         TracedTypes.IsTraced(ctx, sw.Expression)
-        || sw.Sections.SelectMany(s => s.Labels).Any(l => l is CasePatternSwitchLabelSyntax { WhenClause: { } w } && TracedTypes.IsTraced(ctx, w.Condition));
+        || sw.Sections.SelectMany(s => s.Labels).Any(l => l is CasePatternSwitchLabelSyntax { WhenClause: { } w } && TracedTypes.IsTracedCondition(ctx, w.Condition));
 
     /// <summary>Whether the last arm is a discard without a guard (it is the select's final value).</summary>
     public static bool EndsInDiscard(SwitchExpressionSyntax sw) =>

@@ -123,6 +123,20 @@ internal static class TracedTypes
                     + $"so there it is a 0-d tensor; it cannot be used as a C# value in '{where}'{HelperHint(ctx, id, where)}");
             }
         }
+        // A tensor guard (when x.Sum() > 0) makes the switch the compiled code's too: one a select cannot express would
+        // turn the tensor into a C# bool at trace time, so it is refused here rather than failing when the method runs.
+        foreach (var when in LoopAnalysis.Walk(body).OfType<WhenClauseSyntax>().Where(w => ctx.IsTensor(ctx.TypeOf(w.Condition))))
+        {
+            bool lifts = when.Parent switch
+            {
+                SwitchExpressionArmSyntax { Parent: SwitchExpressionSyntax sw } => TracedSwitch.Supported(ctx, sw),
+                CasePatternSwitchLabelSyntax { Parent: SwitchSectionSyntax { Parent: SwitchStatementSyntax st } } => ctx.Switches.ContainsKey(st),
+                _ => false,
+            };
+            if (lifts || ctx.Reported(LiftCodes.UnliftedSwitch, when)) continue;
+            var why = TracedSwitch.WhyNot(ctx, when, when.Condition) ?? "the guard is not part of a switch";
+            ctx.Problem(LiftCodes.UnliftedSwitch, when, $"the switch guarded by the tensor '{when.Condition}' cannot be lifted: {why}");
+        }
     }
 
     /// <summary>

@@ -17,7 +17,7 @@ public sealed class GeneratorFuzzTests(ITestOutputHelper output)
     [Fact]
     public async Task MutatedSourcesNeverBreakTheGeneratorOrTheBuild()
     {
-        int cases = int.TryParse(Environment.GetEnvironmentVariable("LOOPGEN_FUZZ_CASES"), out var c) ? c : 120;
+        int cases = int.TryParse(Environment.GetEnvironmentVariable("LOOPGEN_FUZZ_CASES"), out var c) ? c : 50;
         int seed = int.TryParse(Environment.GetEnvironmentVariable("LOOPGEN_FUZZ_SEED"), out var s) ? s : 20261201;
         var rng = new Random(seed);
         var corpus = Corpus();

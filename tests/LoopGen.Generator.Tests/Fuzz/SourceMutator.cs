@@ -26,7 +26,27 @@ internal static class SourceMutator
         "#region r\n", "#endregion\n", "#pragma warning disable CS0168\n", "Tensor @class = x; x = @class;", "x = global::LoopGen.Tensor.Stack([x]).Sum(0);",
         "int c = 0; while (++c < 3) x = x * 0.5f;", "long c2 = 3; do { x = x + c2; } while (c2-- > 0 && x.Sum() < 9f);",
         "var (c3, t3) = (1, x); (long l3, Tensor u3) = (c3, t3);",
+        // Constructs users write inside and around loop bodies (lambdas, local functions, patterns, tuples, jumps, resources).
+        "System.Func<Tensor, Tensor> f1 = v => v * 2f; x = f1(x);", "x = ((System.Func<Tensor>)(() => x + 1f))();", "Tensor Twice(Tensor v) => v + v; x = Twice(x);",
+        "static Tensor Half(Tensor v) => v * 0.5f; x = Half(x);", "void Bump() { x = x + 1f; } Bump();", "int Count() => 3; for (int q2 = 0; q2 < Count(); q2++) x = x + q2;",
+        "var lam = [System.Diagnostics.CodeAnalysis.SuppressMessage(\"a\", \"b\")] (Tensor v) => v; x = lam(x);",
+        "using (var ms = new System.IO.MemoryStream()) { x = x + 1f; }", "using var ms2 = new System.IO.MemoryStream();",
+        "try { x = x + 1f; } finally { x = x * 1f; }", "try { x = x + 1f; } catch (System.Exception) { throw; }", "lock (typeof(int)) { x = x * 2f; }",
+        "goto next; next: x = x + 1f;", "again: if (x.Sum() > 1e9f) goto again;", "checked { int ck = 1; ck++; x = x + ck; }", "unchecked { x = x + 1; }",
+        "if (x is Tensor { Rank: > 0 } tx) x = tx;", "if (x is not null) x = x + 1f;", "x = x.Rank switch { 0 => x, 1 when x.Sum() > 0f => x * 2f, _ => -x };",
+        "int sw = 2 switch { > 1 when true => 1, _ => 0 }; x = x + sw;", "var named = (Value: x, Count: 2); x = named.Value * named.Count;",
+        "(Tensor A, int B) pair = (x, 1); x = pair.A + pair.B;", "var (first, _) = (x, 0); x = first;", "ref Tensor rx = ref x; rx = rx + 1f;",
+        "int.TryParse(\"1\", out var parsed); x = x + parsed;", "x = x + nameof(x).Length;", "x = default(Tensor) ?? x;", "x = x ?? throw new System.InvalidOperationException();",
+        "string str = $\"{x}\"; x = x + str.Length;", "string raw = \"\"\"raw \"q\" \"\"\"; x = x + raw.Length;", "var @var = x; x = @var;", "var Δx = x * 1f; x = Δx;",
+        "unsafe { int* p = stackalloc int[2]; p[0] = 1; x = x + p[0]; }", "#nullable disable\n", "#nullable restore\n", "\n#line 77 \"User.cs\"\n", "\n#line default\n",
+        "\n#line hidden\n", "/// <summary>not a doc</summary>\n", "x = x\r\n+ 1f;", "\tx = x + 1f;\t", "foreach (var (ia, ib) in new[] { (1, 2) }) x = x + ia;",
+        "for (int fi = 0, fj = 10; fi < fj; fi++, fj--) x = x + fi;", "while (true) { x = x + 1f; break; }", "do x = x * 1f; while (false);",
+        "x = System.Math.Clamp(1, 0, 2) * x;", "x = Tensor.Where(x > 0.5f, x, x * 0f);", "x = (x.Sum() > 0f) switch { true => x, false => -x };",
+        "if (x.Sum() is var sv && sv > 0f) x = x + sv;", "for (;;) { if (x.Sum() > -1f) break; x = x + 1f; }", "x = x.Sum() > 0f ? x : x.Sum() < -1f ? -x : x;",
     ];
+
+    /// <summary>The statement snippets the mutator inserts (also placed one by one by <see cref="LoopBodyConstructTests"/>).</summary>
+    public static IReadOnlyList<string> AllSnippets => Snippets;
 
     private static readonly SyntaxKind[] Operators =
     [

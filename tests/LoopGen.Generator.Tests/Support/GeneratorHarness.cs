@@ -48,6 +48,17 @@ internal static class GeneratorHarness
         return new GeneratorRun(driver, driver.GetRunResult(), output, generatorDiagnostics);
     }
 
+    /// <summary>
+    /// Whether <paramref name="position"/> is hidden by <c>#line hidden</c> (a line under it, or before the file's first
+    /// #line in a file that has one): the compiler reports no analyzer diagnostic there.
+    /// </summary>
+    public static bool IsHidden(SyntaxTree tree, int position) => tree.GetLineVisibility(position) switch
+    {
+        LineVisibility.Hidden => true,
+        LineVisibility.BeforeFirstLineDirective => tree.HasHiddenRegions(),
+        _ => false,
+    };
+
     /// <summary>Runs the generator on one source file.</summary>
     public static GeneratorRun Run(string source) => Run(Compilation(source));
 }

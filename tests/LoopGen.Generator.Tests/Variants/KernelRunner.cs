@@ -24,16 +24,19 @@ internal static class KernelRunner
         return Assembly.Load(stream.ToArray());
     }
 
-    /// <summary>Compares every compiled entry with its eager twin; returns how many methods were compared.</summary>
-    public static int CompareAll(Assembly assembly, int seed)
+    /// <summary>Compares every compiled entry with its eager twin (of the types <paramref name="include"/> and the method names <paramref name="method"/> take, all by default); returns how many methods were compared.</summary>
+    public static int CompareAll(Assembly assembly, int seed, Func<Type, bool>? include = null, Func<string, bool>? method = null)
     {
         int compared = 0;
         foreach (var type in assembly.GetTypes())
         {
+            // An open generic type's methods cannot be invoked; a filtered-out type is not under test.
+            if (type.ContainsGenericParameters || include?.Invoke(type) == false) continue;
             foreach (var compiled in type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.DeclaredOnly).Where(m => m.Name.EndsWith("Compiled", StringComparison.Ordinal)))
             {
                 var eager = type.GetMethod(compiled.Name[..^"Compiled".Length] + "Eager", BindingFlags.Public | BindingFlags.Static, compiled.GetParameters().Select(p => p.ParameterType).ToArray());
                 if (eager is null || compiled.GetCustomAttributes().All(a => a.GetType().Name != "GeneratedCodeAttribute")) continue;
+                if (method?.Invoke(eager.Name[..^"Eager".Length]) == false) continue;
                 if (Compare(type, compiled, eager, seed)) compared++;
             }
         }
