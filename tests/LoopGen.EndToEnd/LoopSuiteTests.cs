@@ -445,45 +445,15 @@ public sealed class LoopSuiteTests
 
     // ---- Gradients through the lifted loops ----
 
-    private static double[] FiniteDifferences(Func<Tensor, double> f, Tensor input, double h = 1e-6)
-    {
-        var values = input.ToArray<double>();
-        var result = new double[values.Length];
-        for (int j = 0; j < values.Length; j++)
-        {
-            double At(double d)
-            {
-                var copy = (double[])values.Clone();
-                copy[j] += d;
-                return f(Tensor.From(copy, input.Shape.ToArray()));
-            }
-            result[j] = (At(h) - At(-h)) / (2 * h);
-        }
-        return result;
-    }
-
-    private static Tensor RandomF64(Random r, params int[] shape) =>
-        Tensor.From([.. Enumerable.Range(0, shape.Aggregate(1, (a, b) => a * b)).Select(_ => r.NextDouble() * 2 - 1)], shape);
-
-    private static void Matches(double[] expected, Tensor gradient, int seed)
-    {
-        var got = gradient.ToArray<double>();
-        Assert.Equal(expected.Length, got.Length);
-        for (int j = 0; j < got.Length; j++)
-        {
-            Assert.True(Math.Abs(got[j] - expected[j]) <= 1e-6 * (1 + Math.Abs(expected[j])), $"[{j}]: gradient {got[j]:R}, finite differences {expected[j]:R} (seed {seed})");
-        }
-    }
-
     [Fact]
     public void Grad_of_a_static_fori_for_the_carry_and_the_weight()
     {
         int seed = Environment.TickCount;
         var r = new Random(seed);
-        var (x, w) = (RandomF64(r, 3), RandomF64(r, 3));
+        var (x, w) = (Gradients.RandomF64(r, 3), Gradients.RandomF64(r, 3));
         var (dx, dw) = Jit.Grad((Tensor a, Tensor b) => LoopSuite.ForiSinLoss(a, b), argnums: [0, 1]).Invoke(x, w);
-        Matches(FiniteDifferences(p => LoopSuite.ForiSinLossEager(p, w).Item<double>(), x), dx!, seed);
-        Matches(FiniteDifferences(p => LoopSuite.ForiSinLossEager(x, p).Item<double>(), w), dw!, seed);
+        Gradients.Matches(Gradients.FiniteDifferences(p => LoopSuite.ForiSinLossEager(p, w).Item<double>(), x), dx!, seed);
+        Gradients.Matches(Gradients.FiniteDifferences(p => LoopSuite.ForiSinLossEager(x, p).Item<double>(), w), dw!, seed);
         // The value itself, against the loop written out on doubles.
         var (vx, vw) = (x.ToArray<double>(), w.ToArray<double>());
         for (int i = 0; i < 3; i++) vx = vx.Select((e, j) => Math.Sin(e * vw[j]) + 0.25 * i).ToArray();
@@ -495,19 +465,19 @@ public sealed class LoopSuiteTests
     {
         int seed = Environment.TickCount;
         var r = new Random(seed);
-        var (xs, a) = (RandomF64(r, 4, 3), RandomF64(r, 3));
+        var (xs, a) = (Gradients.RandomF64(r, 4, 3), Gradients.RandomF64(r, 3));
         var (dxs, da) = Jit.Grad((Tensor p, Tensor q) => LoopSuite.ScanTupleLoss(p, q), argnums: [0, 1]).Invoke(xs, a);
-        Matches(FiniteDifferences(p => LoopSuite.ScanTupleLossEager(p, a).Item<double>(), xs), dxs!, seed);
-        Matches(FiniteDifferences(p => LoopSuite.ScanTupleLossEager(xs, p).Item<double>(), a), da!, seed);
+        Gradients.Matches(Gradients.FiniteDifferences(p => LoopSuite.ScanTupleLossEager(p, a).Item<double>(), xs), dxs!, seed);
+        Gradients.Matches(Gradients.FiniteDifferences(p => LoopSuite.ScanTupleLossEager(xs, p).Item<double>(), a), da!, seed);
     }
 
     [Fact]
     public void Grad_of_a_while_with_a_dynamic_trip_count()
     {
         int seed = Environment.TickCount;
-        var x = RandomF64(new Random(seed), 3) * 0.5;
+        var x = Gradients.RandomF64(new Random(seed), 3) * 0.5;
         var g = Jit.Grad((Tensor p) => LoopSuite.WhileDecayLoss(p, 4), new GradOptions { MaxTrips = 8 }).Invoke(x);
-        Matches(FiniteDifferences(p => LoopSuite.WhileDecayLossEager(p, 4).Item<double>(), x), g, seed);
+        Gradients.Matches(Gradients.FiniteDifferences(p => LoopSuite.WhileDecayLossEager(p, 4).Item<double>(), x), g, seed);
     }
 
     [Fact]
@@ -515,9 +485,9 @@ public sealed class LoopSuiteTests
     {
         int seed = Environment.TickCount;
         var r = new Random(seed);
-        var (xs, w) = (RandomF64(r, 5, 3), RandomF64(r, 3));
+        var (xs, w) = (Gradients.RandomF64(r, 5, 3), Gradients.RandomF64(r, 3));
         var g = Jit.Grad((Tensor p) => LoopSuite.CondInScanLoss(xs, p)).Invoke(w);
-        Matches(FiniteDifferences(p => LoopSuite.CondInScanLossEager(xs, p).Item<double>(), w), g, seed);
+        Gradients.Matches(Gradients.FiniteDifferences(p => LoopSuite.CondInScanLossEager(xs, p).Item<double>(), w), g, seed);
     }
 
     [Fact]
@@ -525,7 +495,7 @@ public sealed class LoopSuiteTests
     {
         // torch while_loop test_while_loop_autograd returns the counter with the tensor; read back as a C# int it cannot
         // come out of a trace: the error names the compiled method and says what to call instead.
-        var x = RandomF64(new Random(7), 3) * 4.0;
+        var x = Gradients.RandomF64(new Random(7), 3) * 4.0;
         var e = Assert.Throws<InvalidOperationException>(() => Jit.Grad((Tensor p) => LoopSuiteGrad.LossAndSteps(p, 6).Loss).Invoke(x));
         Assert.StartsWith("LoopSuiteGrad.LossAndSteps: cannot ", e.Message, StringComparison.Ordinal);
         Assert.Contains("called inside a trace (Jit.Grad", e.Message, StringComparison.Ordinal);
@@ -542,6 +512,6 @@ public sealed class LoopSuiteTests
         Assert.Equal(k, steps);
         Assert.Equal(k, LoopSuiteGrad.LossAndStepsAsTensorCompiled(x, 6).Steps.Item<int>());
         var g = Jit.Grad((Tensor p) => LoopSuiteGrad.LossAndStepsAsTensor(p, 6).Loss, new GradOptions { MaxTrips = 8 }).Invoke(x);
-        Matches(FiniteDifferences(p => LoopSuiteGrad.LossAndStepsEager(p, 6).Loss.Item<double>(), x), g, 7);
+        Gradients.Matches(Gradients.FiniteDifferences(p => LoopSuiteGrad.LossAndStepsEager(p, 6).Loss.Item<double>(), x), g, 7);
     }
 }

@@ -245,45 +245,15 @@ public sealed class TranslatedLoopTests
 
     // ---- Gradients (JAX testScanGrad, testForiLoopGrad-like; a while loop whose condition steps its counter) ----
 
-    private static double[] FiniteDifferences(Func<Tensor, double> f, Tensor input, double h = 1e-6)
-    {
-        var values = input.ToArray<double>();
-        var result = new double[values.Length];
-        for (int j = 0; j < values.Length; j++)
-        {
-            double At(double d)
-            {
-                var copy = (double[])values.Clone();
-                copy[j] += d;
-                return f(Tensor.From(copy, input.Shape.ToArray()));
-            }
-            result[j] = (At(h) - At(-h)) / (2 * h);
-        }
-        return result;
-    }
-
-    private static Tensor RandomF64(Random r, params int[] shape) =>
-        Tensor.From([.. Enumerable.Range(0, shape.Aggregate(1, (a, b) => a * b)).Select(_ => r.NextDouble() * 2 - 1)], shape);
-
-    private static void Matches(double[] expected, Tensor gradient, int seed)
-    {
-        var got = gradient.ToArray<double>();
-        Assert.Equal(expected.Length, got.Length);
-        for (int j = 0; j < got.Length; j++)
-        {
-            Assert.True(Math.Abs(got[j] - expected[j]) <= 1e-6 * (1 + Math.Abs(expected[j])), $"[{j}]: gradient {got[j]:R}, finite differences {expected[j]:R} (seed {seed})");
-        }
-    }
-
     [Fact]
     public void Grad_of_a_scan_over_rows_for_the_weight_and_the_rows()
     {
         int seed = Environment.TickCount;
         var r = new Random(seed);
-        var (w, xs) = (RandomF64(r, 3), RandomF64(r, 5, 3));
+        var (w, xs) = (Gradients.RandomF64(r, 3), Gradients.RandomF64(r, 5, 3));
         var (dw, dxs) = Jit.Grad((Tensor a, Tensor b) => TranslatedLoops.ScanLoss(a, b), argnums: [0, 1]).Invoke(w, xs);
-        Matches(FiniteDifferences(p => TranslatedLoops.ScanLossEager(p, xs).Item<double>(), w), dw!, seed);
-        Matches(FiniteDifferences(p => TranslatedLoops.ScanLossEager(w, p).Item<double>(), xs), dxs!, seed);
+        Gradients.Matches(Gradients.FiniteDifferences(p => TranslatedLoops.ScanLossEager(p, xs).Item<double>(), w), dw!, seed);
+        Gradients.Matches(Gradients.FiniteDifferences(p => TranslatedLoops.ScanLossEager(w, p).Item<double>(), xs), dxs!, seed);
     }
 
     [Fact]
@@ -291,19 +261,19 @@ public sealed class TranslatedLoopTests
     {
         int seed = Environment.TickCount;
         var r = new Random(seed);
-        var (x, c) = (RandomF64(r, 3), RandomF64(r, 4));
+        var (x, c) = (Gradients.RandomF64(r, 3), Gradients.RandomF64(r, 4));
         var (dx, dc) = Jit.Grad((Tensor a, Tensor b) => TranslatedLoops.ForiPolynomialLoss(a, b), argnums: [0, 1]).Invoke(x, c);
-        Matches(FiniteDifferences(p => TranslatedLoops.ForiPolynomialLossEager(p, c).Item<double>(), x), dx!, seed);
-        Matches(FiniteDifferences(p => TranslatedLoops.ForiPolynomialLossEager(x, p).Item<double>(), c), dc!, seed);
+        Gradients.Matches(Gradients.FiniteDifferences(p => TranslatedLoops.ForiPolynomialLossEager(p, c).Item<double>(), x), dx!, seed);
+        Gradients.Matches(Gradients.FiniteDifferences(p => TranslatedLoops.ForiPolynomialLossEager(x, p).Item<double>(), c), dc!, seed);
     }
 
     [Fact]
     public void Grad_of_a_while_loop_whose_condition_steps_its_counter()
     {
         int seed = Environment.TickCount;
-        var x = RandomF64(new Random(seed), 3);
+        var x = Gradients.RandomF64(new Random(seed), 3);
         var g = Jit.Grad((Tensor p) => ConditionSteps.PreIncrementScaled(p, 6).Sum(), new GradOptions { MaxTrips = 10 }).Invoke(x);
-        Matches(FiniteDifferences(p => ConditionSteps.PreIncrementScaledEager(p, 6).Sum().Item<double>(), x), g, seed);
+        Gradients.Matches(Gradients.FiniteDifferences(p => ConditionSteps.PreIncrementScaledEager(p, 6).Sum().Item<double>(), x), g, seed);
         Results.AssertClose(ConditionSteps.PreIncrementScaledEager(x, 6), ConditionSteps.PreIncrementScaledCompiled(x, 6));
     }
 }
