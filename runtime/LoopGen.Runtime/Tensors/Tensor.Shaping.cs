@@ -1,4 +1,5 @@
 using LoopGen.Ir;
+using LoopGen.Tracing;
 
 namespace LoopGen;
 
@@ -99,7 +100,11 @@ public sealed partial class Tensor
     public Tensor ExpandDims(int axis)
     {
         int a = Broadcasting.Axis("ExpandDims", axis, Type, extra: 1);
-        return ReshapeTo(Shape.Insert(a, 1));
+        var shape = Type.Shape.Insert(a, 1);
+        if (!IsBounded) return ReshapeTo(shape);
+        var from = new int[shape.Rank];
+        for (int i = 0; i < from.Length; i++) from[i] = i < a ? i : i == a ? -1 : i - 1;
+        return ReshapeKeepingLengths(shape, from);
     }
 
     /// <summary>Removes the given dimensions, which must have size 1; with no arguments, removes every size-1 dimension.</summary>
@@ -107,20 +112,45 @@ public sealed partial class Tensor
     {
         ArgumentNullException.ThrowIfNull(axes);
         var dims = new List<int>();
+        var from = new List<int>();
         if (axes.Length == 0)
         {
-            foreach (var d in Shape) if (d != 1) dims.Add(d);
+            for (int i = 0; i < Rank; i++)
+            {
+                // Whether a bounded axis has size 1 is known only when the code runs: which axes go is not known.
+                if (Bounds?.IsBounded(i) == true && Type.Shape[i] > 0) throw BoundedOps.SqueezeAll(this, i);
+                if (Type.Shape[i] == 1) continue;
+                dims.Add(Type.Shape[i]);
+                from.Add(i);
+            }
         }
         else
         {
             var drop = Broadcasting.Axes("Squeeze", axes, Type);
             foreach (var a in drop)
             {
+                if (Bounds?.IsBounded(a) == true) throw BoundedOps.SqueezeBounded(this, a);
                 if (Shape[a] != 1) throw new TensorShapeException($"Squeeze: axis {a} of {Type} has size {Shape[a]}, not 1");
             }
-            for (int i = 0; i < Rank; i++) if (Array.IndexOf(drop, i) < 0) dims.Add(Shape[i]);
+            for (int i = 0; i < Rank; i++)
+            {
+                if (Array.IndexOf(drop, i) >= 0) continue;
+                dims.Add(Type.Shape[i]);
+                from.Add(i);
+            }
         }
-        return ReshapeTo(new Shape([.. dims]));
+        var shape = new Shape([.. dims]);
+        return IsBounded ? ReshapeKeepingLengths(shape, [.. from]) : ReshapeTo(shape);
+    }
+
+    // ExpandDims and Squeeze know which axes they add or drop (a bare reshape does not when a bounded axis has size 1):
+    // result axis i is axis from[i] of this tensor (-1 for an added one), and each bounded axis keeps its length there.
+    // The view is dropped (its axis moved); a slice of the result reads the result.
+    private Tensor ReshapeKeepingLengths(Shape shape, int[] from)
+    {
+        var lengths = new Tensor?[shape.Rank];
+        for (int i = 0; i < from.Length; i++) lengths[i] = from[i] < 0 ? null : Bounds!.Lengths[from[i]];
+        return Unbounded().ReshapeTo(shape).With(new BoundedDims(lengths), null);
     }
 
     /// <summary>This tensor broadcast to <paramref name="shape"/> with numpy rules (trailing dimensions align, 1 stretches).</summary>
@@ -234,6 +264,6 @@ public sealed partial class Tensor
             }
         }
         int a = Broadcasting.Axis("Stack", axis, first.Type, extra: 1);
-        return Concat(list.Select(t => t.ReshapeTo(t.Shape.Insert(a, 1))), a);
+        return Concat(list.Select(t => t.ExpandDims(a)), a);
     }
 }

@@ -72,6 +72,16 @@ internal static class BoundedOps
         $"{op}: the operands' sizes along axis {axis} depend on the data and may differ (a bounded axis combined with a static one, "
         + $"or with another data-dependent size){At()}; slice both with one length (Tensor.SliceDynamic with the same end)");
 
+    /// <summary>The exception for <c>Squeeze()</c> with no axes on a tensor bounded along <paramref name="axis"/>.</summary>
+    public static TensorShapeException SqueezeAll(Tensor x, int axis) => new(
+        $"Squeeze: axis {axis} of {x.Shape} has a data-dependent size (at most {x.Type.Shape[axis]}){At()}, so whether Squeeze() drops it "
+        + "is known only when the code runs; name the axes to drop (Squeeze(axes))");
+
+    /// <summary>The exception for <c>Squeeze</c> naming a bounded axis: its valid length (0 or 1) would be lost.</summary>
+    public static TensorShapeException SqueezeBounded(Tensor x, int axis) => new(
+        $"Squeeze: axis {axis} of {x.Shape} has a data-dependent size (0 to {x.Type.Shape[axis]}){At()}; dropping it would lose its valid length "
+        + "(the eager call throws when it is not 1); index it instead (x[.., 0]) where the length is known to be 1");
+
     private static TensorShapeException Unsupported(string op, ReadOnlySpan<Tensor> operands)
     {
         for (int i = 0; i < operands.Length; i++)
@@ -137,8 +147,9 @@ internal static class BoundedOps
         return lengths;
     }
 
-    // A reshape that only adds or drops size-1 axes (ExpandDims, Squeeze) keeps every element, padding included, in
-    // place: the bounded axes keep their lengths. Any other reshape would mix padding into the data.
+    // A reshape that only adds or drops size-1 axes keeps every element, padding included, in place: the bounded axes
+    // keep their lengths. Any other reshape would mix padding into the data. A bounded axis of size 1 is refused: a bare
+    // reshape cannot tell it from the unit axes around it (ExpandDims and Squeeze know their axes and do not come here).
     private static Tensor?[] UnitAxesOnly(Tensor operand, Tensor result)
     {
         var from = Enumerable.Range(0, operand.Rank).Where(i => operand.Type.Shape[i] != 1).ToList();
