@@ -211,6 +211,15 @@ public sealed class TranslatedLoopTests
         Agree(Tensor.From(expected, expected.Length, 1), TranslatedLoops.PrefixColumnsEager(x, n), TranslatedLoops.PrefixColumnsCompiled(x, n));
     }
 
+    [Fact]
+    public void PrefixColumns_of_a_one_element_x()
+    {
+        // The fuzzer's case: x[..(i + 1)] of an x of shape [1] is bounded with bound 1, and ExpandDims(1) adds a second
+        // unit axis beside it; the traced loop threw "reshape would read its padding" where eager gives [[x0]].
+        var x = Tensor.From(new[] { 2.5f }, 1);
+        Agree(Tensor.From(new[] { 2.5f }, 1, 1), TranslatedLoops.PrefixColumnsEager(x, 1), TranslatedLoops.PrefixColumnsCompiled(x, 1));
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(5)]
