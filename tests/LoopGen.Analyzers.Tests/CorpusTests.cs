@@ -29,6 +29,7 @@ public sealed class CorpusTests
         AssertOnlyDynamicNotes(diagnostics, "TensorBound", "DynamicBound", "HalveUntil", "DoWhile", "WhileCounter", "Triangle", "BreakEarly", "TwoCounters", "SumUntilLarge", "RangeWithBreak",
             // The translated corpus: while loops, breaks and early returns, an inner bound that is the outer counter.
             "CondInWhile", "DoAtLeastOnce", "FirstCountAbove", "FirstStepAbove", "FixedPointCos", "NestedFori", "NestedWhileInFori", "ReturnFromInnerLoop", "ReturnFromWhileOverRows",
+            "Find", "FindStep", "PairFromInnerLoop",
             "TensorCounter", "WhileAddition", "WhileAdditionNested", "WhileAnyAbove", "WhileBreak", "WhileClosure", "WhileCondOnCarry", "WhileCount", "WhileIntCarry", "WhileLinear",
             "WhileNested", "WhileOuterCode", "WhilePytree", "WhileSimple", "WhileTuple",
             // Bounded whiles (Loop.MaxTrips before each loop): dynamic trip counts by design.

@@ -133,14 +133,14 @@ public sealed class DiagnosticTests
     {
         var d = AnalyzerHarness.Verify(Kernel("""
                 [Compile]
-                public static (Tensor, Tensor) Pair(Tensor x, int n)
+                public static Tensor[] Many(Tensor x, int n)
                 {
                     for (int i = 0; i < n; i++)
                     {
-                        if (x.Sum() > 1f) {|LG0003:return (x, x);|}
+                        if (x.Sum() > 1f) {|LG0003:return new[] { x };|}
                         x = x * 2f;
                     }
-                    return (x, x);
+                    return new[] { x, x };
                 }
 
                 [Compile]
@@ -169,9 +169,41 @@ public sealed class DiagnosticTests
                     return Tensor.Stack(ys);
                 }
             """));
-        Assert.Contains("only for a method returning a Tensor or a C# number", d[0].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("only for a method returning a Tensor, a C# number or a value tuple of those, not LoopGen.Tensor[]", d[0].GetMessage(), StringComparison.Ordinal);
         Assert.Contains("the loop must be a statement of the method's body", d[1].GetMessage(), StringComparison.Ordinal);
         Assert.Contains("the loop collects outputs", d[2].GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LG0003_EarlyTupleReturnsThatCannotBeStoredElementByElement()
+    {
+        var d = AnalyzerHarness.Verify(Kernel("""
+                [Compile]
+                public static (Tensor, Tensor) NotALiteral(Tensor x, int n)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        if (x.Sum() > 1f) {|LG0003:return (x, x);|}
+                        x = x * 2f;
+                    }
+                    var both = (x, x + 1f);
+                    return both;
+                }
+
+                [Compile]
+                public static (Tensor, int) ReadsALoopLocal(Tensor x, int n)
+                {
+                    for (int i = 0; i < n; i++)
+                    {
+                        var y = x * 2f;
+                        if (y.Sum() > 1f) {|LG0003:return (y, i);|}
+                        x = y;
+                    }
+                    return (x, -1);
+                }
+            """));
+        Assert.Contains("the method returns a tuple, and the return at line 18 does not write it as a tuple of 2 values", d[0].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("the returned Tensor reads 'y', declared in the loop", d[1].GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]

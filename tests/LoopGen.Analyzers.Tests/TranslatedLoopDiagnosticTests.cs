@@ -113,9 +113,9 @@ public sealed class TranslatedLoopDiagnosticTests
     }
 
     [Fact]
-    public void An_early_return_of_a_tuple_says_to_return_after_the_loop()
+    public void An_early_return_of_a_tuple_lifts_and_notes_the_dynamic_trip_count()
     {
-        // torch while_loop: the loop returns (x, i) as soon as the data passes a threshold.
+        // torch while_loop: the loop returns (x, i) as soon as the data passes a threshold (one result carry per element).
         var d = AnalyzerHarness.Verify(Kernel("""
                 [Compile]
                 public static (Tensor X, int At) M(Tensor x, int n)
@@ -123,12 +123,12 @@ public sealed class TranslatedLoopDiagnosticTests
                     for (int i = 0; i < n; i++)
                     {
                         x = x * 1.5f;
-                        if (x.Sum() > 6f) {|LG0003:return (x, i);|}
+                        if (x.Sum() > 6f) {|LG0012:return (x, i);|}
                     }
                     return (x, -1);
                 }
             """));
-        Assert.Contains("assign the result to a variable and return after the loop", d[0].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("('return' at line 14 may end it early): it runs with while semantics", d[0].GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -119,6 +119,28 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
+    public void EarlyReturnOfATuple() => Verify("""
+        using LoopGen;
+
+        namespace Demo;
+
+        public static partial class Search
+        {
+            [Compile]
+            public static (Tensor Value, int Step) Find(Tensor x, int n)
+            {
+                var acc = x;
+                for (int i = 0; i < n; i++)
+                {
+                    acc = acc * 0.5f;
+                    if (acc.Sum() < 1f) return (acc, i);
+                }
+                return (acc, -1);
+            }
+        }
+        """);
+
+    [Fact]
     public void CollectedOutputs() => Verify("""
         using System.Collections.Generic;
         using LoopGen;

@@ -11,12 +11,13 @@ namespace LoopGen.Generator.Lifting;
 /// </summary>
 internal sealed class EarlyReturnPlan
 {
-    public EarlyReturnPlan(StatementSyntax loop, ExpressionSyntax first, string flag, string result)
+    public EarlyReturnPlan(StatementSyntax loop, ExpressionSyntax first, string flag, IReadOnlyList<string> results, INamedTypeSymbol? tuple)
     {
         Loop = loop;
         First = first;
         Flag = flag;
-        Result = result;
+        Results = results;
+        Tuple = tuple;
     }
 
     /// <summary>The outermost loop holding the returns (a statement of the method's body).</summary>
@@ -29,7 +30,16 @@ internal sealed class EarlyReturnPlan
     public string Flag { get; }
 
     /// <summary>The carried result a return stores; a return after the loop selects it when the flag is set.</summary>
-    public string Result { get; }
+    public string Result => Results[0];
+
+    /// <summary>The carried results: one, or one per element of a returned <see cref="Tuple"/>.</summary>
+    public IReadOnlyList<string> Results { get; }
+
+    /// <summary>
+    /// The method's value tuple of Tensors and C# numbers, when it returns one: every return from the loop on is then a
+    /// tuple literal, each element stored in its own result; a number element starts at <c>default</c> of its type.
+    /// </summary>
+    public INamedTypeSymbol? Tuple { get; }
 
     /// <summary>
     /// The result starts as <c>default</c> of the method's number type, not as <see cref="First"/>: the method returns
@@ -48,6 +58,7 @@ internal sealed class EarlyReturnPlan
 /// <c>return Where(returned, result, g)</c>. The result carry takes its type from <c>e</c> evaluated once before the
 /// loop, so <c>e</c> may only read variables declared before the loop (carries, parameters), and the method returns a
 /// Tensor or a C# number; for a number any <c>e</c> will do (the result then starts at <c>default</c>, its type the method's).
+/// A method returning a value tuple of Tensors and numbers gets one result per element, each element taken as above.
 /// </summary>
 internal static class EarlyReturns
 {
@@ -63,9 +74,13 @@ internal static class EarlyReturns
         if (ctx.EarlyReturn is null)
         {
             int n = ctx.Next();
-            ctx.EarlyReturn = new EarlyReturnPlan(outer, ret.Expression!, ctx.Prefix + "returned" + n, ctx.Prefix + "result" + n);
+            var tuple = ReturnTuple(ctx);
+            var results = tuple is null
+                ? new[] { ctx.Prefix + "result" + n }
+                : tuple.TupleElements.Select((_, k) => ctx.Prefix + "result" + n + "_" + (k + 1)).ToArray();
+            ctx.EarlyReturn = new EarlyReturnPlan(outer, ret.Expression!, ctx.Prefix + "returned" + n, results, tuple);
         }
-        if (ReadsLoopLocal(ctx, ret, outer) is not null) ctx.EarlyReturn.StartsAtDefault = true; // a number result (WhyNot)
+        if (ctx.EarlyReturn.Tuple is null && ReadsLoopLocal(ctx, ret.Expression!, outer) is not null) ctx.EarlyReturn.StartsAtDefault = true; // a number result (WhyNot)
         foreach (var plan in chain) ctx.EarlyReturn.Plans.Add(plan);
         ctx.Returns[ret] = chain;
     }
@@ -75,7 +90,11 @@ internal static class EarlyReturns
         chain = new List<LoopPlan>();
         if (ret.Expression is null) return "a method without a result cannot return early from compiled code";
         var returnType = (ctx.Model.GetDeclaredSymbol(ctx.Method) as IMethodSymbol)?.ReturnType;
-        if (!ctx.IsTensor(returnType) && !LoopAnalysis.IsPrimitive(returnType)) return $"an early return is lifted only for a method returning a Tensor or a C# number, not {returnType?.ToDisplayString()}";
+        var tuple = ReturnTuple(ctx);
+        if (!ctx.IsTensor(returnType) && !LoopAnalysis.IsPrimitive(returnType) && tuple is null)
+        {
+            return $"an early return is lifted only for a method returning a Tensor, a C# number or a value tuple of those, not {returnType?.ToDisplayString()}";
+        }
         StatementSyntax? outer = null;
         for (var n = ret.Parent; n is not null && n != body; n = n.Parent)
         {
@@ -94,16 +113,48 @@ internal static class EarlyReturns
         {
             return "the method must end with a return after the loop";
         }
+        if (tuple is not null) return WhyNotTuple(ctx, tuple, ret, body, outer);
         // A number result has its type from the method (each return is converted to it); any other needs the first value.
-        if (!LoopAnalysis.IsPrimitive(returnType) && ReadsLoopLocal(ctx, ret, outer) is { } local)
+        if (!LoopAnalysis.IsPrimitive(returnType) && ReadsLoopLocal(ctx, ret.Expression, outer) is { } local)
         {
             return $"the returned value reads '{local.Name}', declared in the loop (the compiled code gives the result its type before the loop, from variables declared before it)";
         }
         return null;
     }
 
-    private static ILocalSymbol? ReadsLoopLocal(LiftContext ctx, ReturnStatementSyntax ret, StatementSyntax outer) =>
-        ret.Expression!.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
+    /// <summary>The method's result when it is a value tuple of Tensors and C# numbers (no nested tuples), else null.</summary>
+    private static INamedTypeSymbol? ReturnTuple(LiftContext ctx) =>
+        (ctx.Model.GetDeclaredSymbol(ctx.Method) as IMethodSymbol)?.ReturnType is INamedTypeSymbol { IsTupleType: true } t
+        && t.TupleElements.All(e => ctx.IsTensor(e.Type) || LoopAnalysis.IsPrimitive(e.Type)) ? t : null;
+
+    /// <summary>
+    /// A tuple result is stored and selected element by element, so each return from the loop on must write the tuple
+    /// out; a Tensor element of a return in the loop gives its result its type before the loop (as a single Tensor does).
+    /// </summary>
+    private static string? WhyNotTuple(LiftContext ctx, INamedTypeSymbol tuple, ReturnStatementSyntax ret, SyntaxNode body, StatementSyntax outer)
+    {
+        var returns = body.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+            .OfType<ReturnStatementSyntax>().Where(r => r.SpanStart >= outer.SpanStart);
+        foreach (var r in returns)
+        {
+            if (Parens.Strip(r.Expression!) is not TupleExpressionSyntax literal || literal.Arguments.Count != tuple.TupleElements.Length)
+            {
+                return $"the method returns a tuple, and the return at line {ctx.LineOf(r.SpanStart)} does not write it as a tuple of {tuple.TupleElements.Length} values";
+            }
+        }
+        var elements = ((TupleExpressionSyntax)Parens.Strip(ret.Expression!)).Arguments;
+        for (int k = 0; k < elements.Count; k++)
+        {
+            if (ctx.IsTensor(tuple.TupleElements[k].Type) && ReadsLoopLocal(ctx, elements[k].Expression, outer) is { } local)
+            {
+                return $"the returned Tensor reads '{local.Name}', declared in the loop (the compiled code gives the result its type before the loop, from variables declared before it)";
+            }
+        }
+        return null;
+    }
+
+    private static ILocalSymbol? ReadsLoopLocal(LiftContext ctx, ExpressionSyntax e, StatementSyntax outer) =>
+        e.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
             .Select(id => ctx.SymbolOf(id) as ILocalSymbol)
             .FirstOrDefault(local => local is not null && local.Locations.Any(l => outer.Span.Contains(l.SourceSpan)));
 }

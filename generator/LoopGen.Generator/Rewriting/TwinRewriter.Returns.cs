@@ -22,7 +22,8 @@ internal sealed partial class TwinRewriter
     private Extra[] ReturnExtras(LoopPlan plan)
     {
         if (_ctx.EarlyReturn is not { } r || !r.Plans.Contains(plan)) return System.Array.Empty<Extra>();
-        var extras = new List<Extra> { new(r.Flag, r.Flag, "(returned)", r.Flag), new(r.Result, r.Result, "(result)", r.Result, IsFlag: false) };
+        var extras = new List<Extra> { new(r.Flag, r.Flag, "(returned)", r.Flag) };
+        extras.AddRange(r.Results.Select(result => new Extra(result, result, "(result)", result, IsFlag: false)));
         foreach (var outer in r.Plans.Where(p => p != plan && p.Statement.Span.Contains(plan.Statement.Span) && p.BreakFlag is not null))
         {
             extras.Add(new Extra(outer.BreakFlag!, outer.BreakFlag!, "(break)", outer.BreakFlag!));
@@ -34,11 +35,14 @@ internal sealed partial class TwinRewriter
     private StatementSyntax WithEarlyReturnState(StatementSyntax loop, StatementSyntax lifted)
     {
         if (_ctx.EarlyReturn is not { } r || r.Loop != loop) return lifted;
-        var statements = new List<StatementSyntax>
+        var statements = new List<StatementSyntax> { _t.Statement($"{TensorType} {r.Flag} = ({TensorType})false;") };
+        if (r.Tuple is { } tuple)
         {
-            _t.Statement($"{TensorType} {r.Flag} = ({TensorType})false;"),
-            _t.Statement($"{TensorType} {r.Result} = {_t.Arg(r.StartsAtDefault ? As(_returnType, _t.Expression($"default({LoopAnalysis.Keyword(_returnType)})")) : ReturnValue(r.First))};"),
-        };
+            // A number element starts at default of its type; a Tensor element at its value in the first return.
+            var first = ((TupleExpressionSyntax)Parens.Strip(r.First)).Arguments;
+            statements.AddRange(tuple.TupleElements.Select((e, k) => _t.Statement($"{TensorType} {r.Results[k]} = {_t.Arg(LoopAnalysis.IsPrimitive(e.Type) ? Default(e.Type) : Returned(e.Type, first[k].Expression))};")));
+        }
+        else statements.Add(_t.Statement($"{TensorType} {r.Result} = {_t.Arg(r.StartsAtDefault ? Default(_returnType) : ReturnValue(r.First))};"));
         if (lifted is BlockSyntax b && b.HasAnnotation(Splice)) statements.AddRange(b.Statements);
         else statements.Add(lifted);
         return Spliced(statements);
@@ -50,16 +54,31 @@ internal sealed partial class TwinRewriter
         if (_ctx.EarlyReturn is not { } r || node.Expression is null || InsideLambda(node)) return null;
         if (_ctx.Returns.TryGetValue(node, out var plans))
         {
-            var statements = new List<StatementSyntax>
-            {
-                _t.Statement($"{r.Result} = {_t.Arg(ReturnValue(node.Expression))};"),
-                _t.Statement($"{r.Flag} = true;"),
-            };
+            var statements = r.Tuple is { } tuple
+                ? Elements(tuple, node.Expression).Select((e, k) => _t.Statement($"{r.Results[k]} = {_t.Arg(e)};")).ToList()
+                : new List<StatementSyntax> { _t.Statement($"{r.Result} = {_t.Arg(ReturnValue(node.Expression))};") };
+            statements.Add(_t.Statement($"{r.Flag} = true;"));
             statements.AddRange(plans.Where(p => p.BreakFlag is not null).Select(p => _t.Statement($"{p.BreakFlag} = true;")));
             return Spliced(statements);
         }
         if (node.SpanStart < r.Loop.Span.End) return null;
+        if (r.Tuple is { } returned)
+        {
+            var items = Elements(returned, node.Expression).Select((e, k) =>
+            {
+                var type = returned.TupleElements[k].Type;
+                var chosen = _t.Expression($"{Lifted}.EarlyReturn({r.Flag}, {r.Results[k]}, {_t.Arg(e)})");
+                return SyntaxFactory.Argument(LoopAnalysis.IsPrimitive(type) ? As(type, chosen) : chosen);
+            });
+            return SyntaxFactory.ReturnStatement(SyntaxFactory.TupleExpression(SyntaxFactory.SeparatedList(items)));
+        }
         var selected = _t.Expression($"{Lifted}.EarlyReturn({r.Flag}, {r.Result}, {_t.Arg(ReturnValue(node.Expression))})");
         return SyntaxFactory.ReturnStatement(LoopAnalysis.IsPrimitive(_returnType) ? As(_returnType, selected) : selected);
     }
+
+    /// <summary>The twin values of a returned tuple literal's elements (checked a literal of the right size by <see cref="EarlyReturns"/>).</summary>
+    private IEnumerable<ExpressionSyntax> Elements(INamedTypeSymbol tuple, ExpressionSyntax e) =>
+        ((TupleExpressionSyntax)Parens.Strip(e)).Arguments.Select((a, k) => Returned(tuple.TupleElements[k].Type, a.Expression));
+
+    private ExpressionSyntax Default(ITypeSymbol type) => As(type, _t.Expression($"default({LoopAnalysis.Keyword(type)})"));
 }
