@@ -129,6 +129,8 @@ def method(k: int, edit: bool) -> tuple[str, str]:
 """, f"Scan{k}(xs, x)"
 
 
+# One project file for every variant: what differs is an import, the references and (without LoopGen, from the
+# package) a target that drops the package's analyzers.
 CSPROJ = """<Project Sdk="Microsoft.NET.Sdk">
 {import_}  <PropertyGroup>
     <OutputType>Exe</OutputType>
@@ -142,28 +144,8 @@ CSPROJ = """<Project Sdk="Microsoft.NET.Sdk">
     <InvariantGlobalization>true</InvariantGlobalization>
   </PropertyGroup>
   <ItemGroup>
-    <ProjectReference Include="{repo}/runtime/LoopGen.Runtime/LoopGen.Runtime.csproj" />
-{analyzers}  </ItemGroup>
-</Project>
-"""
-
-
-PACKAGE_CSPROJ = """<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <TargetFramework>net10.0</TargetFramework>
-    <LangVersion>latest</LangVersion>
-    <Nullable>enable</Nullable>
-    <ImplicitUsings>enable</ImplicitUsings>
-    <RootNamespace>Bench</RootNamespace>
-    <AssemblyName>Bench</AssemblyName>
-    <IsPackable>false</IsPackable>
-    <InvariantGlobalization>true</InvariantGlobalization>
-  </PropertyGroup>
-  <ItemGroup>
-    <PackageReference Include="LoopGen" Version="{version}"{excluded} />
-  </ItemGroup>
-</Project>
+{items}  </ItemGroup>
+{targets}</Project>
 """
 
 
@@ -249,25 +231,24 @@ def main() -> int:
         d = os.path.join(a.out, variant)
         for name, text in srcs.items():
             write(os.path.join(d, name), text)
+        import_, targets = "", ""
         if a.package:
             excluded = "" if variant == "with" else ' ExcludeAssets="analyzers;build;buildTransitive"'
-            text = PACKAGE_CSPROJ.format(version=a.package, excluded=excluded)
+            items = f'    <PackageReference Include="LoopGen" Version="{a.package}"{excluded} />\n'
             if variant == "without":
-                text = text.replace("</Project>", WITHOUT_ANALYZERS + "</Project>")
-            write(os.path.join(d, "Bench.csproj"), text)
-            continue
-        if variant == "with":
-            import_ = f'  <Import Project="{repo}/runtime/LoopGen.Runtime/buildTransitive/LoopGen.props" />\n'
-            refs = [f"{repo}/generator/LoopGen.Generator/LoopGen.Generator.csproj"]
-            # Older trees had the analyzers in a project of their own; today they are in the generator's assembly.
-            if os.path.exists(f"{repo}/analyzers/LoopGen.Analyzers/LoopGen.Analyzers.csproj"):
-                refs.append(f"{repo}/analyzers/LoopGen.Analyzers/LoopGen.Analyzers.csproj")
-            analyzers = "".join(
-                f'    <ProjectReference Include="{r}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />\n'
-                for r in refs)
+                targets = WITHOUT_ANALYZERS
         else:
-            import_, analyzers = "", ""
-        write(os.path.join(d, "Bench.csproj"), CSPROJ.format(import_=import_, repo=repo, analyzers=analyzers))
+            items = f'    <ProjectReference Include="{repo}/runtime/LoopGen.Runtime/LoopGen.Runtime.csproj" />\n'
+            if variant == "with":
+                import_ = f'  <Import Project="{repo}/runtime/LoopGen.Runtime/buildTransitive/LoopGen.props" />\n'
+                refs = [f"{repo}/generator/LoopGen.Generator/LoopGen.Generator.csproj"]
+                # Older trees had the analyzers in a project of their own; today they are in the generator's assembly.
+                if os.path.exists(f"{repo}/analyzers/LoopGen.Analyzers/LoopGen.Analyzers.csproj"):
+                    refs.append(f"{repo}/analyzers/LoopGen.Analyzers/LoopGen.Analyzers.csproj")
+                items += "".join(
+                    f'    <ProjectReference Include="{r}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />\n'
+                    for r in refs)
+        write(os.path.join(d, "Bench.csproj"), CSPROJ.format(import_=import_, items=items, targets=targets))
     print(f"gen_project: {a.methods} [Compile] methods in {len(srcs) - 2} files over {a.types} partial types, "
           f"+ Runner.cs (one call each) and Program.cs, in {a.out}/with and {a.out}/without")
     return 0
