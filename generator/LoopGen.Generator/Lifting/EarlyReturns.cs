@@ -89,7 +89,7 @@ internal static class EarlyReturns
     {
         chain = new List<LoopPlan>();
         if (ret.Expression is null) return "a method without a result cannot return early from compiled code";
-        var returnType = (ctx.Model.GetDeclaredSymbol(ctx.Method) as IMethodSymbol)?.ReturnType;
+        var returnType = (ctx.DeclaredOf(ctx.Method) as IMethodSymbol)?.ReturnType;
         var tuple = ReturnTuple(ctx);
         if (!ctx.IsTensor(returnType) && !LoopAnalysis.IsPrimitive(returnType) && tuple is null)
         {
@@ -124,7 +124,7 @@ internal static class EarlyReturns
 
     /// <summary>The method's result when it is a value tuple of Tensors and C# numbers (no nested tuples), else null.</summary>
     private static INamedTypeSymbol? ReturnTuple(LiftContext ctx) =>
-        (ctx.Model.GetDeclaredSymbol(ctx.Method) as IMethodSymbol)?.ReturnType is INamedTypeSymbol { IsTupleType: true } t
+        (ctx.DeclaredOf(ctx.Method) as IMethodSymbol)?.ReturnType is INamedTypeSymbol { IsTupleType: true } t
         && t.TupleElements.All(e => ctx.IsTensor(e.Type) || LoopAnalysis.IsPrimitive(e.Type)) ? t : null;
 
     /// <summary>
