@@ -14,7 +14,7 @@ namespace LoopGen.Generator.Lifting;
 /// </summary>
 internal static class GeneratedNames
 {
-    public static string PrefixFor(MethodDeclarationSyntax method, SemanticModel model)
+    public static string PrefixFor(MethodDeclarationSyntax method, IMethodSymbol symbol)
     {
         // Every prefix starts with "__": only names that do can rule one out.
         var used = new List<string>();
@@ -22,12 +22,9 @@ internal static class GeneratedNames
         {
             if (token.IsKind(SyntaxKind.IdentifierToken) && token.ValueText.StartsWith("__", StringComparison.Ordinal)) used.Add(token.ValueText);
         }
-        if (model.GetDeclaredSymbol(method) is IMethodSymbol symbol)
+        for (var type = symbol.ContainingType; type is not null; type = type.BaseType)
         {
-            for (var type = symbol.ContainingType; type is not null; type = type.BaseType)
-            {
-                used.AddRange(MemberNamesOf(type));
-            }
+            used.AddRange(MemberNamesOf(type));
         }
         if (used.Count == 0) return "__";
         for (int k = 0; ; k++)

@@ -10,9 +10,10 @@ namespace LoopGen.Generator.Lifting;
 /// <summary>Everything the lifting of one method learns and shares: the model, the plans, the problems.</summary>
 internal sealed class LiftContext
 {
-    public LiftContext(MethodDeclarationSyntax method, SemanticModel model, INamedTypeSymbol tensor, CancellationToken cancellationToken)
+    public LiftContext(MethodDeclarationSyntax method, IMethodSymbol symbol, SemanticModel model, INamedTypeSymbol tensor, CancellationToken cancellationToken)
     {
         Method = method;
+        Symbol = symbol;
         Model = model;
         Tensor = tensor;
         CancellationToken = cancellationToken;
@@ -22,9 +23,12 @@ internal sealed class LiftContext
     private string? _prefix;
 
     /// <summary>The prefix of every name the lifting makes (flags, carries, holes): no name of the user's starts with it. Computed when first needed.</summary>
-    public string Prefix => _prefix ??= GeneratedNames.PrefixFor(Method, Model);
+    public string Prefix => _prefix ??= GeneratedNames.PrefixFor(Method, Symbol);
 
     public MethodDeclarationSyntax Method { get; }
+
+    /// <summary>The method's symbol, as the caller has it (asking the model for the declared symbol again looks it up in the declaration tables).</summary>
+    public IMethodSymbol Symbol { get; }
 
     public SemanticModel Model { get; }
 

@@ -174,9 +174,7 @@ internal static class LoopAnalysis
             ctx.Problem(LiftCodes.NoDataFlow, loop, "the loop's data flow could not be analysed");
             return;
         }
-        var declared = new HashSet<ISymbol>(flow.VariablesDeclared, SymbolEqualityComparer.Default);
-        var flowing = new HashSet<ISymbol>(flow.DataFlowsIn.Concat(flow.DataFlowsOut), SymbolEqualityComparer.Default);
-        var carries = Ordered(flow.WrittenInside.Where(s => IsVariable(s) && !declared.Contains(s) && flowing.Contains(s)));
+        var carries = Carries(flow);
 
         LoopKind kind = loop switch
         {
@@ -228,6 +226,32 @@ internal static class LoopAnalysis
         }
         ctx.Loops[loop] = plan;
         FindCollected(ctx, plan);
+    }
+
+    /// <summary>
+    /// The variables written inside the loop, declared outside it, whose value flows into the loop or out of it. Each
+    /// data-flow result is a pass over the whole method: DataFlowsOut is asked only for a written variable that does not
+    /// flow in (most carries are read before they are written in the loop, so they flow in).
+    /// </summary>
+    private static List<ISymbol> Carries(DataFlowAnalysis flow)
+    {
+        var candidates = new List<ISymbol>();
+        HashSet<ISymbol>? declared = null;
+        foreach (var s in flow.WrittenInside)
+        {
+            if (!IsVariable(s)) continue;
+            declared ??= new HashSet<ISymbol>(flow.VariablesDeclared, SymbolEqualityComparer.Default);
+            if (!declared.Contains(s)) candidates.Add(s);
+        }
+        if (candidates.Count == 0) return [];
+        var flowsIn = new HashSet<ISymbol>(flow.DataFlowsIn, SymbolEqualityComparer.Default);
+        HashSet<ISymbol>? flowsOut = null;
+        var carries = new List<ISymbol>();
+        foreach (var s in candidates)
+        {
+            if (flowsIn.Contains(s) || (flowsOut ??= new HashSet<ISymbol>(flow.DataFlowsOut, SymbolEqualityComparer.Default)).Contains(s)) carries.Add(s);
+        }
+        return Ordered(carries);
     }
 
     /// <summary>Lists declared beside the loop, filled with one top-level <c>Add</c> per iteration, and only stacked or concatenated after it.</summary>

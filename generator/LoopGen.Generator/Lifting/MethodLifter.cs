@@ -37,7 +37,7 @@ internal static class MethodLifter
             return (new LiftResult(null, new[] { problem }.ToEquatableArray(), EquatableArray<LiftProblem>.Empty), null);
         }
 
-        var ctx = new LiftContext(method, LiftingModel(model), tensor, cancellationToken);
+        var ctx = new LiftContext(method, symbol, LiftingModel(model), tensor, cancellationToken);
         if (symbol.ReturnType is INamedTypeSymbol { IsTupleType: true } tuple && !LoopAnalysis.IsTensorTuple(ctx, tuple))
         {
             // A C# number in a returned tuple is a 0-d tensor in the twin, read back by the entry; each return must

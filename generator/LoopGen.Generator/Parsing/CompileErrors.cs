@@ -25,10 +25,14 @@ namespace LoopGen.Generator.Parsing;
 internal static class CompileErrors
 {
     /// <summary>True when the method's declaration or body has an error the compiler will report.</summary>
-    public static bool Any(MethodDeclarationSyntax syntax, SemanticModel model, CancellationToken cancellationToken)
+    /// <param name="syntax">The method's declaration.</param>
+    /// <param name="model">The semantic model the lifting binds the body with.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    /// <param name="symbol">The method's symbol when the caller has it (else the model's declared symbol is looked up).</param>
+    public static bool Any(MethodDeclarationSyntax syntax, SemanticModel model, CancellationToken cancellationToken, IMethodSymbol? symbol = null)
     {
         if (syntax.ContainsDiagnostics) return true;
-        if (model.GetDeclaredSymbol(syntax, cancellationToken) is not IMethodSymbol method) return true;
+        if ((symbol ?? model.GetDeclaredSymbol(syntax, cancellationToken)) is not IMethodSymbol method) return true;
         if (AttributeErrors(method.GetAttributes()) || method.Parameters.Any(p => AttributeErrors(p.GetAttributes()))) return true;
         // The body's one binding; the lifting's GetSymbolInfo/GetTypeInfo queries read the same cached bound nodes.
         if (model.GetOperation(syntax, cancellationToken) is not { } root) return true;

@@ -43,11 +43,14 @@ internal static class InterceptionParser
         var invocation = (InvocationExpressionSyntax)context.Node;
         // By name first: most calls of a project cannot target a [Compile] method, and binding them is what cost.
         if (CallTargetNames.Of(invocation) is not { } name || !CallTargetNames.MayTarget(context.SemanticModel.Compilation, name)) return null;
-        if (context.SemanticModel.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol target) return null;
+        // The shared model, without nullable analysis: the call's target is the same, the body holding the call is bound
+        // without the nullable walker (a third of a binding), and once for the lifting too when it is a [Compile] body.
+        var model = Sharing.SharedAnalysis.Model(context.SemanticModel);
+        if (model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol target) return null;
         if (target.MethodKind != MethodKind.Ordinary || !CompileChecks.HasCompile(target)) return null;
         if (!SymbolEqualityComparer.Default.Equals(target.ContainingAssembly, context.SemanticModel.Compilation.Assembly))
         {
-            return Referenced(context, invocation, target, cancellationToken);
+            return Referenced(model, invocation, target, cancellationToken);
         }
         if (!CompileChecks.IsReachableFromAssembly(target) || target.IsGenericMethod || target.ContainingType.IsGenericType) return null;
         if (CompileChecks.IsGeneratedTree(invocation.SyntaxTree)) return null;
@@ -58,7 +61,7 @@ internal static class InterceptionParser
             return null;
         }
         cancellationToken.ThrowIfCancellationRequested();
-        if (context.SemanticModel.GetInterceptableLocation(invocation, cancellationToken) is not { } location) return null;
+        if (model.GetInterceptableLocation(invocation, cancellationToken) is not { } location) return null;
         return new InterceptionModel(
             hierarchy.Identity, Identifiers.Escape(target.Name), HierarchyBuilder.Ordinal(target),
             location.Version, location.Data, location.GetDisplayLocation());
@@ -68,14 +71,14 @@ internal static class InterceptionParser
     /// A call to a <c>[Compile]</c> method of a referenced assembly: redirected to its public compiled entry, which that
     /// assembly's own build generated (and only when it did: an entry of the same signature must be there).
     /// </summary>
-    private static InterceptionModel? Referenced(GeneratorSyntaxContext context, InvocationExpressionSyntax invocation, IMethodSymbol target, CancellationToken cancellationToken)
+    private static InterceptionModel? Referenced(SemanticModel model, InvocationExpressionSyntax invocation, IMethodSymbol target, CancellationToken cancellationToken)
     {
         if (target.IsGenericMethod || target.ContainingType is not { } type || type.IsGenericType) return null;
         if (target.DeclaredAccessibility != Accessibility.Public || CompileChecks.IsGeneratedTree(invocation.SyntaxTree)) return null;
         if (Lifting.CompiledEntries.Find(target) is not { } entry) return null;
-        if (!context.SemanticModel.Compilation.IsSymbolAccessibleWithin(entry, context.SemanticModel.Compilation.Assembly)) return null;
+        if (!model.Compilation.IsSymbolAccessibleWithin(entry, model.Compilation.Assembly)) return null;
         cancellationToken.ThrowIfCancellationRequested();
-        if (context.SemanticModel.GetInterceptableLocation(invocation, cancellationToken) is not { } location) return null;
+        if (model.GetInterceptableLocation(invocation, cancellationToken) is not { } location) return null;
         var typeName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         var parameters = target.Parameters
             .Select(p => new ParameterModel(Identifiers.Escape(p.Name), p.Type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat), false))

@@ -76,7 +76,7 @@ internal static class MethodParser
         // from the body's one binding (the lifting's), not SemanticModel.GetDiagnostics, which compiles the body again.
         // The model is the shared analyses' one for this tree: a callee check may have bound this body in it already.
         var semanticModel = SharedAnalysis.Model(context.SemanticModel);
-        if (CompileErrors.Any(syntax, semanticModel, cancellationToken))
+        if (CompileErrors.Any(syntax, semanticModel, cancellationToken, symbol))
         {
             SharedAnalysis.Remember(syntax, context.SemanticModel.Compilation, MethodVerdict.HasCompileErrors);
             return model with { NotCompiledReason = "it has compilation errors" };

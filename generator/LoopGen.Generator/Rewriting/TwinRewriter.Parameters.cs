@@ -24,7 +24,7 @@ internal sealed partial class TwinRewriter
     /// <summary>The statements that open the twin: one traced local per copied parameter, in parameter order.</summary>
     private IEnumerable<StatementSyntax> ParameterCopies()
     {
-        if (Model.GetDeclaredSymbol(_ctx.Method) is not IMethodSymbol method) yield break;
+        var method = _ctx.Symbol;
         foreach (var p in method.Parameters.Where(p => IsCopiedParameter(_ctx, p)))
         {
             var type = (INamedTypeSymbol)p.Type;

@@ -99,7 +99,13 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     }
 
     /// <summary>Comments, blank lines and directives go as whole units; the formatter lays the code out again.</summary>
-    public override SyntaxToken VisitToken(SyntaxToken token) => base.VisitToken(token).WithLeadingTrivia().WithTrailingTrivia();
+    public override SyntaxToken VisitToken(SyntaxToken token)
+    {
+        token = base.VisitToken(token);
+        // Each With* makes a new token: only for a token that has trivia to drop.
+        if (token.HasLeadingTrivia) token = token.WithLeadingTrivia();
+        return token.HasTrailingTrivia ? token.WithTrailingTrivia() : token;
+    }
 
     /// <summary>Rewrites statements in order, splicing loops that expand to several statements.</summary>
     private List<StatementSyntax> StatementList(IEnumerable<StatementSyntax> statements)
