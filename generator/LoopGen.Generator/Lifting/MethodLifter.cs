@@ -61,7 +61,7 @@ internal static class MethodLifter
         }
         if (!unrolled)
         {
-            { var t = GeneratorTestHooks.Start(); LoopAnalysis.Analyze(ctx, body); GeneratorTestHooks.Stop("  lifting: loops (first binding of the body)", t); }
+            { var t = GeneratorTestHooks.Start(); LoopAnalysis.Analyze(ctx, body); GeneratorTestHooks.Stop("  lifting: loops (a data-flow analysis per loop)", t); }
             { var t = GeneratorTestHooks.Start(); LoopConditions.Check(ctx); GeneratorTestHooks.Stop("  lifting: conditions", t); }
             { var t = GeneratorTestHooks.Start(); LoopAnalysis.PlanExits(ctx, body); GeneratorTestHooks.Stop("  lifting: exits", t); }
         }
