@@ -28,17 +28,17 @@ namespace Outer.Inner
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Private_0_Traced(global::LoopGen.Tensor x)
         {
-        #line (22,17)-(22,44) "Source.cs"
+#line (22,17)-(22,44) "Source.cs"
             x = global::LoopGen.Lifted.ForiOne(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
-        #line (22,45)-(22,55) "Source.cs"
+#line (22,45)-(22,55) "Source.cs"
                 x = x + 1;
-        #line hidden
+#line hidden
                 return x;
             }, x, new[] { "x" });
-        #line (23,17)-(23,26) "Source.cs"
+#line (23,17)-(23,26) "Source.cs"
             return x;
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore
@@ -63,17 +63,17 @@ namespace Outer.Inner
 #pragma warning disable
         private global::LoopGen.Tensor __LoopGen_ProtectedInternal_0_Traced(global::LoopGen.Tensor x)
         {
-        #line (29,17)-(29,44) "Source.cs"
+#line (29,17)-(29,44) "Source.cs"
             x = global::LoopGen.Lifted.ForiOne(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
-        #line (29,45)-(29,55) "Source.cs"
+#line (29,45)-(29,55) "Source.cs"
                 x = x + 1;
-        #line hidden
+#line hidden
                 return x;
             }, x, new[] { "x" });
-        #line (30,17)-(30,26) "Source.cs"
+#line (30,17)-(30,26) "Source.cs"
             return x;
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore

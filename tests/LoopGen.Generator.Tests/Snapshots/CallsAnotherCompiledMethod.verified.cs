@@ -25,17 +25,17 @@ namespace Demo
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Inner_0_Traced(global::LoopGen.Tensor x, int n)
         {
-        #line (10,9)-(10,36) "Source.cs"
+#line (10,9)-(10,36) "Source.cs"
             x = global::LoopGen.Lifted.ForiOne(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
-        #line (10,37)-(10,47) "Source.cs"
+#line (10,37)-(10,47) "Source.cs"
                 x = x + 1;
-        #line hidden
+#line hidden
                 return x;
             }, x, new[] { "x" });
-        #line (11,9)-(11,18) "Source.cs"
+#line (11,9)-(11,18) "Source.cs"
             return x;
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore
@@ -59,17 +59,17 @@ namespace Demo
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Outer_0_Traced(global::LoopGen.Tensor x, int n)
         {
-        #line (17,9)-(17,36) "Source.cs"
+#line (17,9)-(17,36) "Source.cs"
             x = global::LoopGen.Lifted.ForiOne(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
-        #line (17,37)-(17,60) "Source.cs"
+#line (17,37)-(17,60) "Source.cs"
                 x = global::Demo.Chain.InnerCompiled(x, 2) * 0.5f;
-        #line hidden
+#line hidden
                 return x;
             }, x, new[] { "x" });
-        #line (18,9)-(18,18) "Source.cs"
+#line (18,9)-(18,18) "Source.cs"
             return x;
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore

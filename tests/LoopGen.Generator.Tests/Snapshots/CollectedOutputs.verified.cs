@@ -25,27 +25,27 @@ namespace Demo
 #pragma warning disable
         private static (global::LoopGen.Tensor Stacked, global::LoopGen.Tensor Joined) __LoopGen_Outputs_0_Traced(global::LoopGen.Tensor x, int n)
         {
-        #line (13,9)-(13,36) "Source.cs"
+#line (13,9)-(13,36) "Source.cs"
             global::LoopGen.Tensor __stacked_ys;
             global::LoopGen.Tensor __stacked_zs;
             (x, (__stacked_ys, __stacked_zs)) = global::LoopGen.Lifted.Scan<global::LoopGen.Tensor, (global::LoopGen.Tensor, global::LoopGen.Tensor)>((global::LoopGen.Tensor x, global::LoopGen.Tensor __t1) =>
             {
-        #line hidden
+#line hidden
                 global::LoopGen.Tensor i = 0 + __t1;
                 global::LoopGen.Tensor __y_ys = null!;
                 global::LoopGen.Tensor __y_zs = null!;
-        #line (15,13)-(15,24) "Source.cs"
+#line (15,13)-(15,24) "Source.cs"
                 x = x * 2f;
-        #line (16,13)-(16,23) "Source.cs"
+#line (16,13)-(16,23) "Source.cs"
                 __y_ys = x;
-        #line (17,13)-(17,28) "Source.cs"
+#line (17,13)-(17,28) "Source.cs"
                 __y_zs = x + 1f;
-        #line hidden
+#line hidden
                 return (x, (__y_ys, __y_zs));
             }, x, global::System.Math.Max(0, checked((int)((n - 0)))), new[] { "x" });
-        #line (19,9)-(19,57) "Source.cs"
+#line (19,9)-(19,57) "Source.cs"
             return (global::LoopGen.Lifted.Stack(__stacked_ys), global::LoopGen.Lifted.Concat(__stacked_zs, 0));
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore

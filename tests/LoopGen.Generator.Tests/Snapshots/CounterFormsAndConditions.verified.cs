@@ -25,66 +25,66 @@ namespace Demo
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Forms_0_Traced(global::LoopGen.Tensor x, int n)
         {
-        #line (12,9)-(12,40) "Source.cs"
+#line (12,9)-(12,40) "Source.cs"
             x = global::LoopGen.Lifted.ForiOne(0, ((n - 0 + 2) / 2), (global::LoopGen.Tensor __t1, global::LoopGen.Tensor x) =>
             {
-        #line hidden
+#line hidden
                 global::LoopGen.Tensor i = 0 + __t1 * 2;
-        #line (12,41)-(12,51) "Source.cs"
+#line (12,41)-(12,51) "Source.cs"
                 x = x + i;
-        #line hidden
+#line hidden
                 return x;
             }, x, new[] { "x" });
-        #line (13,9)-(13,36) "Source.cs"
+#line (13,9)-(13,36) "Source.cs"
             x = global::LoopGen.Lifted.ForiOne(0, (n - 0), (global::LoopGen.Tensor __t3, global::LoopGen.Tensor x) =>
             {
-        #line hidden
+#line hidden
                 global::LoopGen.Tensor i = n - __t3;
-        #line (13,37)-(13,50) "Source.cs"
+#line (13,37)-(13,50) "Source.cs"
                 x = x * 1.5f;
-        #line hidden
+#line hidden
                 return x;
             }, x, new[] { "x" });
-        #line (14,9)-(14,40) "Source.cs"
+#line (14,9)-(14,40) "Source.cs"
             x = global::LoopGen.Lifted.ForiOne(0, ((n - 0 + 3) / 3), (global::LoopGen.Tensor __t5, global::LoopGen.Tensor x) =>
             {
-        #line hidden
+#line hidden
                 global::LoopGen.Tensor i = n + __t5 * -3;
-        #line (14,41)-(14,51) "Source.cs"
+#line (14,41)-(14,51) "Source.cs"
                 x = x - 1;
-        #line hidden
+#line hidden
                 return x;
             }, x, new[] { "x" });
             {
-        #line (15,9)-(15,49) "Source.cs"
+#line (15,9)-(15,49) "Source.cs"
                 global::LoopGen.Tensor i = global::LoopGen.Lifted.As<int>(0), j = global::LoopGen.Lifted.As<int>(n);
                 (x, i, j) = global::LoopGen.Lifted.WhileTuple<global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor>((global::LoopGen.Tensor x, global::LoopGen.Tensor i, global::LoopGen.Tensor j) =>
                 {
-        #line hidden
+#line hidden
                     return (global::LoopGen.Tensor)(i != j);
                 }, (global::LoopGen.Tensor x, global::LoopGen.Tensor i, global::LoopGen.Tensor j) =>
                 {
-        #line (15,50)-(15,60) "Source.cs"
+#line (15,50)-(15,60) "Source.cs"
                     x = x + j;
-        #line (15,9)-(15,49) "Source.cs"
+#line (15,9)-(15,49) "Source.cs"
                     i++;
                     j--;
-        #line hidden
+#line hidden
                     return (x, i, j);
                 }, (x, i, j), new[] { "x", "i", "j" });
             }
 
-        #line (16,9)-(16,40) "Source.cs"
+#line (16,9)-(16,40) "Source.cs"
             x = global::LoopGen.Lifted.ForiOne(0, global::Demo.Counters.Steps, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
-        #line (16,41)-(16,51) "Source.cs"
+#line (16,41)-(16,51) "Source.cs"
                 x = x + 1;
-        #line hidden
+#line hidden
                 return x;
             }, x, new[] { "x" });
-        #line (17,9)-(17,18) "Source.cs"
+#line (17,9)-(17,18) "Source.cs"
             return x;
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore

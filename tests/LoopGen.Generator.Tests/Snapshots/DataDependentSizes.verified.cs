@@ -25,11 +25,11 @@ namespace Demo
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_CropConcat_0_Traced(global::LoopGen.Tensor w, global::LoopGen.Tensor splits, int crop)
         {
-        #line (13,9)-(13,54) "Source.cs"
+#line (13,9)-(13,54) "Source.cs"
             global::LoopGen.Tensor __stacked_cropped;
             int __trips3;
             {
-        #line hidden
+#line hidden
                 __trips3 = global::System.Math.Max(0, checked((int)(((splits.Shape[0] - 1) - 0))));
                 if (__trips3 > 0)
                 {
@@ -37,15 +37,15 @@ namespace Demo
                     {
                         global::LoopGen.Tensor k = 0 + __t1;
                         global::LoopGen.Tensor __y_cropped = null!;
-        #line (15,13)-(15,47) "Source.cs"
+#line (15,13)-(15,47) "Source.cs"
                         global::LoopGen.Tensor start = global::LoopGen.Lifted.As<int>(splits[k]);
-        #line (16,13)-(16,49) "Source.cs"
+#line (16,13)-(16,49) "Source.cs"
                         global::LoopGen.Tensor end = global::LoopGen.Lifted.As<int>(splits[k + 1]);
-        #line (17,13)-(17,45) "Source.cs"
+#line (17,13)-(17,45) "Source.cs"
                         var extract = global::LoopGen.Tensor.SliceDynamic(w, 1, start, end);
-        #line (18,13)-(18,74) "Source.cs"
+#line (18,13)-(18,74) "Source.cs"
                         __y_cropped = global::LoopGen.Tensor.SliceDynamic(extract, 1, 0, global::LoopGen.Lifted.As<int>(global::LoopGen.Tensor.Minimum(global::LoopGen.Tensor.SizeOf(extract, 1), crop)));
-        #line hidden
+#line hidden
                         return new global::LoopGen.Tensor[] { __y_cropped };
                     }, new int[] { 1 });
                     __stacked_cropped = __pieces2[0];
@@ -55,9 +55,9 @@ namespace Demo
                     __stacked_cropped = null!;
                 }
             }
-        #line (20,9)-(20,42) "Source.cs"
+#line (20,9)-(20,42) "Source.cs"
             return (__trips3 == 0 ? throw new global::System.ArgumentException("Concat: needs at least one tensor (the loop that collects them ran no iteration)", "tensors") : __stacked_cropped);
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore
@@ -81,14 +81,14 @@ namespace Demo
 #pragma warning disable
         private static (global::LoopGen.Tensor, global::LoopGen.Tensor) __LoopGen_RowsAndCount_0_Traced(global::LoopGen.Tensor w, global::LoopGen.Tensor splits, int crop)
         {
-        #line (28,9)-(28,23) "Source.cs"
+#line (28,9)-(28,23) "Source.cs"
             global::LoopGen.Tensor count = global::LoopGen.Lifted.As<int>(0);
-        #line (29,9)-(29,54) "Source.cs"
+#line (29,9)-(29,54) "Source.cs"
             global::LoopGen.Tensor __stacked_rows;
             global::LoopGen.Tensor __stacked_cols;
             int __trips3;
             {
-        #line hidden
+#line hidden
                 __trips3 = global::System.Math.Max(0, checked((int)(((splits.Shape[0] - 1) - 0))));
                 if (__trips3 > 0)
                 {
@@ -98,17 +98,17 @@ namespace Demo
                         global::LoopGen.Tensor k = 0 + __t1;
                         global::LoopGen.Tensor __y_rows = null!;
                         global::LoopGen.Tensor __y_cols = null!;
-        #line (31,13)-(31,47) "Source.cs"
+#line (31,13)-(31,47) "Source.cs"
                         global::LoopGen.Tensor start = global::LoopGen.Lifted.As<int>(splits[k]);
-        #line (32,13)-(32,90) "Source.cs"
+#line (32,13)-(32,90) "Source.cs"
                         var piece = global::LoopGen.Tensor.SliceDynamic(w[.., 1..], 0, start, global::LoopGen.Lifted.As<int>(global::LoopGen.Tensor.Minimum(global::LoopGen.Lifted.As<int>(splits[k + 1]), start + crop)));
-        #line (33,13)-(33,44) "Source.cs"
+#line (33,13)-(33,44) "Source.cs"
                         count = global::LoopGen.Lifted.As<int>(count + global::LoopGen.Tensor.SizeOf(piece, 0));
-        #line (34,13)-(34,29) "Source.cs"
+#line (34,13)-(34,29) "Source.cs"
                         __y_rows = piece;
-        #line (35,13)-(35,45) "Source.cs"
+#line (35,13)-(35,45) "Source.cs"
                         __y_cols = piece.Transpose(1, 0);
-        #line hidden
+#line hidden
                         return (count, new global::LoopGen.Tensor[] { __y_rows, __y_cols });
                     }, count, new int[] { 0, 1 }, new[] { "count" });
                     __stacked_rows = __pieces2[0];
@@ -120,9 +120,9 @@ namespace Demo
                     __stacked_cols = null!;
                 }
             }
-        #line (37,9)-(37,73) "Source.cs"
+#line (37,9)-(37,73) "Source.cs"
             return ((__trips3 == 0 ? throw new global::System.ArgumentException("Concat: needs at least one tensor (the loop that collects them ran no iteration)", "tensors") : __stacked_rows) * count, (__trips3 == 0 ? throw new global::System.ArgumentException("Concat: needs at least one tensor (the loop that collects them ran no iteration)", "tensors") : __stacked_cols));
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore

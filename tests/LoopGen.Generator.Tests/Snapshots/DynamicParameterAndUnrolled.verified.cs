@@ -25,17 +25,17 @@ namespace Demo
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Dynamic_0_Traced(global::LoopGen.Tensor x, global::LoopGen.Tensor n)
         {
-        #line (10,9)-(10,36) "Source.cs"
+#line (10,9)-(10,36) "Source.cs"
             x = global::LoopGen.Lifted.ForiOne(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
-        #line (10,37)-(10,47) "Source.cs"
+#line (10,37)-(10,47) "Source.cs"
                 x = x + 1;
-        #line hidden
+#line hidden
                 return x;
             }, x, new[] { "x" });
-        #line (11,9)-(11,18) "Source.cs"
+#line (11,9)-(11,18) "Source.cs"
             return x;
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore
@@ -59,13 +59,13 @@ namespace Demo
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Unrolled_0_Traced(global::LoopGen.Tensor x, int n)
         {
-        #line (17,9)-(17,36) "Source.cs"
+#line (17,9)-(17,36) "Source.cs"
             for (int i = 0; i < n; i++)
-        #line (17,37)-(17,47) "Source.cs"
+#line (17,37)-(17,47) "Source.cs"
                 x = x + 1;
-        #line (18,9)-(18,18) "Source.cs"
+#line (18,9)-(18,18) "Source.cs"
             return x;
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore

@@ -29,14 +29,14 @@ namespace Demo
 #pragma warning disable
         private static (global::LoopGen.Tensor, global::LoopGen.Tensor) __LoopGen_Find_0_Traced(global::LoopGen.Tensor x, int n)
         {
-        #line (10,9)-(10,21) "Source.cs"
+#line (10,9)-(10,21) "Source.cs"
             var acc = x;
-        #line (11,9)-(11,36) "Source.cs"
+#line (11,9)-(11,36) "Source.cs"
             global::LoopGen.Tensor __returned0 = (global::LoopGen.Tensor)false;
             global::LoopGen.Tensor __result0_1 = acc;
             global::LoopGen.Tensor __result0_2 = global::LoopGen.Lifted.As<int>(default(int));
             {
-        #line hidden
+#line hidden
                 global::LoopGen.Tensor i = global::LoopGen.Lifted.As<int>(0);
                 (acc, i, _, __returned0, __result0_1, __result0_2) = global::LoopGen.Lifted.WhileTuple<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry2) =>
                 {
@@ -45,34 +45,34 @@ namespace Demo
                 }, ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry2) =>
                 {
                     (global::LoopGen.Tensor acc, global::LoopGen.Tensor i, global::LoopGen.Tensor __break1, global::LoopGen.Tensor __returned0, global::LoopGen.Tensor __result0_1, global::LoopGen.Tensor __result0_2) = __carry2;
-        #line (13,13)-(13,30) "Source.cs"
+#line (13,13)-(13,30) "Source.cs"
                     acc = acc * 0.5f;
-        #line (14,13)-(14,32) "Source.cs"
+#line (14,13)-(14,32) "Source.cs"
                     (__break1, __returned0, __result0_1, __result0_2) = global::LoopGen.Lifted.Cond<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor), (global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>((global::LoopGen.Tensor)(acc.Sum() < 1f), (__break1, __returned0, __result0_1, __result0_2), ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry3) =>
                     {
-        #line hidden
+#line hidden
                         (global::LoopGen.Tensor __break1, global::LoopGen.Tensor __returned0, global::LoopGen.Tensor __result0_1, global::LoopGen.Tensor __result0_2) = __carry3;
-        #line (14,33)-(14,49) "Source.cs"
+#line (14,33)-(14,49) "Source.cs"
                         __result0_1 = acc;
                         __result0_2 = global::LoopGen.Lifted.As<int>(i);
                         __returned0 = true;
                         __break1 = true;
-        #line hidden
+#line hidden
                         return (__break1, __returned0, __result0_1, __result0_2);
                     }, ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry3) =>
                     {
                         (global::LoopGen.Tensor __break1, global::LoopGen.Tensor __returned0, global::LoopGen.Tensor __result0_1, global::LoopGen.Tensor __result0_2) = __carry3;
                         return (__break1, __returned0, __result0_1, __result0_2);
                     });
-        #line (11,9)-(11,36) "Source.cs"
+#line (11,9)-(11,36) "Source.cs"
                     i++;
-        #line hidden
+#line hidden
                     return (acc, i, __break1, __returned0, __result0_1, __result0_2);
                 }, (acc, i, (global::LoopGen.Tensor)false, __returned0, __result0_1, __result0_2), new[] { "acc", "i", "(break)", "(returned)", "(result)", "(result)" });
             }
-        #line (16,9)-(16,26) "Source.cs"
+#line (16,9)-(16,26) "Source.cs"
             return (global::LoopGen.Lifted.EarlyReturn(__returned0, __result0_1, acc), global::LoopGen.Lifted.As<int>(global::LoopGen.Lifted.EarlyReturn(__returned0, __result0_2, global::LoopGen.Lifted.As<int>(-1))));
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore

@@ -23,19 +23,19 @@ public static partial class @class
 #pragma warning disable
     private static global::LoopGen.Tensor __LoopGen_Σ_0_Traced(global::LoopGen.Tensor @int, int @for)
     {
-    #line (9,9)-(9,22) "Source.cs"
+#line (9,9)-(9,22) "Source.cs"
         var ñ = @int;
-    #line (10,9)-(10,45) "Source.cs"
+#line (10,9)-(10,45) "Source.cs"
         ñ = global::LoopGen.Lifted.ForiOne(0, @for, (global::LoopGen.Tensor @in, global::LoopGen.Tensor ñ) =>
         {
-    #line (10,46)-(10,58) "Source.cs"
+#line (10,46)-(10,58) "Source.cs"
             ñ = ñ + @in;
-    #line hidden
+#line hidden
             return ñ;
         }, ñ, new[] { "ñ" });
-    #line (11,9)-(11,18) "Source.cs"
+#line (11,9)-(11,18) "Source.cs"
         return ñ;
-    #line default
+#line default
     }
 #pragma warning restore
 #nullable restore
@@ -59,17 +59,17 @@ public static partial class @class
 #pragma warning disable
     private static global::LoopGen.Tensor __LoopGen_event_0_Traced(global::LoopGen.Tensor self)
     {
-    #line (17,9)-(17,36) "Source.cs"
+#line (17,9)-(17,36) "Source.cs"
         self = global::LoopGen.Lifted.ForiOne(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor self) =>
         {
-    #line (17,37)-(17,53) "Source.cs"
+#line (17,37)-(17,53) "Source.cs"
             self = self * 2;
-    #line hidden
+#line hidden
             return self;
         }, self, new[] { "self" });
-    #line (18,9)-(18,21) "Source.cs"
+#line (18,9)-(18,21) "Source.cs"
         return self;
-    #line default
+#line default
     }
 #pragma warning restore
 #nullable restore

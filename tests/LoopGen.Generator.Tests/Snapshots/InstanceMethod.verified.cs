@@ -26,17 +26,17 @@ namespace Demo
 #pragma warning disable
         private global::LoopGen.Tensor __LoopGen_Apply_0_Traced(global::LoopGen.Tensor x, int steps)
         {
-        #line (14,9)-(14,40) "Source.cs"
+#line (14,9)-(14,40) "Source.cs"
             x = global::LoopGen.Lifted.ForiOne(0, steps, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
-        #line (14,41)-(14,56) "Source.cs"
+#line (14,41)-(14,56) "Source.cs"
                 x = x * _scale;
-        #line hidden
+#line hidden
                 return x;
             }, x, new[] { "x" });
-        #line (15,9)-(15,18) "Source.cs"
+#line (15,9)-(15,18) "Source.cs"
             return x;
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore

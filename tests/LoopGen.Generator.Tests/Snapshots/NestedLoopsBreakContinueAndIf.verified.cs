@@ -25,27 +25,27 @@ namespace Demo
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Nested_0_Traced(global::LoopGen.Tensor x, int rows, int cols)
         {
-        #line (10,9)-(10,39) "Source.cs"
+#line (10,9)-(10,39) "Source.cs"
             x = global::LoopGen.Lifted.ForiOne(0, rows, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
                 {
-        #line (12,13)-(12,43) "Source.cs"
+#line (12,13)-(12,43) "Source.cs"
                     global::LoopGen.Tensor j = global::LoopGen.Lifted.As<int>(0);
                     (x, j, _) = global::LoopGen.Lifted.WhileTuple<global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor>((global::LoopGen.Tensor x, global::LoopGen.Tensor j, global::LoopGen.Tensor __break0) =>
                     {
-        #line hidden
+#line hidden
                         return !__break0 & (global::LoopGen.Tensor)(j < cols);
                     }, (global::LoopGen.Tensor x, global::LoopGen.Tensor j, global::LoopGen.Tensor __break0) =>
                     {
                         global::LoopGen.Tensor __continue1 = false;
-        #line (14,17)-(14,36) "Source.cs"
+#line (14,17)-(14,36) "Source.cs"
                         (__break0, __continue1) = global::LoopGen.Lifted.Cond<(global::LoopGen.Tensor, global::LoopGen.Tensor), (global::LoopGen.Tensor, global::LoopGen.Tensor)>((global::LoopGen.Tensor)(x.Sum() > 100f), (__break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry5) =>
                         {
-        #line hidden
+#line hidden
                             (global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry5;
-        #line (14,37)-(14,43) "Source.cs"
+#line (14,37)-(14,43) "Source.cs"
                             __break0 = true;
-        #line hidden
+#line hidden
                             return (__break0, __continue1);
                         }, ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry5) =>
                         {
@@ -55,14 +55,14 @@ namespace Demo
                         (x, __break0, __continue1) = global::LoopGen.Lifted.When<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(!(__break0 | __continue1), (x, __break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry7) =>
                         {
                             (global::LoopGen.Tensor x, global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry7;
-        #line (15,17)-(15,28) "Source.cs"
+#line (15,17)-(15,28) "Source.cs"
                             (__break0, __continue1) = global::LoopGen.Lifted.Cond<(global::LoopGen.Tensor, global::LoopGen.Tensor), (global::LoopGen.Tensor, global::LoopGen.Tensor)>((global::LoopGen.Tensor)(j == 1), (__break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry8) =>
                             {
-        #line hidden
+#line hidden
                                 (global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry8;
-        #line (15,29)-(15,38) "Source.cs"
+#line (15,29)-(15,38) "Source.cs"
                                 __continue1 = true;
-        #line hidden
+#line hidden
                                 return (__break0, __continue1);
                             }, ((global::LoopGen.Tensor, global::LoopGen.Tensor) __carry8) =>
                             {
@@ -72,35 +72,35 @@ namespace Demo
                             (x, __break0, __continue1) = global::LoopGen.Lifted.When<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(!(__break0 | __continue1), (x, __break0, __continue1), ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry10) =>
                             {
                                 (global::LoopGen.Tensor x, global::LoopGen.Tensor __break0, global::LoopGen.Tensor __continue1) = __carry10;
-        #line (16,17)-(16,35) "Source.cs"
+#line (16,17)-(16,35) "Source.cs"
                                 x = global::LoopGen.Lifted.Cond<global::LoopGen.Tensor, global::LoopGen.Tensor>((global::LoopGen.Tensor)(x.Max() > 10f), x, (global::LoopGen.Tensor x) =>
                                 {
-        #line (16,36)-(16,47) "Source.cs"
+#line (16,36)-(16,47) "Source.cs"
                                     x = x - 1f;
-        #line hidden
+#line hidden
                                     return x;
                                 }, (global::LoopGen.Tensor x) =>
                                 {
-        #line (17,22)-(17,32) "Source.cs"
+#line (17,22)-(17,32) "Source.cs"
                                     x = x + j;
-        #line hidden
+#line hidden
                                     return x;
                                 });
                                 return (x, __break0, __continue1);
                             });
                             return (x, __break0, __continue1);
                         });
-        #line (12,13)-(12,43) "Source.cs"
+#line (12,13)-(12,43) "Source.cs"
                         j++;
-        #line hidden
+#line hidden
                         return (x, j, __break0);
                     }, (x, j, (global::LoopGen.Tensor)false), new[] { "x", "j", "(break)" });
                 }
                 return x;
             }, x, new[] { "x" });
-        #line (20,9)-(20,18) "Source.cs"
+#line (20,9)-(20,18) "Source.cs"
             return x;
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore

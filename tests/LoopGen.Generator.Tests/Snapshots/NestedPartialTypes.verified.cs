@@ -29,17 +29,17 @@ namespace Demo.Deep
 #pragma warning disable
                 private static global::LoopGen.Tensor __LoopGen_Step_0_Traced(global::LoopGen.Tensor x, int n)
                 {
-                #line (14,21)-(14,48) "Source.cs"
+#line (14,21)-(14,48) "Source.cs"
                     x = global::LoopGen.Lifted.ForiOne(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
                     {
-                #line (14,49)-(14,59) "Source.cs"
+#line (14,49)-(14,59) "Source.cs"
                         x = x + 1;
-                #line hidden
+#line hidden
                         return x;
                     }, x, new[] { "x" });
-                #line (15,21)-(15,30) "Source.cs"
+#line (15,21)-(15,30) "Source.cs"
                     return x;
-                #line default
+#line default
                 }
 #pragma warning restore
 #nullable restore

@@ -27,17 +27,17 @@ namespace Demo
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Static_0_Traced(global::LoopGen.Tensor x)
         {
-        #line (55,9)-(55,36) "Source.cs"
+#line (55,9)-(55,36) "Source.cs"
             x = global::LoopGen.Lifted.ForiOne(0, 2, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
-        #line (55,37)-(55,47) "Source.cs"
+#line (55,37)-(55,47) "Source.cs"
                 x = x + 1;
-        #line hidden
+#line hidden
                 return x;
             }, x, new[] { "x" });
-        #line (56,9)-(56,18) "Source.cs"
+#line (56,9)-(56,18) "Source.cs"
             return x;
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore
@@ -83,9 +83,9 @@ namespace Demo
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_ExpressionBodied_0_Traced(global::LoopGen.Tensor x)
         {
-        #line (1,1)-(1,7) "Source.cs"
+#line (1,1)-(1,7) "Source.cs"
             return x + 1;
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore

@@ -25,17 +25,17 @@ namespace Demo
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Scale_0_Traced(global::LoopGen.Tensor x, int n)
         {
-        #line (10,9)-(10,36) "Kernels.cs"
+#line (10,9)-(10,36) "Kernels.cs"
             x = global::LoopGen.Lifted.ForiOne(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
-        #line (10,37)-(10,48) "Kernels.cs"
+#line (10,37)-(10,48) "Kernels.cs"
                 x = x * 2f;
-        #line hidden
+#line hidden
                 return x;
             }, x, new[] { "x" });
-        #line (11,9)-(11,18) "Kernels.cs"
+#line (11,9)-(11,18) "Kernels.cs"
             return x;
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore
@@ -59,17 +59,17 @@ namespace Demo
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Scale_1_Traced(global::LoopGen.Tensor x, global::LoopGen.Tensor factor, int n)
         {
-        #line (17,9)-(17,36) "Kernels.cs"
+#line (17,9)-(17,36) "Kernels.cs"
             x = global::LoopGen.Lifted.ForiOne(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
-        #line (17,37)-(17,52) "Kernels.cs"
+#line (17,37)-(17,52) "Kernels.cs"
                 x = x * factor;
-        #line hidden
+#line hidden
                 return x;
             }, x, new[] { "x" });
-        #line (18,9)-(18,18) "Kernels.cs"
+#line (18,9)-(18,18) "Kernels.cs"
             return x;
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore

@@ -29,33 +29,33 @@ namespace Demo
 #pragma warning disable
         private static (global::LoopGen.Tensor, global::LoopGen.Tensor) __LoopGen_Count_0_Traced(global::LoopGen.Tensor x, (int Start, float Scale) config, global::LoopGen.Tensor flag, global::LoopGen.Tensor big, global::LoopGen.Tensor d)
         {
-        #line (10,9)-(10,34) "Source.cs"
+#line (10,9)-(10,34) "Source.cs"
             global::LoopGen.Tensor count = global::LoopGen.Lifted.As<int>(config.Start);
-        #line (11,9)-(11,32) "Source.cs"
+#line (11,9)-(11,32) "Source.cs"
             global::LoopGen.Tensor s = global::LoopGen.Lifted.As<float>(config.Scale);
-        #line (12,9)-(12,36) "Source.cs"
+#line (12,9)-(12,36) "Source.cs"
             (x, flag, big, d, count, s) = global::LoopGen.Lifted.ForiTuple<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>(0, 3, (global::LoopGen.Tensor i, (global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry0) =>
             {
-        #line hidden
+#line hidden
                 (global::LoopGen.Tensor x, global::LoopGen.Tensor flag, global::LoopGen.Tensor big, global::LoopGen.Tensor d, global::LoopGen.Tensor count, global::LoopGen.Tensor s) = __carry0;
-        #line (14,13)-(14,24) "Source.cs"
+#line (14,13)-(14,24) "Source.cs"
                 count = global::LoopGen.Lifted.As<int>(count + 1);
-        #line (15,13)-(15,21) "Source.cs"
+#line (15,13)-(15,21) "Source.cs"
                 s = global::LoopGen.Lifted.As<float>(s * 2f);
-        #line (16,13)-(16,22) "Source.cs"
+#line (16,13)-(16,22) "Source.cs"
                 big = global::LoopGen.Lifted.As<long>(big + 1);
-        #line (17,13)-(17,22) "Source.cs"
+#line (17,13)-(17,22) "Source.cs"
                 d = global::LoopGen.Lifted.As<double>(d * 0.5);
-        #line (18,13)-(18,26) "Source.cs"
+#line (18,13)-(18,26) "Source.cs"
                 flag = global::LoopGen.Lifted.As<bool>(!flag);
-        #line (19,13)-(19,23) "Source.cs"
+#line (19,13)-(19,23) "Source.cs"
                 x = x * s;
-        #line hidden
+#line hidden
                 return (x, flag, big, d, count, s);
             }, (x, flag, big, d, count, s), new[] { "x", "flag", "big", "d", "count", "s" });
-        #line (21,9)-(21,37) "Source.cs"
+#line (21,9)-(21,37) "Source.cs"
             return (x + d + big, global::LoopGen.Lifted.As<int>(count));
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore
@@ -79,17 +79,17 @@ namespace Demo
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Scalar_0_Traced(global::LoopGen.Tensor a, int n)
         {
-        #line (27,9)-(27,36) "Source.cs"
+#line (27,9)-(27,36) "Source.cs"
             a = global::LoopGen.Lifted.ForiOne(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor a) =>
             {
-        #line (27,37)-(27,47) "Source.cs"
+#line (27,37)-(27,47) "Source.cs"
                 a = global::LoopGen.Lifted.As<float>(a * 1.5f);
-        #line hidden
+#line hidden
                 return a;
             }, a, new[] { "a" });
-        #line (28,9)-(28,18) "Source.cs"
+#line (28,9)-(28,18) "Source.cs"
             return global::LoopGen.Lifted.As<float>(a);
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore

@@ -25,19 +25,19 @@ namespace Demo
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_CumulativeAdd_0_Traced(global::LoopGen.Tensor init, int n)
         {
-        #line (10,9)-(10,24) "Source.cs"
+#line (10,9)-(10,24) "Source.cs"
             var acc = init;
-        #line (11,9)-(11,36) "Source.cs"
+#line (11,9)-(11,36) "Source.cs"
             acc = global::LoopGen.Lifted.ForiOne(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor acc) =>
             {
-        #line (13,13)-(13,27) "Source.cs"
+#line (13,13)-(13,27) "Source.cs"
                 acc = acc + i;
-        #line hidden
+#line hidden
                 return acc;
             }, acc, new[] { "acc" });
-        #line (15,9)-(15,20) "Source.cs"
+#line (15,9)-(15,20) "Source.cs"
             return acc;
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore

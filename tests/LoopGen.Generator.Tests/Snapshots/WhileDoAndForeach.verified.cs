@@ -25,34 +25,34 @@ namespace Demo
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Halve_0_Traced(global::LoopGen.Tensor x, global::LoopGen.Tensor limit)
         {
-        #line (10,9)-(10,32) "Source.cs"
+#line (10,9)-(10,32) "Source.cs"
             x = global::LoopGen.Lifted.WhileOne((global::LoopGen.Tensor x) =>
             {
-        #line hidden
+#line hidden
                 return (global::LoopGen.Tensor)(x.Sum() > limit);
             }, (global::LoopGen.Tensor x) =>
             {
-        #line (10,33)-(10,46) "Source.cs"
+#line (10,33)-(10,46) "Source.cs"
                 x = x * 0.5f;
-        #line hidden
+#line hidden
                 return x;
             }, x, new[] { "x" });
-        #line (11,9)-(11,11) "Source.cs"
+#line (11,9)-(11,11) "Source.cs"
             (x, _) = global::LoopGen.Lifted.WhileTuple<global::LoopGen.Tensor, global::LoopGen.Tensor>((global::LoopGen.Tensor x, global::LoopGen.Tensor __first1) =>
             {
-        #line hidden
+#line hidden
                 return (__first1 | (global::LoopGen.Tensor)(x.Sum() < limit));
             }, (global::LoopGen.Tensor x, global::LoopGen.Tensor __first1) =>
             {
                 __first1 = false;
-        #line (11,14)-(11,24) "Source.cs"
+#line (11,14)-(11,24) "Source.cs"
                 x = x + 1;
-        #line hidden
+#line hidden
                 return (x, __first1);
             }, (x, (global::LoopGen.Tensor)true), new[] { "x", "(first iteration)" });
-        #line (12,9)-(12,18) "Source.cs"
+#line (12,9)-(12,18) "Source.cs"
             return x;
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore
@@ -76,15 +76,15 @@ namespace Demo
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_SumRows_0_Traced(global::LoopGen.Tensor[] rows)
         {
-        #line (18,9)-(18,47) "Source.cs"
+#line (18,9)-(18,47) "Source.cs"
             var total = global::LoopGen.Tensor.ZerosLike(rows[0]);
-        #line (19,9)-(19,34) "Source.cs"
+#line (19,9)-(19,34) "Source.cs"
             foreach (var row in rows)
-        #line (19,35)-(19,55) "Source.cs"
+#line (19,35)-(19,55) "Source.cs"
                 total = total + row;
-        #line (20,9)-(20,22) "Source.cs"
+#line (20,9)-(20,22) "Source.cs"
             return total;
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore

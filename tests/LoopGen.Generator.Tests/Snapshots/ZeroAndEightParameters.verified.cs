@@ -25,19 +25,19 @@ namespace Demo
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_None_0_Traced()
         {
-        #line (10,9)-(10,23) "Source.cs"
+#line (10,9)-(10,23) "Source.cs"
             global::LoopGen.Tensor x = 0f;
-        #line (11,9)-(11,36) "Source.cs"
+#line (11,9)-(11,36) "Source.cs"
             x = global::LoopGen.Lifted.ForiOne(0, 3, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
-        #line (11,37)-(11,48) "Source.cs"
+#line (11,37)-(11,48) "Source.cs"
                 x = x + 1f;
-        #line hidden
+#line hidden
                 return x;
             }, x, new[] { "x" });
-        #line (12,9)-(12,18) "Source.cs"
+#line (12,9)-(12,18) "Source.cs"
             return x;
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore
@@ -61,17 +61,17 @@ namespace Demo
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Eight_0_Traced(global::LoopGen.Tensor a, global::LoopGen.Tensor b, global::LoopGen.Tensor c, global::LoopGen.Tensor d, int e, long f, float g, double h)
         {
-        #line (18,9)-(18,36) "Source.cs"
+#line (18,9)-(18,36) "Source.cs"
             a = global::LoopGen.Lifted.ForiOne(0, e, (global::LoopGen.Tensor i, global::LoopGen.Tensor a) =>
             {
-        #line (18,37)-(18,55) "Source.cs"
+#line (18,37)-(18,55) "Source.cs"
                 a = a + b * c - d;
-        #line hidden
+#line hidden
                 return a;
             }, a, new[] { "a" });
-        #line (19,9)-(19,30) "Source.cs"
+#line (19,9)-(19,30) "Source.cs"
             return a + f + g + h;
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore
