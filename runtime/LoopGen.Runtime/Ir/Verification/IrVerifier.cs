@@ -11,6 +11,7 @@ public static class IrVerifier
     /// <summary>The <see cref="AppContext"/> switch that turns <see cref="VerifyBeforeCompile"/> on (a test project's runtimeconfig sets it).</summary>
     public const string SwitchName = "LoopGen.VerifyIr";
 
+    private static readonly AsyncLocal<bool> s_suspended = new();
     private static bool s_enabled = ReadSwitch();
 
     /// <summary>
@@ -52,17 +53,33 @@ public static class IrVerifier
 
     internal static void IfEnabled(Module module)
     {
-        if (s_enabled) Verify(module);
+        if (s_enabled && !s_suspended.Value) Verify(module);
     }
 
     internal static void IfEnabled(Function function)
     {
-        if (s_enabled) Verify(function);
+        if (s_enabled && !s_suspended.Value) Verify(function);
     }
 
     internal static void IfEnabled(Operation op)
     {
-        if (s_enabled) Verify(op);
+        if (s_enabled && !s_suspended.Value) Verify(op);
+    }
+
+    /// <summary>
+    /// Turns the before-compile check off in this async flow until disposed: for tests of the interpreter's own checks on
+    /// hand-built bad IR, which would otherwise meet the verifier first.
+    /// </summary>
+    internal static IDisposable Suspend()
+    {
+        var previous = s_suspended.Value;
+        s_suspended.Value = true;
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(bool previous) : IDisposable
+    {
+        public void Dispose() => s_suspended.Value = previous;
     }
 
     private static bool ReadSwitch()
