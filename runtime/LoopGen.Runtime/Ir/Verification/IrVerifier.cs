@@ -17,7 +17,7 @@ public static class IrVerifier
     /// <summary>
     /// When true, every module is verified before a backend compiles it, every lowered module when it is made, and every
     /// eager op before it runs. Off by default (the runtime's own emission is verified by its tests); on with the
-    /// <see cref="AppContext"/> switch <c>LoopGen.VerifyIr</c> or the environment variable <c>LOOPGEN_VERIFY_IR=1</c>.
+    /// <see cref="AppContext"/> switch <c>LoopGen.VerifyIr</c> or the environment variable <c>LOOPGEN_VERIFY_IR=1</c> (which, when set, wins).
     /// </summary>
     public static bool VerifyBeforeCompile
     {
@@ -51,14 +51,24 @@ public static class IrVerifier
         new BlockWalker("eager").LooseOp(op);
     }
 
+    /// <summary>
+    /// Raised with each module that passed the before-compile check (<see cref="VerifyBeforeCompile"/>), for tools that
+    /// check it further: LoopGen's tests print it and feed the text to <c>mlir-opt</c>. A handler that throws fails the compile.
+    /// </summary>
+    public static event Action<Module>? ModuleVerified;
+
     internal static void IfEnabled(Module module)
     {
-        if (s_enabled && !s_suspended.Value) Verify(module);
+        if (!s_enabled || s_suspended.Value) return;
+        Verify(module);
+        ModuleVerified?.Invoke(module);
     }
 
     internal static void IfEnabled(Function function)
     {
-        if (s_enabled && !s_suspended.Value) Verify(function);
+        if (!s_enabled || s_suspended.Value) return;
+        Verify(function);
+        if (ModuleVerified is { } handlers) handlers(new Module("verified", [function]));
     }
 
     internal static void IfEnabled(Operation op)
@@ -84,8 +94,9 @@ public static class IrVerifier
 
     private static bool ReadSwitch()
     {
-        if (AppContext.TryGetSwitch(SwitchName, out bool on)) return on;
+        // The environment wins, so a run can turn off what a test project's runtimeconfig turns on (to measure it).
         var env = Environment.GetEnvironmentVariable("LOOPGEN_VERIFY_IR");
-        return env is "1" or "true" or "TRUE" or "True";
+        if (!string.IsNullOrEmpty(env)) return env is "1" or "true" or "TRUE" or "True";
+        return AppContext.TryGetSwitch(SwitchName, out bool on) && on;
     }
 }
