@@ -72,6 +72,8 @@ internal static class CompileCache
     /// <summary>Compiles without caching (inspection measures compile time this way).</summary>
     public static Compiled Compile(IBackend backend, string text, Module? module = null)
     {
+        // The interpreter verifies the IR it compiles (InterpreterProgram.Compile); a text backend is checked here.
+        if (module is not null && backend is not IModuleCompiler) Ir.Verification.IrVerifier.IfEnabled(module);
         var clock = Stopwatch.StartNew();
         var exe = module is not null && backend is IModuleCompiler direct ? direct.Compile(module) : backend.Compile(text);
         return new Compiled(exe, clock.Elapsed);

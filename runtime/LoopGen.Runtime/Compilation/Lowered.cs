@@ -11,6 +11,7 @@ public sealed class Lowered
 {
     internal Lowered(string name, Module module, string? text, TimeSpan traceTime)
     {
+        Ir.Verification.IrVerifier.IfEnabled(module);
         Name = name;
         Module = module;
         _text = text;

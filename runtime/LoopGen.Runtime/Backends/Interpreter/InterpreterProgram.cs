@@ -130,6 +130,7 @@ internal sealed class InterpreterProgram : IExecutable
     public static InterpreterProgram Compile(Function function)
     {
         ArgumentNullException.ThrowIfNull(function);
+        Ir.Verification.IrVerifier.IfEnabled(function); // before the interpreter's own rewrites, which make ops outside StableHLO
         function = LoopInvariants.Rewrite(Fusion.Rewrite(function));
         var compiler = new ProgramCompiler();
         var body = compiler.CompileFunction(function);

@@ -14,6 +14,7 @@ internal static class OpPlans
     public static IDeviceBuffer[] Run(Operation op, IReadOnlyList<IDeviceBuffer> arguments)
     {
         if (op.Regions.Count != 0) return Program(op).Run(arguments);
+        Ir.Verification.IrVerifier.IfEnabled(op);
 
         var compiler = new ProgramCompiler();
         var step = compiler.CompileLoose(op);

@@ -264,6 +264,7 @@ public sealed unsafe class PjrtBackend : IBackend, IDirectCopy, IDisposable
         body.Operations.Add(single);
         body.Operations.Add(new Operation(Ops.FuncReturn, single.Results, Array.Empty<TensorType>()));
         var module = new Module("eager_" + op.Name.Replace("stablehlo.", "", StringComparison.Ordinal), [new Function("main", body, [.. single.Results.Select(r => r.Type)])]);
+        Ir.Verification.IrVerifier.IfEnabled(module);
         var compiled = Compilation.CompileCache.GetOrCompile(this, MlirPrinter.Print(module));
         return Execute(compiled.Executable, arguments);
     }
