@@ -26,8 +26,9 @@ internal static class MethodLifter
     /// <param name="model">The semantic model of its tree.</param>
     /// <param name="unrolled">True for <c>[Compile(Loops = LoopMode.Unrolled)]</c>: loops are traced as written.</param>
     /// <param name="cancellationToken">Cancellation.</param>
+    /// <param name="setup">For a helper's traced twin (<see cref="TracedHelpers"/>): marks its traced parameters before the analysis.</param>
     public static (LiftResult Result, LiftContext? Context) Analyze(
-        MethodDeclarationSyntax method, IMethodSymbol symbol, SemanticModel model, bool unrolled, CancellationToken cancellationToken)
+        MethodDeclarationSyntax method, IMethodSymbol symbol, SemanticModel model, bool unrolled, CancellationToken cancellationToken, Action<LiftContext>? setup = null)
     {
         var tensor = model.Compilation.GetTypeByMetadataName("LoopGen.Tensor");
         SyntaxNode? body = (SyntaxNode?)method.Body ?? method.ExpressionBody?.Expression;
@@ -38,6 +39,7 @@ internal static class MethodLifter
         }
 
         var ctx = new LiftContext(method, LiftingModel(model), tensor, cancellationToken);
+        setup?.Invoke(ctx);
         if (symbol.ReturnType is INamedTypeSymbol { IsTupleType: true } tuple && !LoopAnalysis.IsTensorTuple(ctx, tuple))
         {
             // A C# number in a returned tuple is a 0-d tensor in the twin, read back by the entry; each return must
