@@ -97,6 +97,18 @@ public sealed class HelperBodyTests
         Rolled(t => HelperBodies.ElsewhereLower(Rand(1, 3), t), 2);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(5)]
+    public void CounterConvertedToAFloatParameter(int n)
+    {
+        var x = Rand(507, 3);
+        var v = V(x);
+        for (int i = 0; i < n; i++) { float s = i; v = Map(v, e => e + s / 2); }
+        Agree(v, HelperBodies.WidenedEager(x, n), HelperBodies.WidenedCompiled(x, n));
+        Rolled(t => HelperBodies.WidenedLower(Rand(1, 3), t), 1);
+    }
+
     [Fact]
     public void CompiledHelperCalledWithAnIntRunsItsOwnEntry()
     {

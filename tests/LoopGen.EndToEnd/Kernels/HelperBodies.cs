@@ -58,6 +58,17 @@ public static partial class HelperBodies
         return x;
     }
 
+    /// <summary>The counter converted to a float parameter, as the plain call converts it (<c>s / 2</c> is not integer division).</summary>
+    private static Tensor Halve(Tensor x, float s) => x + s / 2;
+
+    /// <summary>The counter as a float parameter, passed by name.</summary>
+    [Compile]
+    public static Tensor Widened(Tensor x, int n)
+    {
+        for (int i = 0; i < n; i++) x = Halve(s: i, x: x);
+        return x;
+    }
+
     /// <summary>A <c>[Compile]</c> helper: called with a C# int it runs its own compiled entry; in a loop its twin.</summary>
     [Compile]
     public static Tensor CompiledStep(Tensor x, int i) => x * 0.5f + i;
