@@ -64,23 +64,48 @@ public sealed class TranslatedLoopDiagnosticTests
         """));
 
     [Fact]
-    public void A_list_of_hidden_states_returned_whole_says_to_stack_it()
+    public void A_list_of_hidden_states_returned_whole_lifts() => AnalyzerHarness.Verify(Kernel("""
+            // torch scan test_scan_RNN: the ys of the scan, returned as the list the loop filled.
+            [Compile]
+            public static List<Tensor> HiddenStates(Tensor xs, Tensor w, Tensor h)
+            {
+                var states = new List<Tensor>();
+                for (int t = 0; t < xs.Shape[0]; t++)
+                {
+                    h = Tensor.Tanh(Tensor.MatMul(w, h) + xs[t]);
+                    states.Add(h);
+                }
+                return states;
+            }
+        """));
+
+    [Fact]
+    public void A_list_returned_other_than_as_the_collected_list_says_what_to_return()
     {
-        // torch scan test_scan_RNN: the ys of the scan, returned as the list the loop filled.
         var d = AnalyzerHarness.Verify(Kernel("""
                 [Compile]
-                public static List<Tensor> {|LG0001:HiddenStates|}(Tensor xs, Tensor w, Tensor h)
+                public static List<Tensor> Pair(Tensor x)
+                {
+                    var ys = new List<Tensor> { x, x * 2f };
+                    {|LG0011:return ys;|}
+                }
+            """));
+        Assert.Contains("a method returning List<Tensor> compiles when it returns the list a loop fills", d[0].GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_enumerable_of_tensors_says_to_return_the_list()
+    {
+        var d = AnalyzerHarness.Verify(Kernel("""
+                [Compile]
+                public static IEnumerable<Tensor> {|LG0001:HiddenStates|}(Tensor xs, Tensor h)
                 {
                     var states = new List<Tensor>();
-                    for (int t = 0; t < xs.Shape[0]; t++)
-                    {
-                        h = Tensor.Tanh(Tensor.MatMul(w, h) + xs[t]);
-                        states.Add(h);
-                    }
+                    foreach (var x in xs) { h = (h + x).Tanh(); states.Add(h); }
                     return states;
                 }
             """));
-        Assert.Contains("return Tensor.Stack(list)", d[0].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("return the List<Tensor> the loop fills", d[0].GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]

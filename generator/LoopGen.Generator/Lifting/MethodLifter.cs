@@ -86,6 +86,7 @@ internal static class MethodLifter
         { var t = GeneratorTestHooks.Start(); TracedTypes.Validate(ctx, body); GeneratorTestHooks.Stop("  lifting: traced validate", t); }
         HostValues.Check(ctx, body);
         { var t = GeneratorTestHooks.Start(); CheckCollected(ctx, body); GeneratorTestHooks.Stop("  lifting: collected", t); }
+        if (ListReturns.IsTensorList(symbol.ReturnType)) ListReturnChecks.Check(ctx, body);
         { var t = GeneratorTestHooks.Start(); CheckCallees(ctx, body); GeneratorTestHooks.Stop("  lifting: callees", t); }
         if (!unrolled) { var t = GeneratorTestHooks.Start(); TripCountNotes.Add(ctx, symbol, body); GeneratorTestHooks.Stop("  lifting: trip notes", t); }
         return (Result(ctx, null), ctx);
@@ -148,6 +149,7 @@ internal static class MethodLifter
                 if (id.Identifier.ValueText != list.List.Name || !SymbolEqualityComparer.Default.Equals(ctx.SymbolOf(id), list.List) || loopsOfList.Any(l => l.Span.Contains(id.Span))) continue;
                 bool stackedAfter = loopsOfList.All(l => id.SpanStart > l.Span.End) && Parens.Outermost(id).Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax inv } args } arg
                     && args.Arguments.IndexOf(arg) == 0 && ctx.SymbolOf(inv) is IMethodSymbol { Name: "Stack" or "Concat" } m && ctx.IsTensor(m.ContainingType);
+                if (!stackedAfter && ListReturnChecks.IsReturnedAfter(ctx, id, loopsOfList)) continue; // return list; of a method returning List<Tensor>
                 if (!stackedAfter && !(id.SpanStart > list.Loop.Span.End && !HoistedCollections.IsHoisted(list) && SpreadIntoConcat(ctx, id) is not null))
                 {
                     ctx.Problem(LiftCodes.CollectedOutput, id, $"after the loop, the collected list '{list.List.Name}' may only be passed to Tensor.Stack or Tensor.Concat (or spread into Tensor.Concat's list: [x, .. {list.List.Name}])");

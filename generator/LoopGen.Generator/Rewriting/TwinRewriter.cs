@@ -249,6 +249,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
 
     private ExpressionSyntax Returned(ITypeSymbol type, ExpressionSyntax e)
     {
+        if (ReturnedList(type, e) is { } stacked) return stacked;
         if (LoopAnalysis.IsPrimitive(type)) return As(type, E(e));
         // (x, count) for a (Tensor, int) result: each number converted where it is written.
         if (type is INamedTypeSymbol { IsTupleType: true } tuple && Parens.Strip(e) is TupleExpressionSyntax literal
