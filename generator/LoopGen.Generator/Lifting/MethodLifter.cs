@@ -46,12 +46,12 @@ internal static class MethodLifter
             // then build the tuple in place, so each number can be converted where it is written.
             foreach (var r in LoopAnalysis.Walk(body).OfType<ReturnStatementSyntax>().Where(r => r.Expression is not null))
             {
-                if (Parens.Strip(r.Expression!) is not TupleExpressionSyntax)
+                if (Parens.Strip(r.Expression!) is not TupleExpressionSyntax && !TupleVariables.Is(ctx, r.Expression!))
                 {
-                    ctx.Problem(LiftCodes.TupleReturn, r, $"it returns {tuple.ToDisplayString()}, which holds C# numbers: return a tuple written in place, (a, b), so each number can be returned from the compiled code");
+                    ctx.Problem(LiftCodes.TupleReturn, r, $"it returns {tuple.ToDisplayString()}, which holds C# numbers: return a tuple written in place, (a, b), or a tuple variable, so each number can be returned from the compiled code");
                 }
             }
-            if (method.ExpressionBody is { } arrow && Parens.Strip(arrow.Expression) is not TupleExpressionSyntax)
+            if (method.ExpressionBody is { } arrow && Parens.Strip(arrow.Expression) is not TupleExpressionSyntax && !TupleVariables.Is(ctx, arrow.Expression))
             {
                 ctx.Problem(LiftCodes.TupleReturn, arrow, $"it returns {tuple.ToDisplayString()}, which holds C# numbers: return a tuple written in place, (a, b)");
             }

@@ -258,6 +258,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
             var items = literal.Arguments.Select((a, i) => SyntaxFactory.Argument(Returned(tuple.TupleElements[i].Type, a.Expression)));
             return SyntaxFactory.TupleExpression(SyntaxFactory.SeparatedList(items));
         }
+        if (type is INamedTypeSymbol { IsTupleType: true } held && !LoopAnalysis.IsTensorTuple(_ctx, held) && TupleVariables.Is(_ctx, e)) return SpreadTuple(held, E(e));
         return E(e);
     }
 
