@@ -52,4 +52,47 @@ public sealed class HelperTwinSnapshotTests
             internal static LoopGen.Tensor Scale(LoopGen.Tensor x, int k) => x * (k % 2);
         }
         """)]);
+
+    [Fact]
+    public void ListAndTupleVariableReturns() => Verify([("Source.cs", """
+        using System.Collections.Generic;
+        using LoopGen;
+
+        namespace Demo;
+
+        public static partial class Returns
+        {
+            [Compile]
+            public static List<Tensor> States(Tensor xs, Tensor h)
+            {
+                var states = new List<Tensor>();
+                foreach (var x in xs)
+                {
+                    h = (h + x).Tanh();
+                    states.Add(h);
+                }
+                return states;
+            }
+
+            [Compile]
+            public static (Tensor, (Tensor, int)) Counted(Tensor x, int n)
+            {
+                var t = (x, (x, 0));
+                for (int i = 0; i < n; i++) t = (t.Item1 * 2f, (t.Item2.Item1 + 1f, t.Item2.Item2 + 1));
+                return t;
+            }
+
+            [Compile]
+            public static (Tensor, int) FirstAbove(Tensor x, int n)
+            {
+                var t = (x, 0);
+                for (int i = 0; i < n; i++)
+                {
+                    t = (t.Item1 * 2f, t.Item2 + 1);
+                    if (t.Item1.Sum() > 10f) return t;
+                }
+                return t;
+            }
+        }
+        """)]);
 }

@@ -53,7 +53,7 @@ internal static class MethodLifter
             }
             if (method.ExpressionBody is { } arrow && Parens.Strip(arrow.Expression) is not TupleExpressionSyntax && !TupleVariables.Is(ctx, arrow.Expression))
             {
-                ctx.Problem(LiftCodes.TupleReturn, arrow, $"it returns {tuple.ToDisplayString()}, which holds C# numbers: return a tuple written in place, (a, b)");
+                ctx.Problem(LiftCodes.TupleReturn, arrow, $"it returns {tuple.ToDisplayString()}, which holds C# numbers: return a tuple written in place, (a, b), or a tuple variable");
             }
             if (ctx.Problems.Count > 0) return (Result(ctx, null), ctx);
         }
