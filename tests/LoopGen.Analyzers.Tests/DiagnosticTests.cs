@@ -203,7 +203,7 @@ public sealed class DiagnosticTests
                     return (x, -1);
                 }
             """));
-        Assert.Contains("the method returns a tuple, and the return at line 18 writes it neither as a tuple of 2 values nor as a tuple variable", d[0].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("the method returns a tuple, and the return at line 17 writes it neither as a tuple of 2 values nor as a tuple variable", d[0].GetMessage(), StringComparison.Ordinal);
         Assert.Contains("the returned Tensor reads 'y', declared in the loop", d[1].GetMessage(), StringComparison.Ordinal);
     }
 
