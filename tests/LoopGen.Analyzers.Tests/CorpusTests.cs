@@ -30,6 +30,7 @@ public sealed class CorpusTests
             // The translated corpus: while loops, breaks and early returns, an inner bound that is the outer counter.
             "CondInWhile", "DoAtLeastOnce", "FirstCountAbove", "FirstStepAbove", "FixedPointCos", "NestedFori", "NestedWhileInFori", "ReturnFromInnerLoop", "ReturnFromWhileOverRows",
             "Find", "FindStep", "PairFromInnerLoop",
+            "FirstAbove", "PairAbove", // early returns of a tuple variable (TupleVariableReturns)
             "TensorCounter", "WhileAddition", "WhileAdditionNested", "WhileAnyAbove", "WhileBreak", "WhileClosure", "WhileCondOnCarry", "WhileCount", "WhileIntCarry", "WhileLinear",
             "WhileNested", "WhileOuterCode", "WhilePytree", "WhileSimple", "WhileTuple",
             // Bounded whiles (Loop.MaxTrips before each loop): dynamic trip counts by design.

@@ -22,21 +22,16 @@ public sealed class TranslatedLoopDiagnosticTests
         """;
 
     [Fact]
-    public void A_helper_body_taking_the_counter_as_an_int_says_to_declare_it_a_Tensor()
-    {
-        // JAX testForiLoopBasic: fori_loop(lower, upper, body_fun, init) with body_fun(i, x) a separate function.
-        var d = AnalyzerHarness.Verify(Kernel("""
-                private static Tensor Body(int i, Tensor v) => v * 0.5f + i;
+    public void A_helper_body_taking_the_counter_as_an_int_lifts() => AnalyzerHarness.Verify(Kernel("""
+            private static Tensor Body(int i, Tensor v) => v * 0.5f + i;
 
-                [Compile]
-                public static Tensor M(Tensor x, int n)
-                {
-                    for (int i = 0; i < n; i++) x = {|LG0009:Body(i, x)|};
-                    return x;
-                }
-            """));
-        Assert.Contains("declare parameter 'i' of 'Body' as Tensor", d[0].GetMessage(), StringComparison.Ordinal);
-    }
+            [Compile]
+            public static Tensor M(Tensor x, int n)
+            {
+                for (int i = 0; i < n; i++) x = Body(i, x);
+                return x;
+            }
+        """));
 
     [Fact]
     public void A_helper_body_with_a_Tensor_counter_lifts() => AnalyzerHarness.Verify(Kernel("""
@@ -52,44 +47,65 @@ public sealed class TranslatedLoopDiagnosticTests
         """));
 
     [Fact]
-    public void A_named_argument_to_a_number_parameter_is_named_too()
+    public void A_named_argument_to_a_number_parameter_lifts_too() => AnalyzerHarness.Verify(Kernel("""
+            private static Tensor Body(Tensor v, float scale) => v * scale;
+
+            [Compile]
+            public static Tensor M(Tensor x, int n)
+            {
+                float s = 1f;
+                for (int i = 0; i < n; i++)
+                {
+                    s *= 0.5f;
+                    x = Body(scale: s, v: x);
+                }
+                return x;
+            }
+        """));
+
+    [Fact]
+    public void A_list_of_hidden_states_returned_whole_lifts() => AnalyzerHarness.Verify(Kernel("""
+            // torch scan test_scan_RNN: the ys of the scan, returned as the list the loop filled.
+            [Compile]
+            public static List<Tensor> HiddenStates(Tensor xs, Tensor w, Tensor h)
+            {
+                var states = new List<Tensor>();
+                for (int t = 0; t < xs.Shape[0]; t++)
+                {
+                    h = Tensor.Tanh(Tensor.MatMul(w, h) + xs[t]);
+                    states.Add(h);
+                }
+                return states;
+            }
+        """));
+
+    [Fact]
+    public void A_list_returned_other_than_as_the_collected_list_says_what_to_return()
     {
         var d = AnalyzerHarness.Verify(Kernel("""
-                private static Tensor Body(Tensor v, float scale) => v * scale;
-
                 [Compile]
-                public static Tensor M(Tensor x, int n)
+                public static List<Tensor> Pair(Tensor x)
                 {
-                    float s = 1f;
-                    for (int i = 0; i < n; i++)
-                    {
-                        s *= 0.5f;
-                        x = {|LG0009:Body(scale: s, v: x)|};
-                    }
-                    return x;
+                    var ys = new List<Tensor> { x, x * 2f };
+                    {|LG0011:return ys;|}
                 }
             """));
-        Assert.Contains("declare parameter 'scale' of 'Body' as Tensor", d[0].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("a method returning List<Tensor> compiles when it returns the list a loop fills", d[0].GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void A_list_of_hidden_states_returned_whole_says_to_stack_it()
+    public void An_enumerable_of_tensors_says_to_return_the_list()
     {
-        // torch scan test_scan_RNN: the ys of the scan, returned as the list the loop filled.
         var d = AnalyzerHarness.Verify(Kernel("""
                 [Compile]
-                public static List<Tensor> {|LG0001:HiddenStates|}(Tensor xs, Tensor w, Tensor h)
+                public static IEnumerable<Tensor> {|LG0001:HiddenStates|}(Tensor xs, Tensor h)
                 {
                     var states = new List<Tensor>();
-                    for (int t = 0; t < xs.Shape[0]; t++)
-                    {
-                        h = Tensor.Tanh(Tensor.MatMul(w, h) + xs[t]);
-                        states.Add(h);
-                    }
+                    foreach (var x in xs) { h = (h + x).Tanh(); states.Add(h); }
                     return states;
                 }
             """));
-        Assert.Contains("return Tensor.Stack(list)", d[0].GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("return the List<Tensor> the loop fills", d[0].GetMessage(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -137,12 +137,19 @@ internal static class EarlyReturns
             .OfType<ReturnStatementSyntax>().Where(r => r.SpanStart >= outer.SpanStart);
         foreach (var r in returns)
         {
-            if (Parens.Strip(r.Expression!) is not TupleExpressionSyntax literal || literal.Arguments.Count != tuple.TupleElements.Length)
+            if ((Parens.Strip(r.Expression!) is not TupleExpressionSyntax literal || literal.Arguments.Count != tuple.TupleElements.Length) && !TupleVariables.Is(ctx, r.Expression!, tuple.TupleElements.Length))
             {
-                return $"the method returns a tuple, and the return at line {ctx.LineOf(r.SpanStart)} does not write it as a tuple of {tuple.TupleElements.Length} values";
+                return $"the method returns a tuple, and the return at line {ctx.LineOf(r.SpanStart)} writes it neither as a tuple of {tuple.TupleElements.Length} values nor as a tuple variable";
             }
         }
-        var elements = ((TupleExpressionSyntax)Parens.Strip(ret.Expression!)).Arguments;
+        if (Parens.Strip(ret.Expression!) is not TupleExpressionSyntax first)
+        {
+            // return t; of a tuple variable: its Tensor elements are read before the loop, so t must be declared before it.
+            return tuple.TupleElements.Any(e => ctx.IsTensor(e.Type)) && ReadsLoopLocal(ctx, ret.Expression!, outer) is { } declared
+                ? $"the returned tuple '{declared.Name}' is declared in the loop (the compiled code gives the result its type before the loop, from variables declared before it)"
+                : null;
+        }
+        var elements = first.Arguments;
         for (int k = 0; k < elements.Count; k++)
         {
             if (ctx.IsTensor(tuple.TupleElements[k].Type) && ReadsLoopLocal(ctx, elements[k].Expression, outer) is { } local)

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace LoopGen.Generator.Lifting;
 
 /// <summary>Everything the lifting of one method learns and shares: the model, the plans, the problems.</summary>
-internal sealed class LiftContext
+internal sealed partial class LiftContext
 {
     public LiftContext(MethodDeclarationSyntax method, IMethodSymbol symbol, SemanticModel model, INamedTypeSymbol tensor, CancellationToken cancellationToken)
     {

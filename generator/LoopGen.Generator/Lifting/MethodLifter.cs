@@ -26,8 +26,9 @@ internal static class MethodLifter
     /// <param name="model">The semantic model of its tree.</param>
     /// <param name="unrolled">True for <c>[Compile(Loops = LoopMode.Unrolled)]</c>: loops are traced as written.</param>
     /// <param name="cancellationToken">Cancellation.</param>
+    /// <param name="setup">For a helper's traced twin (<see cref="TracedHelpers"/>): marks its traced parameters before the analysis.</param>
     public static (LiftResult Result, LiftContext? Context) Analyze(
-        MethodDeclarationSyntax method, IMethodSymbol symbol, SemanticModel model, bool unrolled, CancellationToken cancellationToken)
+        MethodDeclarationSyntax method, IMethodSymbol symbol, SemanticModel model, bool unrolled, CancellationToken cancellationToken, Action<LiftContext>? setup = null)
     {
         var tensor = model.Compilation.GetTypeByMetadataName("LoopGen.Tensor");
         SyntaxNode? body = (SyntaxNode?)method.Body ?? method.ExpressionBody?.Expression;
@@ -38,20 +39,21 @@ internal static class MethodLifter
         }
 
         var ctx = new LiftContext(method, symbol, LiftingModel(model), tensor, cancellationToken);
+        setup?.Invoke(ctx);
         if (symbol.ReturnType is INamedTypeSymbol { IsTupleType: true } tuple && !LoopAnalysis.IsTensorTuple(ctx, tuple))
         {
             // A C# number in a returned tuple is a 0-d tensor in the twin, read back by the entry; each return must
             // then build the tuple in place, so each number can be converted where it is written.
             foreach (var r in LoopAnalysis.Walk(body).OfType<ReturnStatementSyntax>().Where(r => r.Expression is not null))
             {
-                if (Parens.Strip(r.Expression!) is not TupleExpressionSyntax)
+                if (Parens.Strip(r.Expression!) is not TupleExpressionSyntax && !TupleVariables.Is(ctx, r.Expression!))
                 {
-                    ctx.Problem(LiftCodes.TupleReturn, r, $"it returns {tuple.ToDisplayString()}, which holds C# numbers: return a tuple written in place, (a, b), so each number can be returned from the compiled code");
+                    ctx.Problem(LiftCodes.TupleReturn, r, $"it returns {tuple.ToDisplayString()}, which holds C# numbers: return a tuple written in place, (a, b), or a tuple variable, so each number can be returned from the compiled code");
                 }
             }
-            if (method.ExpressionBody is { } arrow && Parens.Strip(arrow.Expression) is not TupleExpressionSyntax)
+            if (method.ExpressionBody is { } arrow && Parens.Strip(arrow.Expression) is not TupleExpressionSyntax && !TupleVariables.Is(ctx, arrow.Expression))
             {
-                ctx.Problem(LiftCodes.TupleReturn, arrow, $"it returns {tuple.ToDisplayString()}, which holds C# numbers: return a tuple written in place, (a, b)");
+                ctx.Problem(LiftCodes.TupleReturn, arrow, $"it returns {tuple.ToDisplayString()}, which holds C# numbers: return a tuple written in place, (a, b), or a tuple variable");
             }
             if (ctx.Problems.Count > 0) return (Result(ctx, null), ctx);
         }
@@ -84,6 +86,7 @@ internal static class MethodLifter
         { var t = GeneratorTestHooks.Start(); TracedTypes.Validate(ctx, body); GeneratorTestHooks.Stop("  lifting: traced validate", t); }
         HostValues.Check(ctx, body);
         { var t = GeneratorTestHooks.Start(); CheckCollected(ctx, body); GeneratorTestHooks.Stop("  lifting: collected", t); }
+        if (ListReturns.IsTensorList(symbol.ReturnType)) ListReturnChecks.Check(ctx, body);
         { var t = GeneratorTestHooks.Start(); CheckCallees(ctx, body); GeneratorTestHooks.Stop("  lifting: callees", t); }
         if (!unrolled) { var t = GeneratorTestHooks.Start(); TripCountNotes.Add(ctx, symbol, body); GeneratorTestHooks.Stop("  lifting: trip notes", t); }
         return (Result(ctx, null), ctx);
@@ -146,6 +149,7 @@ internal static class MethodLifter
                 if (id.Identifier.ValueText != list.List.Name || !SymbolEqualityComparer.Default.Equals(ctx.SymbolOf(id), list.List) || loopsOfList.Any(l => l.Span.Contains(id.Span))) continue;
                 bool stackedAfter = loopsOfList.All(l => id.SpanStart > l.Span.End) && Parens.Outermost(id).Parent is ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax inv } args } arg
                     && args.Arguments.IndexOf(arg) == 0 && ctx.SymbolOf(inv) is IMethodSymbol { Name: "Stack" or "Concat" } m && ctx.IsTensor(m.ContainingType);
+                if (!stackedAfter && ListReturnChecks.IsReturnedAfter(ctx, id, loopsOfList)) continue; // return list; of a method returning List<Tensor>
                 if (!stackedAfter && !(id.SpanStart > list.Loop.Span.End && !HoistedCollections.IsHoisted(list) && SpreadIntoConcat(ctx, id) is not null))
                 {
                     ctx.Problem(LiftCodes.CollectedOutput, id, $"after the loop, the collected list '{list.List.Name}' may only be passed to Tensor.Stack or Tensor.Concat (or spread into Tensor.Concat's list: [x, .. {list.List.Name}])");

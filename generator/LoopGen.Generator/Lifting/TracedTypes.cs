@@ -200,6 +200,10 @@ internal static class TracedTypes
                     return Deconstructions.Lifts(ctx, deconstruction) ? null : deconstruction;
                 case ArgumentSyntax { Parent: TupleExpressionSyntax tuple } when IntoNumberTuple(ctx, tuple):
                     return null; // s = (s.Count + 1, …) of a carried tuple: each element converted where it is written
+                case ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } } arg when !TakesTensor(ctx, arg) && TracedHelpers.Check(ctx, call) is not HelperVerdict.NotAHelper:
+                    if (!ctx.HelperCalls.TryGetValue(call, out var twin) || twin is null) return null; // why not is reported at the call
+                    node = call; // Step(x, i): the helper's traced twin takes the 0-d tensor; a number it returns is traced too
+                    continue;
                 case ArgumentSyntax arg:
                     return TakesTensor(ctx, arg) ? null : arg.Parent?.Parent ?? arg;
                 case SwitchStatementSyntax st when ctx.Switches.ContainsKey(st):

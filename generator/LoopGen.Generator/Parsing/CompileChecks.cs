@@ -49,11 +49,11 @@ internal static class CompileChecks
         }
         if (symbol.ReturnsVoid) return $"it returns nothing (supported returns: {TypeSupport.SupportedList})";
         if (symbol.ReturnsByRef || symbol.ReturnsByRefReadonly) return "it returns by reference";
-        if (!TypeSupport.IsSupported(symbol.ReturnType))
+        if (!TypeSupport.IsSupported(symbol.ReturnType) && !ListReturns.IsTensorList(symbol.ReturnType))
         {
             // A scan's outputs kept as a list: the compiled loop writes them into one tensor, so return that.
             string hint = symbol.ReturnType is INamedTypeSymbol { Name: "List" or "IList" or "IReadOnlyList" or "IEnumerable", TypeArguments.Length: 1 } list && list.TypeArguments[0].Name == "Tensor"
-                ? "; return Tensor.Stack(list) (or Tensor.Concat(list, axis)) of the list the loop fills, and index its rows"
+                ? "; return the List<Tensor> the loop fills (declare the return type List<Tensor>), or Tensor.Stack(list) (or Tensor.Concat(list, axis)) of it"
                 : "";
             return $"its return type '{symbol.ReturnType.ToDisplayString()}' is not supported (supported: {TypeSupport.SupportedList}){hint}";
         }

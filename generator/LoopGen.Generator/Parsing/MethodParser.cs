@@ -120,7 +120,9 @@ internal static class MethodParser
             }
         }
         // The same type written the same way needs no conversion: no need to parse the twin's type.
-        if ((twin.ReturnType == model.ReturnType ? "__r" : TypeSupport.ConvertResult(symbol.ReturnType, twin.ReturnType, "__r")) is not { } conversion)
+        if ((twin.ReturnType == model.ReturnType ? "__r"
+            : ListReturns.IsTensorList(symbol.ReturnType) && twin.ReturnType == TwinRewriter.TensorType ? ListReturns.Conversion // a collected list returned whole
+            : TypeSupport.ConvertResult(symbol.ReturnType, twin.ReturnType, "__r")) is not { } conversion)
         {
             return model with { NotCompiledReason = $"internal error (the twin returns '{twin.ReturnType}', which does not convert to '{model.ReturnType}')" };
         }

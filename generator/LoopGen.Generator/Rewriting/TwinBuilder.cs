@@ -23,6 +23,7 @@ internal static class TwinBuilder
     public static string TwinType(ITypeSymbol type) => type switch
     {
         _ when LoopAnalysis.IsPrimitive(type) => TwinRewriter.TensorType,
+        _ when Parsing.ListReturns.IsTensorList(type) => TwinRewriter.TensorType, // a collected list: its loop's stacked output
         INamedTypeSymbol { IsTupleType: true } t when HoldsNumbers(t) => "(" + string.Join(", ", t.TupleElements.Select(e => TwinType(e.Type))) + ")",
         _ => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
     };

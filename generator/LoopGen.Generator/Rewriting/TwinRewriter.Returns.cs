@@ -39,8 +39,8 @@ internal sealed partial class TwinRewriter
         if (r.Tuple is { } tuple)
         {
             // A number element starts at default of its type; a Tensor element at its value in the first return.
-            var first = ((TupleExpressionSyntax)Parens.Strip(r.First)).Arguments;
-            statements.AddRange(tuple.TupleElements.Select((e, k) => _t.Statement($"{TensorType} {r.Results[k]} = {_t.Arg(LoopAnalysis.IsPrimitive(e.Type) ? Default(e.Type) : Returned(e.Type, first[k].Expression))};")));
+            var first = Elements(tuple, r.First).ToList();
+            statements.AddRange(tuple.TupleElements.Select((e, k) => _t.Statement($"{TensorType} {r.Results[k]} = {_t.Arg(LoopAnalysis.IsPrimitive(e.Type) ? Default(e.Type) : first[k])};")));
         }
         else statements.Add(_t.Statement($"{TensorType} {r.Result} = {_t.Arg(r.StartsAtDefault ? Default(_returnType) : ReturnValue(r.First))};"));
         if (lifted is BlockSyntax b && b.HasAnnotation(Splice)) statements.AddRange(b.Statements);
@@ -78,7 +78,9 @@ internal sealed partial class TwinRewriter
 
     /// <summary>The twin values of a returned tuple literal's elements (checked a literal of the right size by <see cref="EarlyReturns"/>).</summary>
     private IEnumerable<ExpressionSyntax> Elements(INamedTypeSymbol tuple, ExpressionSyntax e) =>
-        ((TupleExpressionSyntax)Parens.Strip(e)).Arguments.Select((a, k) => Returned(tuple.TupleElements[k].Type, a.Expression));
+        Parens.Strip(e) is TupleExpressionSyntax literal
+            ? literal.Arguments.Select((a, k) => Returned(tuple.TupleElements[k].Type, a.Expression))
+            : SpreadTuple(tuple, E(e)).Arguments.Select(a => a.Expression); // return t; of a tuple variable
 
     private ExpressionSyntax Default(ITypeSymbol type) => As(type, _t.Expression($"default({LoopAnalysis.Keyword(type)})"));
 }

@@ -40,6 +40,24 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     public static string Render(LiftContext ctx, ITypeSymbol returnType)
     {
         var t = GeneratorTestHooks.Start();
+        var body = RenderBlock(ctx, returnType);
+        // The one-pass layout; the normalizer (several times slower) only where its text would not read back as this tree.
+        GeneratorTestHooks.Stop("  twin: rewrite", t);
+        t = GeneratorTestHooks.Start();
+        var text = TwinLayout.Write(body, ctx.FilePath);
+        GeneratorTestHooks.Stop("  twin: layout", t);
+        t = GeneratorTestHooks.Start();
+        var parsed = ParsedBody(text, out _);
+        GeneratorTestHooks.Stop("  twin: parse back", t);
+        if (parsed is { } laidOut && SyntaxFactory.AreEquivalent(laidOut, body, topLevel: false)) return text;
+        text = LineMap.Apply(body.NormalizeWhitespace("    ", "\n"), ctx.FilePath).ToFullString();
+        if (ParsedBody(text, out var error) is null) throw new InvalidOperationException("the generated twin does not parse: " + error);
+        return text;
+    }
+
+    /// <summary>The twin's body block as a tree, before layout (a helper's twin is one inside its caller's, <see cref="HelperFunctions"/>).</summary>
+    private static BlockSyntax RenderBlock(LiftContext ctx, ITypeSymbol returnType)
+    {
         var rewriter = new TwinRewriter(ctx, returnType);
         var m = ctx.Method;
         BlockSyntax body;
@@ -53,18 +71,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
             var ret = SyntaxFactory.ReturnStatement(rewriter.ReturnValue(arrow)).WithAdditionalAnnotations(LineMap.For(SyntaxFactory.ExpressionStatement(arrow)));
             body = SyntaxFactory.Block(ret);
         }
-        // The one-pass layout; the normalizer (several times slower) only where its text would not read back as this tree.
-        GeneratorTestHooks.Stop("  twin: rewrite", t);
-        t = GeneratorTestHooks.Start();
-        var text = TwinLayout.Write(body, ctx.FilePath);
-        GeneratorTestHooks.Stop("  twin: layout", t);
-        t = GeneratorTestHooks.Start();
-        var parsed = ParsedBody(text, out _);
-        GeneratorTestHooks.Stop("  twin: parse back", t);
-        if (parsed is { } laidOut && SyntaxFactory.AreEquivalent(laidOut, body, topLevel: false)) return text;
-        text = LineMap.Apply(body.NormalizeWhitespace("    ", "\n"), ctx.FilePath).ToFullString();
-        if (ParsedBody(text, out var error) is null) throw new InvalidOperationException("the generated twin does not parse: " + error);
-        return text;
+        return ctx.HelperTwins.Count == 0 ? body : body.AddStatements(rewriter.HelperFunctions().ToArray());
     }
 
     /// <summary>The last guard before emission: a twin that does not parse is an internal error, never a broken build.</summary>
@@ -248,6 +255,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
 
     private ExpressionSyntax Returned(ITypeSymbol type, ExpressionSyntax e)
     {
+        if (ReturnedList(type, e) is { } stacked) return stacked;
         if (LoopAnalysis.IsPrimitive(type)) return As(type, E(e));
         // (x, count) for a (Tensor, int) result: each number converted where it is written.
         if (type is INamedTypeSymbol { IsTupleType: true } tuple && Parens.Strip(e) is TupleExpressionSyntax literal
@@ -256,6 +264,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
             var items = literal.Arguments.Select((a, i) => SyntaxFactory.Argument(Returned(tuple.TupleElements[i].Type, a.Expression)));
             return SyntaxFactory.TupleExpression(SyntaxFactory.SeparatedList(items));
         }
+        if (type is INamedTypeSymbol { IsTupleType: true } held && !LoopAnalysis.IsTensorTuple(_ctx, held) && TupleVariables.Is(_ctx, e)) return SpreadTuple(held, E(e));
         return E(e);
     }
 
@@ -293,6 +302,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
     /// <inheritdoc/>
     public override SyntaxNode? VisitInvocationExpression(InvocationExpressionSyntax node)
     {
+        if (HelperCall(node) is { } helper) return helper;
         if (CollectedCall(node) is { } collected) return collected;
         if (SizeRead(node) is { } size) return size;
         if (MathCall(node) is { } math) return math;

@@ -131,6 +131,12 @@ internal static class KernelRunner
                 Assert.Equal(e.Length, arr.Length);
                 for (int i = 0; i < e.Length; i++) AssertClose(e[i], arr[i], $"{path}[{i}]");
                 break;
+            case List<Tensor> e:
+                // A method returning the list its loop collects: the same count and elements.
+                var list = Assert.IsType<List<Tensor>>(actual);
+                Assert.Equal(e.Count, list.Count);
+                for (int i = 0; i < e.Count; i++) AssertClose(e[i], list[i], $"{path}[{i}]");
+                break;
             case ITuple e:
                 var t = Assert.IsAssignableFrom<ITuple>(actual);
                 Assert.Equal(e.Length, t.Length);
