@@ -18,9 +18,14 @@ internal static class LineMap
     private const string Hidden = "hidden";
 
     /// <summary>The annotation of a user statement: its head's span (for a compound statement, the line that opens it).</summary>
-    public static SyntaxAnnotation For(StatementSyntax s)
+    public static SyntaxAnnotation For(StatementSyntax s) => At(s.SyntaxTree, Head(s));
+
+    /// <summary>The annotation of a user expression standing for a statement (an expression body's <c>=&gt; e</c>).</summary>
+    public static SyntaxAnnotation For(ExpressionSyntax e) => At(e.SyntaxTree, e.Span);
+
+    private static SyntaxAnnotation At(SyntaxTree tree, TextSpan head)
     {
-        var span = s.SyntaxTree.GetLineSpan(Head(s));
+        var span = tree.GetLineSpan(head);
         int sl = span.StartLinePosition.Line + 1, sc = span.StartLinePosition.Character + 1;
         int el = span.EndLinePosition.Line + 1, ec = span.EndLinePosition.Character + 1;
         if (el == sl && ec <= sc) ec = sc + 1;

@@ -68,7 +68,7 @@ internal sealed partial class TwinRewriter : CSharpSyntaxRewriter
         else
         {
             var arrow = m.ExpressionBody!.Expression;
-            var ret = SyntaxFactory.ReturnStatement(rewriter.ReturnValue(arrow)).WithAdditionalAnnotations(LineMap.For(SyntaxFactory.ExpressionStatement(arrow)));
+            var ret = SyntaxFactory.ReturnStatement(rewriter.ReturnValue(arrow)).WithAdditionalAnnotations(LineMap.For(arrow));
             body = SyntaxFactory.Block(ret);
         }
         return ctx.HelperTwins.Count == 0 ? body : body.AddStatements(rewriter.HelperFunctions().ToArray());

@@ -25,55 +25,55 @@ namespace Demo
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_Fori_0_Traced(global::LoopGen.Tensor x, int n)
         {
-        #line (20,9)-(20,36) "Source.cs"
+#line (20,9)-(20,36) "Source.cs"
             x = global::LoopGen.Lifted.ForiOne(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
-        #line (20,37)-(20,52) "Source.cs"
+#line (20,37)-(20,52) "Source.cs"
                 x = __helper0_Step(x, i);
-        #line hidden
+#line hidden
                 return x;
             }, x, new[] { "x" });
-        #line (21,9)-(21,36) "Source.cs"
+#line (21,9)-(21,36) "Source.cs"
             x = global::LoopGen.Lifted.ForiOne(0, n, (global::LoopGen.Tensor i, global::LoopGen.Tensor x) =>
             {
-        #line (21,37)-(21,75) "Source.cs"
+#line (21,37)-(21,75) "Source.cs"
                 x = __helper1_Clipped(x, i) + __helper2_Scale(x, i);
-        #line hidden
+#line hidden
                 return x;
             }, x, new[] { "x" });
-        #line (22,9)-(22,18) "Source.cs"
+#line (22,9)-(22,18) "Source.cs"
             return x;
-        #line hidden
+#line hidden
             static global::LoopGen.Tensor __helper0_Step(global::LoopGen.Tensor x, global::LoopGen.Tensor i)
             {
-        #line (1,1)-(1,11) "Source.cs"
+#line (8,52)-(8,61) "Source.cs"
                 return x * i + 1;
             }
-        #line hidden
+#line hidden
             static global::LoopGen.Tensor __helper1_Clipped(global::LoopGen.Tensor x, global::LoopGen.Tensor i, int limit = 3)
             {
-        #line (12,9)-(12,26) "Source.cs"
+#line (12,9)-(12,26) "Source.cs"
                 var y = x * 0.5f;
-        #line (13,9)-(13,23) "Source.cs"
+#line (13,9)-(13,23) "Source.cs"
                 y = global::LoopGen.Lifted.Cond<global::LoopGen.Tensor, global::LoopGen.Tensor>((global::LoopGen.Tensor)(i < limit), y, (global::LoopGen.Tensor y) =>
                 {
-        #line (13,24)-(13,47) "Source.cs"
+#line (13,24)-(13,47) "Source.cs"
                     y = x + global::LoopGen.Lifted.As<int>(global::LoopGen.Tensor.Minimum(i, 2));
-        #line hidden
+#line hidden
                     return y;
                 }, (global::LoopGen.Tensor y) =>
                 {
                     return y;
                 });
-        #line (14,9)-(14,18) "Source.cs"
+#line (14,9)-(14,18) "Source.cs"
                 return y;
             }
-        #line hidden
+#line hidden
             static global::LoopGen.Tensor __helper2_Scale(global::LoopGen.Tensor x, global::LoopGen.Tensor k)
             {
                 return x * (k % 2);
             }
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore

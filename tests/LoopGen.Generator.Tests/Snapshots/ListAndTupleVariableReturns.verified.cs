@@ -29,26 +29,26 @@ namespace Demo
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_States_0_Traced(global::LoopGen.Tensor xs, global::LoopGen.Tensor h)
         {
-        #line (12,9)-(12,30) "Source.cs"
+#line (12,9)-(12,30) "Source.cs"
             global::LoopGen.Tensor __stacked_states;
             {
-        #line hidden
+#line hidden
                 global::LoopGen.Tensor __xs1 = xs;
                 (h, __stacked_states) = global::LoopGen.Lifted.Scan<global::LoopGen.Tensor, global::LoopGen.Tensor>((global::LoopGen.Tensor h, global::LoopGen.Tensor __t1) =>
                 {
                     global::LoopGen.Tensor x = global::LoopGen.Lifted.Row(__xs1, __t1);
                     global::LoopGen.Tensor __y_states = null!;
-        #line (14,13)-(14,32) "Source.cs"
+#line (14,13)-(14,32) "Source.cs"
                     h = (h + x).Tanh();
-        #line (15,13)-(15,27) "Source.cs"
+#line (15,13)-(15,27) "Source.cs"
                     __y_states = h;
-        #line hidden
+#line hidden
                     return (h, __y_states);
                 }, h, __xs1.Shape[0], new[] { "h" });
             }
-        #line (17,9)-(17,23) "Source.cs"
+#line (17,9)-(17,23) "Source.cs"
             return __stacked_states;
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore
@@ -76,19 +76,19 @@ namespace Demo
 #pragma warning disable
         private static (global::LoopGen.Tensor, (global::LoopGen.Tensor, global::LoopGen.Tensor)) __LoopGen_Counted_0_Traced(global::LoopGen.Tensor x, int n)
         {
-        #line (23,9)-(23,29) "Source.cs"
+#line (23,9)-(23,29) "Source.cs"
             (global::LoopGen.Tensor x, (global::LoopGen.Tensor x, global::LoopGen.Tensor)) t = (x, (x, global::LoopGen.Lifted.As<int>(0)));
-        #line (24,9)-(24,36) "Source.cs"
+#line (24,9)-(24,36) "Source.cs"
             t = global::LoopGen.Lifted.ForiTuple<(global::LoopGen.Tensor x, (global::LoopGen.Tensor x, global::LoopGen.Tensor))>(0, n, (global::LoopGen.Tensor i, (global::LoopGen.Tensor x, (global::LoopGen.Tensor x, global::LoopGen.Tensor)) t) =>
             {
-        #line (24,37)-(24,97) "Source.cs"
+#line (24,37)-(24,97) "Source.cs"
                 t = (t.Item1 * 2f, (t.Item2.Item1 + 1f, global::LoopGen.Lifted.As<int>(t.Item2.Item2 + 1)));
-        #line hidden
+#line hidden
                 return t;
             }, t, new[] { "t.x", "t.Item2.x", "t.Item2.Item2" });
-        #line (25,9)-(25,18) "Source.cs"
+#line (25,9)-(25,18) "Source.cs"
             return (t.Item1, (t.Item2.Item1, global::LoopGen.Lifted.As<int>(t.Item2.Item2)));
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore
@@ -116,14 +116,14 @@ namespace Demo
 #pragma warning disable
         private static (global::LoopGen.Tensor, global::LoopGen.Tensor) __LoopGen_FirstAbove_0_Traced(global::LoopGen.Tensor x, int n)
         {
-        #line (31,9)-(31,24) "Source.cs"
+#line (31,9)-(31,24) "Source.cs"
             (global::LoopGen.Tensor x, global::LoopGen.Tensor) t = (x, global::LoopGen.Lifted.As<int>(0));
-        #line (32,9)-(32,36) "Source.cs"
+#line (32,9)-(32,36) "Source.cs"
             global::LoopGen.Tensor __returned0 = (global::LoopGen.Tensor)false;
             global::LoopGen.Tensor __result0_1 = t.Item1;
             global::LoopGen.Tensor __result0_2 = global::LoopGen.Lifted.As<int>(default(int));
             {
-        #line hidden
+#line hidden
                 global::LoopGen.Tensor i = global::LoopGen.Lifted.As<int>(0);
                 (t, i, _, __returned0, __result0_1, __result0_2) = global::LoopGen.Lifted.WhileTuple<((global::LoopGen.Tensor x, global::LoopGen.Tensor), global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>((((global::LoopGen.Tensor x, global::LoopGen.Tensor), global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry2) =>
                 {
@@ -132,34 +132,34 @@ namespace Demo
                 }, (((global::LoopGen.Tensor x, global::LoopGen.Tensor), global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry2) =>
                 {
                     ((global::LoopGen.Tensor x, global::LoopGen.Tensor) t, global::LoopGen.Tensor i, global::LoopGen.Tensor __break1, global::LoopGen.Tensor __returned0, global::LoopGen.Tensor __result0_1, global::LoopGen.Tensor __result0_2) = __carry2;
-        #line (34,13)-(34,45) "Source.cs"
+#line (34,13)-(34,45) "Source.cs"
                     t = (t.Item1 * 2f, global::LoopGen.Lifted.As<int>(t.Item2 + 1));
-        #line (35,13)-(35,37) "Source.cs"
+#line (35,13)-(35,37) "Source.cs"
                     (__break1, __returned0, __result0_1, __result0_2) = global::LoopGen.Lifted.Cond<(global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor), (global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor)>((global::LoopGen.Tensor)(t.Item1.Sum() > 10f), (__break1, __returned0, __result0_1, __result0_2), ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry3) =>
                     {
-        #line hidden
+#line hidden
                         (global::LoopGen.Tensor __break1, global::LoopGen.Tensor __returned0, global::LoopGen.Tensor __result0_1, global::LoopGen.Tensor __result0_2) = __carry3;
-        #line (35,38)-(35,47) "Source.cs"
+#line (35,38)-(35,47) "Source.cs"
                         __result0_1 = t.Item1;
                         __result0_2 = global::LoopGen.Lifted.As<int>(t.Item2);
                         __returned0 = true;
                         __break1 = true;
-        #line hidden
+#line hidden
                         return (__break1, __returned0, __result0_1, __result0_2);
                     }, ((global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor, global::LoopGen.Tensor) __carry3) =>
                     {
                         (global::LoopGen.Tensor __break1, global::LoopGen.Tensor __returned0, global::LoopGen.Tensor __result0_1, global::LoopGen.Tensor __result0_2) = __carry3;
                         return (__break1, __returned0, __result0_1, __result0_2);
                     });
-        #line (32,9)-(32,36) "Source.cs"
+#line (32,9)-(32,36) "Source.cs"
                     i++;
-        #line hidden
+#line hidden
                     return (t, i, __break1, __returned0, __result0_1, __result0_2);
                 }, (t, i, (global::LoopGen.Tensor)false, __returned0, __result0_1, __result0_2), new[] { "t.x", "t.Item2", "i", "(break)", "(returned)", "(result)", "(result)" });
             }
-        #line (37,9)-(37,18) "Source.cs"
+#line (37,9)-(37,18) "Source.cs"
             return (global::LoopGen.Lifted.EarlyReturn(__returned0, __result0_1, t.Item1), global::LoopGen.Lifted.As<int>(global::LoopGen.Lifted.EarlyReturn(__returned0, __result0_2, global::LoopGen.Lifted.As<int>(t.Item2))));
-        #line default
+#line default
         }
 #pragma warning restore
 #nullable restore

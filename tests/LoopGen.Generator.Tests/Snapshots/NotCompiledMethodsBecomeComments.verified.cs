@@ -83,7 +83,7 @@ namespace Demo
 #pragma warning disable
         private static global::LoopGen.Tensor __LoopGen_ExpressionBodied_0_Traced(global::LoopGen.Tensor x)
         {
-#line (1,1)-(1,7) "Source.cs"
+#line (27,56)-(27,61) "Source.cs"
             return x + 1;
 #line default
         }
