@@ -24,20 +24,21 @@ internal static class MlirOpt
     }
 
     /// <summary>Runs <c>mlir-opt --allow-unregistered-dialect</c> on the text; returns the exit code and stderr.</summary>
-    public static (int ExitCode, string Errors) Check(string mlirText)
+    public static (int ExitCode, string Errors) Check(string mlirText) => Run(mlirText, splitInputFile: false);
+
+    /// <summary>Runs mlir-opt on the text (with <c>--split-input-file</c>: each <c>// -----</c> part on its own).</summary>
+    public static (int ExitCode, string Errors) Run(string mlirText, bool splitInputFile)
     {
         var exe = Path ?? throw new InvalidOperationException("mlir-opt not found");
         var file = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"loopgen-{Guid.NewGuid():N}.mlir");
         File.WriteAllText(file, mlirText);
         try
         {
-            var psi = new ProcessStartInfo(exe)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
+            var psi = new ProcessStartInfo(exe) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
             psi.ArgumentList.Add("--allow-unregistered-dialect");
+            if (splitInputFile) psi.ArgumentList.Add("--split-input-file");
+            psi.ArgumentList.Add("-o");
+            psi.ArgumentList.Add("/dev/null");
             psi.ArgumentList.Add(file);
             using var p = Process.Start(psi)!;
             var stdout = p.StandardOutput.ReadToEndAsync();

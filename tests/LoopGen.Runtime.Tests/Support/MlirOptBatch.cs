@@ -72,28 +72,5 @@ internal static class MlirOptBatch
         return $"mlir-opt rejected a batch of {texts.Count} modules (exit {code}):\n{errors}";
     }
 
-    private static (int Code, string Errors) Run(string text, bool split)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"loopgen-batch-{Guid.NewGuid():N}.mlir");
-        File.WriteAllText(file, text);
-        try
-        {
-            var psi = new ProcessStartInfo(MlirOpt.Path!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            psi.ArgumentList.Add("--allow-unregistered-dialect");
-            if (split) psi.ArgumentList.Add("--split-input-file");
-            psi.ArgumentList.Add("-o");
-            psi.ArgumentList.Add("/dev/null");
-            psi.ArgumentList.Add(file);
-            using var p = Process.Start(psi)!;
-            var stdout = p.StandardOutput.ReadToEndAsync();
-            var stderr = p.StandardError.ReadToEnd();
-            stdout.Wait();
-            p.WaitForExit();
-            return (p.ExitCode, stderr);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
+    private static (int Code, string Errors) Run(string text, bool split) => MlirOpt.Run(text, split);
 }
