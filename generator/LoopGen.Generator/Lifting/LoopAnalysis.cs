@@ -364,6 +364,11 @@ internal static class LoopAnalysis
         _ => null,
     };
 
+    /// <summary>The parameter of <paramref name="m"/> the argument at <paramref name="index"/> binds to (by name when it is named), or null.</summary>
+    public static IParameterSymbol? ParameterOf(IMethodSymbol m, ArgumentSyntax a, int index) =>
+        a.NameColon is { } named ? m.Parameters.FirstOrDefault(p => p.Name == named.Name.Identifier.ValueText)
+        : index < m.Parameters.Length ? m.Parameters[index] : null;
+
     /// <summary>A C# number the twin can hold as a 0-d tensor (one list: <see cref="Parsing.TypeSupport.PrimitiveKeyword"/>).</summary>
     public static bool IsPrimitive(ITypeSymbol? t) => t is not null && Parsing.TypeSupport.IsPrimitive(t);
 

@@ -53,9 +53,7 @@ internal static class TracedHelpers
         for (int k = 0; k < args.Count; k++)
         {
             var arg = args[k];
-            IParameterSymbol? p = arg.NameColon is { } named
-                ? m.Parameters.FirstOrDefault(x => x.Name == named.Name.Identifier.ValueText)
-                : k < m.Parameters.Length ? m.Parameters[k] : null;
+            var p = LoopAnalysis.ParameterOf(m, arg, k);
             if (p is not null && LoopAnalysis.IsPrimitive(p.Type) && TracedTypes.IsTraced(ctx, arg.Expression) && !traced.Contains(p, SymbolEqualityComparer.Default)) traced.Add(p);
         }
         return traced;

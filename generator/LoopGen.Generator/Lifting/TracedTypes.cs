@@ -150,8 +150,7 @@ internal static class TracedTypes
         var arg = use.AncestorsAndSelf().OfType<ArgumentSyntax>().FirstOrDefault(a => a.Parent == call.ArgumentList);
         if (arg is null) return "";
         int index = call.ArgumentList.Arguments.IndexOf(arg);
-        var parameter = arg.NameColon is { } named ? method.Parameters.FirstOrDefault(p => p.Name == named.Name.Identifier.ValueText)
-            : index < method.Parameters.Length ? method.Parameters[index] : null;
+        var parameter = LoopAnalysis.ParameterOf(method, arg, index);
         if (parameter is null || !LoopAnalysis.IsPrimitive(parameter.Type)) return "";
         return $"; declare parameter '{parameter.Name}' of '{method.Name}' as Tensor: a 0-d tensor takes part in the same arithmetic, and the plain call still converts the {LoopAnalysis.Keyword(parameter.Type)}";
     }

@@ -24,17 +24,13 @@ internal sealed partial class TwinRewriter
         {
             var visited = (ArgumentSyntax)Visit(a)!;
             // C# converts the number to the parameter's type at the call (an int counter into a float parameter): so does the twin.
-            return Parameter(twin.Method, a, k) is { } p && twin.Traced.Contains(p, SymbolEqualityComparer.Default)
+            return LoopAnalysis.ParameterOf(twin.Method, a, k) is { } p && twin.Traced.Contains(p, SymbolEqualityComparer.Default)
                 && !SymbolEqualityComparer.Default.Equals(_ctx.TypeOf(a.Expression), p.Type)
                 ? visited.WithExpression(As(p.Type, visited.Expression))
                 : visited;
         });
         return SyntaxFactory.InvocationExpression(SyntaxFactory.IdentifierName(twin.Name), SyntaxFactory.ArgumentList(SyntaxFactory.SeparatedList(args)));
     }
-
-    private static IParameterSymbol? Parameter(IMethodSymbol m, ArgumentSyntax a, int index) =>
-        a.NameColon is { } named ? m.Parameters.FirstOrDefault(x => x.Name == named.Name.Identifier.ValueText)
-        : index < m.Parameters.Length ? m.Parameters[index] : null;
 
     /// <summary>The local functions of the helper twins this twin calls, in the order they were planned.</summary>
     private IEnumerable<StatementSyntax> HelperFunctions()
